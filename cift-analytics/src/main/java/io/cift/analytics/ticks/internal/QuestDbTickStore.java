@@ -32,7 +32,7 @@ import java.util.OptionalDouble;
  * the PostgreSQL wire protocol through a small HikariCP pool with parameterized SQL ({@code SAMPLE BY},
  * {@code LATEST ON}). The table is a WAL table partitioned by day with a designated timestamp; WAL
  * commits are applied asynchronously, so a read first waits until the table has applied every
- * transaction committed when this store's last confirmed write returned. Thread-safe: writes are
+ * transaction committed before the read began. Thread-safe: writes are
  * serialized on one lock; reads run concurrently.
  */
 public final class QuestDbTickStore implements TickStore {
@@ -56,7 +56,6 @@ public final class QuestDbTickStore implements TickStore {
     private final String vwapSql;
     private long buffered;
     private long confirmed;
-    private volatile boolean unsynced;
     private boolean closed;
 
     private QuestDbTickStore(QuestDbConfig config, HikariDataSource pool, Sender stream, Sender batch) {
@@ -222,7 +221,6 @@ public final class QuestDbTickStore implements TickStore {
 
     private void confirmFlushed(long n) {
         confirmed += n;
-        unsynced = true;
     }
 
     /**
@@ -371,14 +369,11 @@ public final class QuestDbTickStore implements TickStore {
     }
 
     /**
-     * Waits until the table has applied every WAL transaction that was committed when the last
-     * confirmed write of this store returned (QuestDB applies WAL commits asynchronously).
+     * Waits until the table has applied every WAL transaction committed before this read began, by
+     * anyone (QuestDB applies WAL commits asynchronously): a read sees every write confirmed before
+     * it, from this store, another store or another process. One small query when nothing is pending.
      */
     private void awaitVisible(Connection c) throws SQLException {
-        if (!unsynced) {
-            return;
-        }
-        unsynced = false;   // a write confirmed after this point sets it again
         long deadline = System.nanoTime() + config.visibilityTimeout().toNanos();
         long target = -1;
         try (PreparedStatement ps = c.prepareStatement(
@@ -390,7 +385,6 @@ public final class QuestDbTickStore implements TickStore {
                         return;
                     }
                     if (rs.getBoolean(3)) {
-                        unsynced = true;
                         throw new TickStoreException("questdb " + config + ": table " + table
                                 + " is suspended (WAL apply failed); see the server log", 0, false, null);
                     }
@@ -402,15 +396,13 @@ public final class QuestDbTickStore implements TickStore {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    unsynced = true;
-                    throw new TickStoreException("questdb " + config + ": confirmed writes not visible after "
+                    throw new TickStoreException("questdb " + config + ": committed writes not visible after "
                             + config.visibilityTimeout().toMillis() + " ms", 0, true, null);
                 }
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    unsynced = true;
                     throw new TickStoreException("interrupted while waiting for writes to become visible", 0, true, e);
                 }
             }
