@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the servers CIFT's integration tests and backends use, on loopback.
-#   scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats ...]   (default: all)
+#   scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats|questdb ...]
+#   (default: postgres clickhouse)
 # Installs what is missing with apt-get (Debian packages), is safe to run twice, and waits until each
 # server answers. Ports and data directory come from the environment (defaults below).
 set -euo pipefail
@@ -14,6 +15,10 @@ CH_TCP_PORT="${CIFT_CH_TCP_PORT:-19000}"
 REDIS_PORT="${CIFT_REDIS_PORT:-6379}"
 NATS_PORT="${CIFT_NATS_PORT:-4222}"
 NATS_MON_PORT="${CIFT_NATS_MON_PORT:-8222}"
+QDB_HTTP_PORT="${CIFT_QDB_HTTP_PORT:-9000}"
+QDB_PG_PORT="${CIFT_QDB_PG_PORT:-8812}"
+QDB_ILP_PORT="${CIFT_QDB_ILP_PORT:-9009}"
+QDB_MIN_PORT="${CIFT_QDB_MIN_PORT:-9003}"
 
 log() { echo "services: $*" >&2; }
 die() { echo "services: $*" >&2; exit 1; }
@@ -167,6 +172,42 @@ nats_stop() {
   log "nats stopped"
 }
 
+# ---------------------------------------------------------------- QuestDB
+# the server from its Maven Central jar (the version the root pom names), as a separate JVM
+qdb_up() { curl -sf "http://127.0.0.1:$QDB_HTTP_PORT/exec?query=SELECT%201" | grep -q dataset; }
+qdb_start() {
+  if qdb_up; then log "questdb already running on 127.0.0.1:$QDB_HTTP_PORT (pg $QDB_PG_PORT)"; return; fi
+  local dir="$RUN_DIR/questdb-$QDB_HTTP_PORT" version jar
+  version="$(sed -n 's:.*<questdb.version>\(.*\)</questdb.version>.*:\1:p' "$ROOT/pom.xml")"
+  [ -n "$version" ] || die "questdb.version not found in $ROOT/pom.xml"
+  jar="$RUN_DIR/lib/questdb-$version.jar"
+  if [ ! -f "$jar" ]; then
+    command -v mvn >/dev/null || die "mvn is needed to fetch org.questdb:questdb:$version"
+    log "fetching org.questdb:questdb:$version"
+    (cd "$RUN_DIR" && mvn -q -B -ntp -Dstyle.color=never dependency:copy -Dartifact="org.questdb:questdb:$version" -DoutputDirectory="$RUN_DIR/lib" \
+      -Dmdep.overWriteIfNewer=true >/dev/null) || die "could not fetch org.questdb:questdb:$version"
+  fi
+  mkdir -p "$dir"
+  (cd "$dir" && QDB_HTTP_BIND_TO="127.0.0.1:$QDB_HTTP_PORT" QDB_PG_NET_BIND_TO="127.0.0.1:$QDB_PG_PORT" \
+     QDB_LINE_TCP_NET_BIND_TO="127.0.0.1:$QDB_ILP_PORT" QDB_HTTP_MIN_NET_BIND_TO="127.0.0.1:$QDB_MIN_PORT" \
+     QDB_LINE_UDP_ENABLED=false QDB_TELEMETRY_ENABLED=false \
+     nohup java ${CIFT_QDB_JAVA_OPTS:--Xmx2g} -cp "$jar" io.questdb.ServerMain -d "$dir" \
+     > "$dir.out" 2>&1 < /dev/null & echo $! > "$dir.pid")
+  wait_for questdb 60 qdb_up
+  log "questdb $version ready on 127.0.0.1:$QDB_HTTP_PORT (http, ILP), pg wire $QDB_PG_PORT, data $dir"
+}
+qdb_stop() {
+  local dir="$RUN_DIR/questdb-$QDB_HTTP_PORT" pid
+  # QuestDB owns its root directory: the pid file sits beside it
+  for pid in $(cat "$dir.pid" 2>/dev/null) $(pgrep -f "io.questdb.ServerMain -d $dir\$" || true); do
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -f "$dir.pid"
+  log "questdb stopped"
+}
+
 cmd="${1:-}"
 shift || true
 [ $# -gt 0 ] || set -- postgres clickhouse
@@ -177,12 +218,13 @@ for svc in "$@"; do
     clickhouse) f=ch ;;
     redis) f=redis ;;
     nats) f=nats ;;
-    *) die "unknown service '$svc' (postgres, clickhouse, redis, nats)" ;;
+    questdb) f=qdb ;;
+    *) die "unknown service '$svc' (postgres, clickhouse, redis, nats, questdb)" ;;
   esac
   case "$cmd" in
     start) "${f}_start" ;;
     stop) "${f}_stop" ;;
     status) if "${f}_up" >/dev/null 2>&1; then echo "$svc: up"; else echo "$svc: down"; fi ;;
-    *) die "usage: scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats ...]" ;;
+    *) die "usage: scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats|questdb ...]" ;;
   esac
 done
