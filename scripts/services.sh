@@ -188,7 +188,7 @@ qdb_start() {
       -Dmdep.overWriteIfNewer=true >/dev/null) || die "could not fetch org.questdb:questdb:$version"
   fi
   mkdir -p "$dir"
-  (cd "$dir" && QDB_HTTP_BIND_TO="127.0.0.1:$QDB_HTTP_PORT" QDB_PG_NET_BIND_TO="127.0.0.1:$QDB_PG_PORT" \
+  (cd "$dir" || exit 1; QDB_HTTP_BIND_TO="127.0.0.1:$QDB_HTTP_PORT" QDB_PG_NET_BIND_TO="127.0.0.1:$QDB_PG_PORT" \
      QDB_LINE_TCP_NET_BIND_TO="127.0.0.1:$QDB_ILP_PORT" QDB_HTTP_MIN_NET_BIND_TO="127.0.0.1:$QDB_MIN_PORT" \
      QDB_LINE_UDP_ENABLED=false QDB_TELEMETRY_ENABLED=false \
      nohup java ${CIFT_QDB_JAVA_OPTS:--Xmx2g} -cp "$jar" io.questdb.ServerMain -d "$dir" \

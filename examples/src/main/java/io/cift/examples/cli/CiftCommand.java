@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code cift} command line: a parent command whose subcommands do the work. */
 @Command(name = "cift", mixinStandardHelpOptions = true, version = "cift 0.1.0-SNAPSHOT",
-        description = "CIFT command line: order book demo and replay, risk, analytics.",
+        description = "CIFT command line: order book demo and replay, risk, analytics, events, tick data.",
         subcommands = {DemoCommand.class, ReplayCommand.class, RiskCommand.class, AnalyticsCommand.class,
-                DbCommands.Db.class, DbCommands.Ingest.class, DbCommands.Sync.class, EventsCommand.class,
+                DbCommands.Db.class, DbCommands.Ingest.class, DbCommands.Sync.class, EventsCommand.class, TicksCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CiftCommand implements Runnable {
 

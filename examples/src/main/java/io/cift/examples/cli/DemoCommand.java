@@ -56,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The simulated session opens at 2026-01-05T14:30:00Z. */
+    private static final long SESSION_OPEN_MICROS = 1_767_623_400_000_000L;
+
     private record Trade(long taker, long takerOwner, long maker, long makerOwner, Side takerSide, long price, long qty) { }
 
     @Override
@@ -113,15 +116,22 @@ final class DemoCommand implements Callable<Integer> {
             }
         };
         long firstSeq = events instanceof io.cift.messaging.JetStreamOrderEvents j ? j.nextEventSequence() : 1;
+        // the session's trades become trade ticks on a simulated clock: one command every 250 ms from the open
+        long[] clock = {SESSION_OPEN_MICROS};
+        io.cift.analytics.ticks.TickStore ticks = io.cift.analytics.ticks.TickStore.embedded();
+        io.cift.analytics.ticks.TradeTickRecorder recorder =
+                new io.cift.analytics.ticks.TradeTickRecorder(ticks, 1, 1, () -> clock[0]);
         MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().symbols(symbol)
                 .selfTradePrevention(SelfTradePrevention.CANCEL_RESTING)
-                .listener(OrderBookListener.both(listener, events.engineListener(firstSeq))).build());
+                .listener(OrderBookListener.both(OrderBookListener.both(listener, recorder),
+                        events.engineListener(firstSeq))).build());
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Long> live = new ArrayList<>();
         long mid = 10_000;
         long nextId = 1;
         long t0 = System.nanoTime();
         for (int i = 0; i < commands; i++) {
+            clock[0] += 250_000L;
             int r = rnd.nextInt(100);
             long owner = 1 + rnd.nextInt(traders);
             if (r < 25 && !live.isEmpty()) {
@@ -173,11 +183,21 @@ final class DemoCommand implements Callable<Integer> {
                 commands * 1e9 / elapsed, elapsed / 1e6, commands);
         events.flush();
 
+        java.time.Instant open = java.time.Instant.ofEpochSecond(SESSION_OPEN_MICROS / 1_000_000L);
+        java.util.List<io.cift.analytics.ticks.Bar> bars = ticks.bars(symbol, io.cift.analytics.ticks.BarInterval.MINUTE,
+                open, open.plusSeconds(86_400));
+        out.printf(Locale.ROOT, "%n1-minute bars of the session's trades (%d trade ticks, one command every 250 ms from %s)%n",
+                recorder.recorded(), open);
+        out.println("  " + io.cift.examples.io.TickCsv.BAR_HEADER);
+        for (io.cift.analytics.ticks.Bar b : bars) {
+            out.println("  " + io.cift.examples.io.TickCsv.line(b));
+        }
+
         // every trader's P&L from the session's trades, read through the cache twice (a miss, then a hit)
         io.cift.cache.CachedAnalyticsService analytics = new io.cift.cache.CachedAnalyticsService(
                 io.cift.analytics.AnalyticsService.embedded(), cache);
         List<io.cift.analytics.Trade> fills = new ArrayList<>();
-        java.time.Instant start = java.time.Instant.parse("2026-01-05T14:30:00Z");
+        java.time.Instant start = open;
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int i = 0; i < trades.size(); i++) {
             Trade t = trades.get(i);
@@ -208,10 +228,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         io.cift.cache.CacheStats cs = cache.stats();
         out.printf(Locale.ROOT, "%nServed by: order book embedded; events %s (%d published, %d dropped);"
-                        + " analytics embedded; cache %s (%d misses, %d hits, %d bypassed)%n",
+                        + " analytics embedded; cache %s (%d misses, %d hits, %d bypassed); ticks %s (%d bars)%n",
                 eventsWhere, events.published(),
                 events instanceof io.cift.messaging.JetStreamOrderEvents j ? j.dropped() : 0,
-                cacheWhere, cs.misses(), cs.hits(), cs.bypassed());
+                cacheWhere, cs.misses(), cs.hits(), cs.bypassed(), ticks.backend(), bars.size());
+        ticks.close();
         out.flush();
         return 0;
     }

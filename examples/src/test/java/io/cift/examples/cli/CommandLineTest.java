@@ -41,7 +41,20 @@ class CommandLineTest {
         assertThat(out.toString()).contains("Trades (", "Final L2 book", "Throughput", "P&L by trader")
                 .containsPattern("\\d+ commands/s")
                 .containsPattern("Served by: order book embedded; events in-process \\(\\d+ published, 0 dropped\\);"
-                        + " analytics embedded; cache in-process \\((\\d+) misses, \\1 hits, 0 bypassed\\)");
+                        + " analytics embedded; cache in-process \\((\\d+) misses, \\1 hits, 0 bypassed\\);"
+                        + " ticks embedded \\([1-9]\\d* bars\\)")
+                .contains("1-minute bars of the session's trades", "bar_start,open,high,low,close,volume,vwap",
+                        "2026-01-05T14:30:00Z,");
+        // the bars hold every trade: their volumes add up to the session's traded volume
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("(?m)^  2026-01-05T[0-9:]+Z,[^,]+,[^,]+,[^,]+,[^,]+,(\\d+),")
+                .matcher(out.toString());
+        long barVolume = 0;
+        while (bar.find()) {
+            barVolume += Long.parseLong(bar.group(1));
+        }
+        java.util.regex.Matcher traded = java.util.regex.Pattern.compile("traded volume (\\d+)").matcher(out.toString());
+        assertThat(traded.find()).isTrue();
+        assertThat(barVolume).isPositive().isEqualTo(Long.parseLong(traded.group(1)));
     }
 
     @Test
