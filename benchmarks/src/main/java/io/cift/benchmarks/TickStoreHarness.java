@@ -46,7 +46,7 @@ public final class TickStoreHarness {
         QuestDbConfig base = QuestDbConfig.fromUrl(url).build();
         System.out.printf(Locale.ROOT, "%,d ticks of one symbol over one day, questdb at %s, java %s, %d cores%n", n, url,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        drop(base, "bench_ticks", "bench_ticks_batch", "bench_ticks_warm");
+        drop(base, "bench_ticks", "bench_ticks_batch", "bench_ticks_warm", "bench_ticks_raw");
 
         long t0 = System.nanoTime();
         double sink = 0;
@@ -96,6 +96,23 @@ public final class TickStoreHarness {
                 report("questdb write(List) in batches of 50,000 (one ILP request each)", n, System.nanoTime() - s);
             }
 
+            // the same rows through the bare ILP client, no CIFT code: what the wrapper costs
+            TickStore.questDb(QuestDbConfig.fromUrl(url).table("bench_ticks_raw").build()).close();   // creates the table
+            try (io.questdb.client.Sender raw = io.questdb.client.Sender.builder(io.questdb.client.Sender.Transport.HTTP)
+                         .address(base.host()).port(base.httpPort()).autoFlushRows(base.autoFlushRows()).build()) {
+                Gen gr = new Gen(n);
+                s = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    Tick t = gr.next();
+                    raw.table("bench_ticks_raw").symbol("symbol", t.symbol()).doubleColumn("bid", t.bid())
+                            .doubleColumn("ask", t.ask()).doubleColumn("bid_size", t.bidSize())
+                            .doubleColumn("ask_size", t.askSize()).doubleColumn("last", t.last())
+                            .doubleColumn("last_size", t.lastSize()).at(t.timestampMicros(), java.time.temporal.ChronoUnit.MICROS);
+                }
+                raw.flush();
+                report("bare ILP client (questdb-client Sender, same rows and auto-flush)", n, System.nanoTime() - s);
+            }
+
             Gen ge = new Gen(n);
             s = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -128,7 +145,7 @@ public final class TickStoreHarness {
                     et[0] / 1e6, et[queries - 1] / 1e6);
             System.out.printf(Locale.ROOT, "  embedded / questdb median: %.2f%n", (double) et[queries / 2] / qt[queries / 2]);
         } finally {
-            drop(base, "bench_ticks", "bench_ticks_batch", "bench_ticks_warm");
+            drop(base, "bench_ticks", "bench_ticks_batch", "bench_ticks_warm", "bench_ticks_raw");
         }
         if (sink == 42) {
             System.out.println();
