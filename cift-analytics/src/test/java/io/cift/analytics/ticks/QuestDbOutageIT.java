@@ -100,6 +100,18 @@ class QuestDbOutageIT {
 
     private final long[] written = new long[1];
 
+    @Test
+    void openingWithNoServerFailsNamingWhereItLooked() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        QuestDbConfig config = QuestDbConfig.builder().httpPort(port).pgPort(port).connectTimeout(Duration.ofMillis(250)).build();
+        assertThatThrownBy(() -> TickStore.questDb(config)).isInstanceOf(TickStoreException.class)
+                .hasMessageContaining("127.0.0.1:" + port)
+                .satisfies(x -> assertThat(((TickStoreException) x).isTransient()).isTrue());
+    }
+
     private static Instant instant(long offsetMicros) {
         long us = T0 + offsetMicros;
         return Instant.ofEpochSecond(us / 1_000_000L, us % 1_000_000L * 1_000L);
