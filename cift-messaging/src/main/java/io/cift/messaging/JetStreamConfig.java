@@ -24,6 +24,8 @@ public final class JetStreamConfig {
     private final Duration blockTimeout;
     private final Duration retryDelay;
     private final OrderEventCodec codec;
+    private final int confirmEvery;
+    private final Duration confirmLinger;
 
     private JetStreamConfig(Builder b) {
         this.url = b.url;
@@ -37,6 +39,8 @@ public final class JetStreamConfig {
         this.blockTimeout = b.blockTimeout;
         this.retryDelay = b.retryDelay;
         this.codec = b.codec;
+        this.confirmEvery = b.confirmEvery;
+        this.confirmLinger = b.confirmLinger;
     }
 
     /** @return a builder with the defaults (nats://127.0.0.1:4222) */
@@ -99,6 +103,30 @@ public final class JetStreamConfig {
         return codec;
     }
 
+    /**
+     * Events per acknowledged publish: 1 (the default) waits for a JetStream acknowledgement of every
+     * event; {@code k > 1} publishes a window of {@code k} events, the first {@code k - 1} without an
+     * acknowledgement and the last with one, and counts the window as stored when that
+     * acknowledgement arrives and the connection did not drop since the window began. Otherwise the
+     * whole window is published again event by event with acknowledgements (same message ids, so
+     * JetStream drops what it already has).
+     *
+     * @return events per acknowledged publish
+     */
+    public int confirmEvery() {
+        return confirmEvery;
+    }
+
+    /**
+     * How long a window that is not full may wait before it is closed and confirmed (with
+     * {@link #confirmEvery()} above 1).
+     *
+     * @return the linger time
+     */
+    public Duration confirmLinger() {
+        return confirmLinger;
+    }
+
     /** Builds a {@link JetStreamConfig}; each setter checks its value. Not thread-safe. */
     public static final class Builder {
         private String url = "nats://127.0.0.1:4222";
@@ -112,6 +140,8 @@ public final class JetStreamConfig {
         private Duration blockTimeout = Duration.ofSeconds(30);
         private Duration retryDelay = Duration.ofMillis(250);
         private OrderEventCodec codec = OrderEventCodec.binary();
+        private int confirmEvery = 1;
+        private Duration confirmLinger = Duration.ofMillis(1);
 
         private Builder() {
         }
@@ -209,8 +239,36 @@ public final class JetStreamConfig {
             return this;
         }
 
+        /**
+         * @param v events per acknowledged publish, 1 to 65,536 (see {@link JetStreamConfig#confirmEvery()})
+         * @return this builder
+         */
+        public Builder confirmEvery(int v) {
+            if (v < 1 || v > 65_536) {
+                throw new IllegalArgumentException("confirmEvery must be between 1 and 65536, got " + v);
+            }
+            confirmEvery = v;
+            return this;
+        }
+
+        /**
+         * @param v positive (see {@link JetStreamConfig#confirmLinger()})
+         * @return this builder
+         */
+        public Builder confirmLinger(Duration v) {
+            if (v == null || v.isZero() || v.isNegative()) {
+                throw new IllegalArgumentException("confirmLinger must be positive, got " + v);
+            }
+            confirmLinger = v;
+            return this;
+        }
+
         /** @return the configuration */
         public JetStreamConfig build() {
+            if (confirmEvery > maxInFlight) {
+                throw new IllegalStateException("confirmEvery (" + confirmEvery + ") must not exceed maxInFlight ("
+                        + maxInFlight + "): a window holds its events in flight until it is confirmed");
+            }
             return new JetStreamConfig(this);
         }
     }

@@ -137,6 +137,50 @@ class JetStreamOrderEventsIT {
     }
 
     @Test
+    void windowsOfEventsConfirmedByTheirLastOneStoreEveryEventOnceAndAPartialWindowClosesByItself() throws Exception {
+        JetStreamOrderEvents j = connect(JetStreamConfig.builder().confirmEvery(100).confirmLinger(Duration.ofMillis(5)));
+        for (long s = 1; s <= 1_050; s++) {
+            j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (j.published() < 1_050 && System.nanoTime() < deadline) {   // no flush: the last 50 linger, then go
+            Thread.sleep(5);
+        }
+        assertThat(j.published()).isEqualTo(1_050);
+        assertThat(j.retried()).isZero();
+        assertThat(j.storedCount()).as("the closing duplicate of the partial window is dropped").isEqualTo(1_050);
+        List<OrderEvent> got = new ArrayList<>();
+        while (j.consume("windows", 500, Duration.ofMillis(500), got::add) > 0) {
+            // read everything
+        }
+        assertThat(got).extracting(OrderEvent::seq).doesNotHaveDuplicates().hasSize(1_050);
+    }
+
+    @Test
+    void aWindowThatCannotBeConfirmedIsPublishedAgainEventByEvent() throws Exception {
+        JetStreamOrderEvents j = connect(JetStreamConfig.builder().confirmEvery(100).retryDelay(Duration.ofMillis(50)));
+        Connection nc = Nats.connect(url);
+        try {
+            nc.jetStreamManagement().deleteStream(stream);   // plain publishes now vanish without an error
+            for (long s = 1; s <= 250; s++) {
+                j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (j.retried() < 250 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(j.retried()).as("every event of every unconfirmed window goes again").isGreaterThanOrEqualTo(250);
+            assertThat(j.published()).isZero();
+        } finally {
+            nc.close();
+        }
+        connect(JetStreamConfig.builder());                  // creates the stream again
+        j.flush();
+        assertThat(j.published()).isEqualTo(250);
+        assertThat(j.storedCount()).as("each event once").isEqualTo(250);
+    }
+
+    @Test
     void aFullInFlightBoundDropsOrFailsWithoutBlockingThePublisher() {
         JetStreamOrderEvents drop = connect(JetStreamConfig.builder().maxInFlight(1).backpressure(Backpressure.DROP));
         for (long s = 1; s <= 2_000; s++) {
@@ -157,6 +201,10 @@ class JetStreamOrderEventsIT {
 
     @Test
     void configurationRefusesBadValuesNamingThem() {
+        assertThatThrownBy(() -> JetStreamConfig.builder().confirmEvery(0)).hasMessageContaining("confirmEvery must be between 1");
+        assertThatThrownBy(() -> JetStreamConfig.builder().maxInFlight(10).confirmEvery(11).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("confirmEvery (11) must not exceed maxInFlight (10)");
+        assertThatThrownBy(() -> JetStreamConfig.builder().confirmLinger(Duration.ZERO)).hasMessageContaining("confirmLinger");
         assertThatThrownBy(() -> JetStreamConfig.builder().url("http://x")).hasMessageContaining("url must start with nats://");
         assertThatThrownBy(() -> JetStreamConfig.builder().subjectPrefix("a.*")).hasMessageContaining("subjectPrefix");
         assertThatThrownBy(() -> JetStreamConfig.builder().maxInFlight(0)).hasMessageContaining("maxInFlight must be at least 1, got 0");

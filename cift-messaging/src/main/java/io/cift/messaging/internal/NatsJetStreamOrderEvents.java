@@ -23,6 +23,8 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -39,7 +41,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** {@link JetStreamOrderEvents} with jnats. */
+/**
+ * {@link JetStreamOrderEvents} with jnats. With {@code confirmEvery == 1} every event is an
+ * acknowledged {@code publishAsync}. With {@code confirmEvery == k > 1} events go out in windows: the
+ * first {@code k - 1} as plain publishes (with their {@code Nats-Msg-Id}), the last acknowledged. The
+ * server handles one connection's messages in order, so that acknowledgement confirms the window,
+ * unless the connection dropped since the window began (its epoch changed) or a publish of the
+ * window failed: then every event of the window is published again with an acknowledgement each,
+ * under the same message ids, and JetStream drops those it already stored. A window that does not
+ * fill within {@code confirmLinger} is closed by publishing its last event once more (a duplicate
+ * the server acknowledges and drops).
+ */
 public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
     private final JetStreamConfig config;
@@ -52,6 +64,9 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final Map<String, JetStreamSubscription> durables = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private final Object windowLock = new Object();
+    private Window window;   // guarded by windowLock
 
     /**
      * Connects and creates or updates the stream.
@@ -64,6 +79,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         try {
             Options o = new Options.Builder().server(config.url()).connectionTimeout(Duration.ofSeconds(2))
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).errorListener(new ErrorListener() { })
+                    .connectionListener((conn, type) -> epoch.incrementAndGet())   // any change ends trust in open windows
                     .build();
             this.nc = Nats.connect(o);
             this.jsm = nc.jetStreamManagement();
@@ -143,8 +159,100 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 }
             }
         }
-        send(subject(config.subjectPrefix(), event), config.codec().encode(event),
-                PublishOptions.builder().messageId(Long.toString(event.seq())).build());
+        String subject = subject(config.subjectPrefix(), event);
+        byte[] data = config.codec().encode(event);
+        String id = Long.toString(event.seq());
+        if (config.confirmEvery() == 1) {
+            send(subject, data, PublishOptions.builder().messageId(id).build());
+        } else {
+            publishInWindow(subject, data, id);
+        }
+    }
+
+    /** Events published together and confirmed by the acknowledgement of the last one. */
+    private static final class Window {
+        final long epoch;
+        final String[] subjects;
+        final byte[][] data;
+        final String[] ids;
+        int size;
+        boolean failed;
+
+        Window(int capacity, long epoch) {
+            this.epoch = epoch;
+            this.subjects = new String[capacity];
+            this.data = new byte[capacity][];
+            this.ids = new String[capacity];
+        }
+    }
+
+    private void publishInWindow(String subject, byte[] data, String id) {
+        synchronized (windowLock) {
+            Window w = window;
+            if (w == null) {
+                w = new Window(config.confirmEvery(), epoch.get());
+                window = w;
+                Window opened = w;
+                if (!retries.isShutdown()) {
+                    retries.schedule(() -> closeWindow(opened), config.confirmLinger().toNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+            int i = w.size++;
+            w.subjects[i] = subject;
+            w.data[i] = data;
+            w.ids[i] = id;
+            if (w.size == w.subjects.length) {
+                window = null;
+                confirm(w);
+                return;
+            }
+            try {
+                Headers h = new Headers().put("Nats-Msg-Id", id);
+                nc.publish(NatsMessage.builder().subject(subject).headers(h).data(data).build());
+            } catch (RuntimeException e) {
+                w.failed = true;   // the window's acknowledgement will not be trusted: all of it goes again
+            }
+        }
+    }
+
+    /** Closes a window that is still open (linger expired, or a flush). */
+    private void closeWindow(Window w) {
+        synchronized (windowLock) {
+            if (window != w || w.size == 0) {
+                return;
+            }
+            window = null;
+            confirm(w);
+        }
+    }
+
+    /** Publishes the window's last event with an acknowledgement; its outcome settles the whole window. */
+    private void confirm(Window w) {
+        int last = w.size - 1;
+        try {
+            js.publishAsync(w.subjects[last], w.data[last], PublishOptions.builder().messageId(w.ids[last]).build())
+                    .whenComplete((ack, ex) -> settle(w, ex == null && !w.failed && epoch.get() == w.epoch));
+        } catch (RuntimeException e) {
+            settle(w, false);
+        }
+    }
+
+    private void settle(Window w, boolean confirmed) {
+        if (confirmed) {
+            published.addAndGet(w.size);
+            slots.release(w.size);
+            return;
+        }
+        retried.addAndGet(w.size);
+        Runnable again = () -> {
+            for (int i = 0; i < w.size; i++) {   // each event keeps its slot until its own acknowledgement
+                send(w.subjects[i], w.data[i], PublishOptions.builder().messageId(w.ids[i]).build());
+            }
+        };
+        if (retries.isShutdown()) {
+            return;
+        }
+        retries.execute(again);   // never from the client's callback thread: a publish there could block it
     }
 
     /** Publishes; on failure retries later with the same message id, still holding the slot. */
@@ -172,6 +280,13 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
     @Override
     public void flush() {
+        Window open;
+        synchronized (windowLock) {
+            open = window;
+        }
+        if (open != null) {
+            closeWindow(open);
+        }
         long deadline = System.nanoTime() + config.blockTimeout().toNanos();
         while (slots.availablePermits() < config.maxInFlight()) {
             if (System.nanoTime() > deadline) {
