@@ -1,8 +1,7 @@
 package io.cift.analytics.ticks;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,19 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QuestDbOutageIT {
 
     private static final long T0 = Instant.parse("2024-03-01T09:30:00Z").toEpochMilli() * 1_000L;
-    private static QuestDbTestServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = QuestDbTestServer.startNew();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final QuestDbTestServer server = QuestDbTestServer.perClass();
 
     private static Tick tick(long i) {
         return new Tick("ES", T0 + i, 99.75, 100.25, 3, 4, 100, 1 + i % 5);

@@ -1,6 +1,9 @@
 package io.cift.analytics.ticks;
 
 import io.questdb.ServerMain;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +18,12 @@ import java.util.stream.Stream;
  * A real QuestDB server running in the test's JVM ({@code org.questdb:questdb}), with its data in a
  * temporary directory and its ports on loopback. {@link #stop()} and {@link #start()} stop and
  * restart it on the same data and ports, for fault tests. Its log goes to a file, never to stdout.
+ * As a JUnit extension ({@code @RegisterExtension static final QuestDbTestServer QDB = QuestDbTestServer.perClass();})
+ * it starts before a test class and is closed after it.
  */
-public final class QuestDbTestServer implements AutoCloseable {
+public final class QuestDbTestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final Path root;
+    private Path root;
     private ServerMain server;
     private int httpPort;
     private int pgPort;
@@ -28,11 +33,16 @@ public final class QuestDbTestServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on free loopback ports in a new temporary directory.
+     * A server for one test class, to register with {@code @RegisterExtension}: started before the
+     * class's tests, closed after them.
      *
-     * @return the running server
+     * @return the not yet started server
      */
-    public static QuestDbTestServer startNew() {
+    public static QuestDbTestServer perClass() {
+        return new QuestDbTestServer(null);
+    }
+
+    private static Path newRoot() {
         try {
             Path root = Files.createTempDirectory("cift-questdb-");
             Files.createDirectories(root.resolve("conf"));
@@ -40,12 +50,21 @@ public final class QuestDbTestServer implements AutoCloseable {
             Files.writeString(logConf, "writers=file\nw.file.class=io.questdb.log.LogFileWriter\nw.file.location="
                     + root.resolve("questdb.log") + "\nw.file.level=INFO,ERROR,CRITICAL,ADVISORY\n");
             System.setProperty("out", logConf.toString());   // QuestDB's log must not write to surefire's stdout
-            QuestDbTestServer s = new QuestDbTestServer(root);
-            s.start();
-            return s;
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        root = newRoot();
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Starts the server; after a {@link #stop()} it reuses the same data and ports. */
@@ -99,6 +118,9 @@ public final class QuestDbTestServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (root == null) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

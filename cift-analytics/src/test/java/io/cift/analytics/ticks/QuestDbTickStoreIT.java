@@ -1,7 +1,6 @@
 package io.cift.analytics.ticks;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,19 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 class QuestDbTickStoreIT extends TickStoreContractTest {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static QuestDbTestServer server;
 
-    @BeforeAll
-    static void startServer() {
-        server = QuestDbTestServer.startNew();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final QuestDbTestServer server = QuestDbTestServer.perClass();
 
     @Override
     protected TickStore open() {

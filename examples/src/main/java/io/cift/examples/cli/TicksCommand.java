@@ -38,7 +38,7 @@ final class TicksCommand extends ParentCommand {
      * {@code cift.questdb.url}, else {@code CIFT_QUESTDB_URL}, else {@value QuestDbConfig#DEFAULT_URL}),
      * and for the embedded store the file to load first.
      */
-    static final class StoreOptions {
+    static class StoreOptions {
         @Option(names = "--backend", defaultValue = "questdb", paramLabel = "questdb|embedded",
                 description = "Tick store (default: ${DEFAULT-VALUE}). The embedded one keeps nothing between runs.")
         String backend;
@@ -78,6 +78,16 @@ final class TicksCommand extends ParentCommand {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "--backend must be questdb or embedded, got '" + backend + "'");
             }
+        }
+    }
+
+    /** {@link StoreOptions} for the reading commands: with the embedded store, a file to load first. */
+    static final class ReadOptions extends StoreOptions {
+        @Option(names = "--file", paramLabel = "TICKS.csv", description = "With --backend embedded: the ticks to load first.")
+        Path file;
+
+        TickStore open(CommandLine.Model.CommandSpec spec) throws IOException {
+            return open(spec, file);
         }
     }
 
@@ -155,11 +165,8 @@ final class TicksCommand extends ParentCommand {
         @Option(names = "--to", required = true, paramLabel = "T2", description = "End, exclusive (ISO-8601 UTC).")
         String to;
 
-        @Option(names = "--file", paramLabel = "TICKS.csv", description = "With --backend embedded: the ticks to load first.")
-        Path file;
-
         @Mixin
-        StoreOptions store;
+        ReadOptions store;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -180,7 +187,7 @@ final class TicksCommand extends ParentCommand {
             if (f.isAfter(t)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
             }
-            try (TickStore s = store.open(spec, file)) {
+            try (TickStore s = store.open(spec)) {
                 List<Bar> bars = s.bars(symbol, iv, f, t);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(TickCsv.BAR_HEADER);
@@ -201,11 +208,8 @@ final class TicksCommand extends ParentCommand {
         @Option(names = "--symbols", required = true, paramLabel = "A,B,C", description = "Instruments, comma-separated.")
         String symbols;
 
-        @Option(names = "--file", paramLabel = "TICKS.csv", description = "With --backend embedded: the ticks to load first.")
-        Path file;
-
         @Mixin
-        StoreOptions store;
+        ReadOptions store;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -220,7 +224,7 @@ final class TicksCommand extends ParentCommand {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--symbols '" + symbols + "': " + e.getMessage());
                 }
             }
-            try (TickStore s = store.open(spec, file)) {
+            try (TickStore s = store.open(spec)) {
                 Map<String, Tick> latest = s.latest(asked);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(TickCsv.HEADER);

@@ -2,9 +2,8 @@ package io.cift.examples.cli;
 
 import io.cift.analytics.ticks.QuestDbTestServer;
 import io.cift.core.testing.ServiceScript;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -42,22 +41,11 @@ class TicksCommandIT {
             2024-03-01T09:33:10.000001Z,ES,102,102.5,3,7,102.25,8
             """;
 
-    private static QuestDbTestServer server;
+    @RegisterExtension
+    static final QuestDbTestServer server = QuestDbTestServer.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        server = QuestDbTestServer.startNew();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private Path config(String url) throws IOException {
         Path p = dir.resolve("cift.properties");
