@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QuestDbOutageIT {
 
     private static final long T0 = Instant.parse("2024-03-01T09:30:00Z").toEpochMilli() * 1_000L;
+
     @RegisterExtension
     static final QuestDbTestServer server = QuestDbTestServer.perClass();
 
