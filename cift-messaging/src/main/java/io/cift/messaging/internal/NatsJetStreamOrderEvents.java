@@ -176,7 +176,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         final byte[][] data;
         final String[] ids;
         int size;
-        boolean failed;
+        volatile boolean failed;   // read by the acknowledgement's callback
 
         Window(int capacity, long epoch) {
             this.epoch = epoch;

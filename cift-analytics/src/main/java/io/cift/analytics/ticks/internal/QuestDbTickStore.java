@@ -55,7 +55,7 @@ public final class QuestDbTickStore implements TickStore {
     private final String barsSqlPrefix;
     private final String vwapSql;
     private long buffered;
-    private long confirmed;
+    private volatile long confirmed;   // written under writeLock, read by anyone without waiting for a flush
     private boolean closed;
 
     private QuestDbTickStore(QuestDbConfig config, HikariDataSource pool, Sender stream, Sender batch) {
@@ -252,9 +252,7 @@ public final class QuestDbTickStore implements TickStore {
 
     @Override
     public long confirmed() {
-        synchronized (writeLock) {
-            return confirmed;
-        }
+        return confirmed;
     }
 
     @Override
