@@ -12,7 +12,7 @@ import java.sql.SQLTransientException;
 import java.sql.SQLRecoverableException;
 
 /** JDBC helpers shared by the database backends: failure classification and decimal limits. */
-final class Sql {
+public final class Sql {
 
     /** Decimal places the database columns keep; more is refused at ingestion so every backend agrees. */
     static final int SCALE = 10;
@@ -32,7 +32,13 @@ final class Sql {
         return new CiftException(backend + " refused the statement: " + firstLine(e), e);
     }
 
-    static boolean isTransient(Throwable e) {
+    /**
+     * Whether a database failure is transient (unreachable, overloaded, timed out) rather than a refusal.
+     *
+     * @param e the failure
+     * @return true when retrying later may succeed
+     */
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException || t instanceof SocketTimeoutException

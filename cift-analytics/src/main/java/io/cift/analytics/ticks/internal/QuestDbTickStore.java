@@ -246,8 +246,7 @@ public final class QuestDbTickStore implements TickStore {
     }
 
     private static boolean isTransient(SQLException e) {
-        String state = e.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57");
+        return io.cift.analytics.internal.Sql.isTransient(e);   // the SQLState rules every database backend uses
     }
 
     @Override
