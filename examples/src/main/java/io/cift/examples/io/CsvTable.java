@@ -43,14 +43,7 @@ public final class CsvTable {
         List<String> cols = List.of(header.split(","));
         List<Row> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
-            if (first != null && first.startsWith("\uFEFF")) {
-                first = first.substring(1);
-            }
-            if (first == null || !first.strip().equals(header)) {
-                throw new IllegalArgumentException(name + " line 1: expected the header '" + header + "', got '"
-                        + (first == null ? "" : first.strip()) + "'");
-            }
+            checkHeader(r, name, header);
             String line;
             int n = 1;
             while ((line = r.readLine()) != null) {
@@ -72,6 +65,26 @@ public final class CsvTable {
             throw new IllegalArgumentException("no such file: " + name, e);
         }
         return new CsvTable(name, cols, rows);
+    }
+
+    /**
+     * Reads the first line and checks that it is exactly the header (a byte-order mark is skipped).
+     *
+     * @param r the reader, at the start of the file
+     * @param name the file name used in messages
+     * @param header the exact header expected
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the file and both headers when they differ
+     */
+    public static void checkHeader(BufferedReader r, String name, String header) throws IOException {
+        String first = r.readLine();
+        if (first != null && first.startsWith("\uFEFF")) {
+            first = first.substring(1);
+        }
+        if (first == null || !first.strip().equals(header)) {
+            throw new IllegalArgumentException(name + " line 1: expected the header '" + header + "', got '"
+                    + (first == null ? "" : first.strip()) + "'");
+        }
     }
 
     /** @return the rows, in file order */

@@ -44,14 +44,7 @@ public final class TickCsv {
         String name = path.toString();
         long count = 0;
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
-            if (first != null && first.startsWith("\uFEFF")) {
-                first = first.substring(1);
-            }
-            if (first == null || !first.strip().equals(HEADER)) {
-                throw new IllegalArgumentException(name + " line 1: expected the header '" + HEADER + "', got '"
-                        + (first == null ? "" : first.strip()) + "'");
-            }
+            CsvTable.checkHeader(r, name, HEADER);
             String line;
             long n = 1;
             while ((line = r.readLine()) != null) {
