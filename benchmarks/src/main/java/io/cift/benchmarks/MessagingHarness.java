@@ -9,11 +9,16 @@ import io.cift.messaging.OrderEvent;
 import io.cift.messaging.OrderEventCodec;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Nats;
+import io.nats.client.PublishOptions;
 import io.nats.client.PushSubscribeOptions;
 import org.HdrHistogram.Histogram;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +26,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Order events on NATS JetStream (loopback): asynchronous publish rate, and publish-to-consume latency
- * through a JetStream push consumer at a steady rate below saturation. Usage:
+ * through a JetStream push consumer at a steady rate below saturation, for CIFT in both confirmation modes and
+ * for plain jnats with the same payloads, with and without message ids. Usage:
  * {@code java -cp benchmarks.jar io.cift.benchmarks.MessagingHarness [events] [latencyEvents] [ratePerSecond]}
- * with {@code CIFT_NATS_URL} (default nats://127.0.0.1:4222). Each run uses fresh streams and deletes them.
+ * with {@code CIFT_NATS_URL} (default nats://127.0.0.1:4222); {@code events} 0 skips the publish-rate part and
+ * {@code latencyEvents} 0 the latency part;
+ * {@code -Dcift.bench.latencyRuns=N} repeats the latency part, {@code -Dcift.bench.duplicateWindows=PT2M,PT30S}
+ * compares the streams' duplicate windows there. Each run uses fresh streams and deletes them.
  */
 public final class MessagingHarness {
+
+    /** The streams' duplicate windows compared in the latency runs ({@code -Dcift.bench.duplicateWindows=PT2M,PT30S}). */
+    private static final List<Duration> DUPLICATE_WINDOWS = Arrays.stream(System.getProperty(
+            "cift.bench.duplicateWindows", JetStreamConfig.builder().build().duplicateWindow().toString()).split(","))
+            .map(Duration::parse).toList();
 
     private MessagingHarness() {
     }
@@ -43,15 +57,38 @@ public final class MessagingHarness {
         String url = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
         System.out.printf(Locale.ROOT, "NATS %s, binary codec, java %s%n", url, System.getProperty("java.version"));
         int window = Integer.getInteger("cift.bench.confirmEvery", 256);
-        throughput(url, events / 5, 1, false);          // warm-up
-        throughput(url, events / 5, window, false);
-        for (int run = 1; run <= 3; run++) {           // the two modes alternate, so both see the same machine
-            throughput(url, events, 1, true);
-            throughput(url, events, window, true);
+        if (events > 0) {
+            throughput(url, events / 5, 1, false);          // warm-up
+            throughput(url, events / 5, window, false);
+            for (int run = 1; run <= 3; run++) {           // the two modes alternate, so both see the same machine
+                throughput(url, events, 1, true);
+                throughput(url, events, window, true);
+            }
         }
-        latency(url, latencyEvents / 5, rate, 1, false);
-        latency(url, latencyEvents, rate, 1, true);
-        latency(url, latencyEvents, rate, window, true);
+        int latencyRuns = latencyEvents > 0 ? Integer.getInteger("cift.bench.latencyRuns", 1) : 0;
+        for (int i = 0; latencyRuns > 0 && i < Variant.values().length; i++) {   // warm-up
+            Variant v = Variant.values()[i];
+            latency(url, latencyEvents / 5, rate, v, window, DUPLICATE_WINDOWS.get(0), false);
+        }
+        for (int run = 1; run <= latencyRuns; run++) {      // alternating, as above
+            for (Duration duplicates : DUPLICATE_WINDOWS) {
+                for (Variant v : Variant.values()) {
+                    latency(url, latencyEvents, rate, v, window, duplicates, true);
+                }
+            }
+        }
+    }
+
+    /** What publishes in a latency run: CIFT in either mode, or jnats alone as the floor CIFT builds on. */
+    private enum Variant {
+        /** {@code JetStreamOrderEvents}, an acknowledgement per event. */
+        PER_EVENT,
+        /** {@code JetStreamOrderEvents} with {@code confirmEvery(window)}. */
+        WINDOWS,
+        /** Plain jnats {@code publishAsync} with the same payload and message id, no CIFT code. */
+        JNATS,
+        /** As {@link #JNATS} without the message id: what the server's duplicate tracking costs. */
+        JNATS_NO_ID
     }
 
     private static OrderEvent event(long seq) {
@@ -83,7 +120,9 @@ public final class MessagingHarness {
         }
     }
 
-    private static void latency(String url, int n, int rate, int confirmEvery, boolean print) throws Exception {
+    private static void latency(String url, int n, int rate, Variant variant, int window, Duration duplicates,
+            boolean print)
+            throws Exception {
         String stream = stream();
         String prefix = "cift.lat." + stream.toLowerCase(Locale.ROOT);
         long[] sent = new long[n + 1];
@@ -92,7 +131,8 @@ public final class MessagingHarness {
         Connection nc = Nats.connect(new io.nats.client.Options.Builder().server(url)
                 .errorListener(new io.nats.client.ErrorListener() { }).build());
         try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url(url).stream(stream)
-                .subjectPrefix(prefix).confirmEvery(confirmEvery).build())) {
+                .subjectPrefix(prefix).confirmEvery(variant == Variant.WINDOWS ? window : 1)
+                .duplicateWindow(duplicates).build())) {
             Dispatcher d = nc.createDispatcher();
             JetStreamSubscription sub = nc.jetStream().subscribe(prefix + ".>", d, m -> {
                 long now = System.nanoTime();
@@ -100,14 +140,22 @@ public final class MessagingHarness {
                 h.recordValue(Math.max(0, now - sent[(int) e.seq()]));
                 done.countDown();
             }, true, PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+            JetStream bare = nc.jetStream();
             long interval = 1_000_000_000L / rate;
             long next = System.nanoTime();
             for (int s = 1; s <= n; s++) {
-                while (System.nanoTime() < next) {
-                    LockSupport.parkNanos(Math.max(1, (next - System.nanoTime()) / 2));
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);   // one wake-up per event: the pacing must not take a core
                 }
+                OrderEvent e = event(s);
                 sent[s] = System.nanoTime();
-                j.publish(event(s));
+                if (variant == Variant.JNATS || variant == Variant.JNATS_NO_ID) {
+                    bare.publishAsync(prefix + ".SYM" + (s & 7) + ".accepted", OrderEventCodec.binary().encode(e),
+                            variant == Variant.JNATS ? PublishOptions.builder().messageId(Long.toString(s)).build() : null);
+                } else {
+                    j.publish(e);
+                }
                 next += interval;
             }
             if (!done.await(60, TimeUnit.SECONDS)) {
@@ -115,8 +163,9 @@ public final class MessagingHarness {
             }
             d.unsubscribe(sub);
             if (print) {
-                System.out.printf(Locale.ROOT, "publish-to-consume, confirmEvery %d, at %d events/s over %d events: p50 %.3f ms,"
-                                + " p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n", confirmEvery, rate, n,
+                System.out.printf(Locale.ROOT, "publish-to-consume, %-11s duplicate window %-5s at %d events/s over %d"
+                                + " events: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n", variant,
+                        duplicates.toString().substring(2), rate, n,
                         h.getValueAtPercentile(50) / 1e6,
                         h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6,
                         h.getMaxValue() / 1e6);
