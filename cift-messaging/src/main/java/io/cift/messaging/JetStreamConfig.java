@@ -278,6 +278,10 @@ public final class JetStreamConfig {
                 throw new IllegalStateException("confirmEvery (" + confirmEvery + ") must not exceed maxInFlight ("
                         + maxInFlight + "): a window holds its events in flight until it is confirmed");
             }
+            if (!maxAge.isZero() && duplicateWindow.compareTo(maxAge) > 0) {
+                throw new IllegalStateException("duplicateWindow (" + duplicateWindow + ") must not exceed maxAge ("
+                        + maxAge + "): JetStream refuses a stream that forgets messages before their ids");
+            }
             return new JetStreamConfig(this);
         }
     }

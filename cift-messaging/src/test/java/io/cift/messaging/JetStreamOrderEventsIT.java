@@ -113,6 +113,23 @@ class JetStreamOrderEventsIT {
     }
 
     @Test
+    void theStreamTakesTheConfiguredDuplicateWindowAndRetentionAndAReconnectUpdatesThem() throws Exception {
+        connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(30)).maxAge(Duration.ofHours(1)));
+        Connection nc = Nats.connect(url);
+        try {
+            var sc = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+            assertThat(sc.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(sc.getMaxAge()).isEqualTo(Duration.ofHours(1));
+            connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(5)).maxAge(Duration.ofHours(2)));
+            sc = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+            assertThat(sc.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(sc.getMaxAge()).isEqualTo(Duration.ofHours(2));
+        } finally {
+            nc.close();
+        }
+    }
+
+    @Test
     void publishesThatFailAreRetriedWithTheSameIdUntilTheStreamTakesThem() throws Exception {
         JetStreamOrderEvents j = connect(JetStreamConfig.builder().retryDelay(Duration.ofMillis(50)));
         Connection nc = Nats.connect(url);
