@@ -66,8 +66,7 @@ public final class MessagingHarness {
             }
         }
         int latencyRuns = latencyEvents > 0 ? Integer.getInteger("cift.bench.latencyRuns", 1) : 0;
-        for (int i = 0; latencyRuns > 0 && i < Variant.values().length; i++) {   // warm-up
-            Variant v = Variant.values()[i];
+        for (Variant v : latencyRuns > 0 ? Variant.values() : new Variant[0]) {   // warm-up
             latency(url, latencyEvents / 5, rate, v, window, DUPLICATE_WINDOWS.get(0), false);
         }
         for (int run = 1; run <= latencyRuns; run++) {      // alternating, as above
@@ -121,8 +120,7 @@ public final class MessagingHarness {
     }
 
     private static void latency(String url, int n, int rate, Variant variant, int window, Duration duplicates,
-            boolean print)
-            throws Exception {
+            boolean print) throws Exception {
         String stream = stream();
         String prefix = "cift.lat." + stream.toLowerCase(Locale.ROOT);
         long[] sent = new long[n + 1];

@@ -280,7 +280,7 @@ public final class JetStreamConfig {
             }
             if (!maxAge.isZero() && duplicateWindow.compareTo(maxAge) > 0) {
                 throw new IllegalStateException("duplicateWindow (" + duplicateWindow + ") must not exceed maxAge ("
-                        + maxAge + "): JetStream refuses a stream that forgets messages before their ids");
+                        + maxAge + "): JetStream refuses a stream whose message ids outlive its messages");
             }
             return new JetStreamConfig(this);
         }
