@@ -13,5 +13,7 @@ public enum CancelReason {
     /** Self-trade prevention cancelled or decremented the resting order. */
     STP_RESTING,
     /** Self-trade prevention cancelled or decremented the incoming order. */
-    STP_INCOMING
+    STP_INCOMING,
+    /** A kill switch cancelled it ({@code RiskCheckedEngine.killAccount} or {@code killAll}). */
+    KILL_SWITCH
 }

@@ -46,13 +46,25 @@ public interface MatchingEngine {
                       TimeInForce tif, long price, long quantity, boolean postOnly);
 
     /**
-     * Cancels a live order; see {@link OrderBook#cancel}.
+     * Cancels a live order at its owner's request; see {@link OrderBook#cancel(long)}.
      *
      * @param symbol the instrument
      * @param orderId the order id
      * @return {@link ResultCode#ACCEPTED} or the reason for the rejection
      */
-    ResultCode cancel(String symbol, long orderId);
+    default ResultCode cancel(String symbol, long orderId) {
+        return cancel(symbol, orderId, CancelReason.USER);
+    }
+
+    /**
+     * Cancels a live order, reporting {@code reason}; see {@link OrderBook#cancel(long, CancelReason)}.
+     *
+     * @param symbol the instrument
+     * @param orderId the order id
+     * @param reason why, as the listener's {@code onCancelled} reports it
+     * @return {@link ResultCode#ACCEPTED} or the reason for the rejection
+     */
+    ResultCode cancel(String symbol, long orderId, CancelReason reason);
 
     /**
      * Amends a live order; see {@link OrderBook#amend}.

@@ -73,12 +73,23 @@ public interface OrderBook {
                       long price, long quantity, boolean postOnly);
 
     /**
-     * Cancels the whole open quantity of a live order.
+     * Cancels the whole open quantity of a live order at its owner's request ({@link CancelReason#USER}).
      *
      * @param orderId the order id
      * @return {@link ResultCode#ACCEPTED} or {@link ResultCode#UNKNOWN_ORDER_ID}
      */
-    ResultCode cancel(long orderId);
+    default ResultCode cancel(long orderId) {
+        return cancel(orderId, CancelReason.USER);
+    }
+
+    /**
+     * Cancels the whole open quantity of a live order, reporting {@code reason} to the listener.
+     *
+     * @param orderId the order id
+     * @param reason why, as the listener's {@code onCancelled} reports it
+     * @return {@link ResultCode#ACCEPTED} or {@link ResultCode#UNKNOWN_ORDER_ID}
+     */
+    ResultCode cancel(long orderId, CancelReason reason);
 
     /**
      * Changes the price and open quantity of a live order.

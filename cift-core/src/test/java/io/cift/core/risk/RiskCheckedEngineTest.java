@@ -1,5 +1,6 @@
 package io.cift.core.risk;
 
+import io.cift.core.book.CancelReason;
 import io.cift.core.book.CommandType;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.OrderBook;
@@ -22,6 +23,7 @@ class RiskCheckedEngineTest {
 
     private final List<String> rejects = new ArrayList<>();
     private final List<Long> trades = new ArrayList<>();
+    private final List<String> cancels = new ArrayList<>();
     private final RiskCheckedEngine engine = RiskCheckedEngine.create(MatchingEngineConfig.builder()
             .symbols("X", "Y")
             .listener(new OrderBookListener() {
@@ -34,6 +36,12 @@ class RiskCheckedEngineTest {
                 public void onTrade(String symbol, long t, long to, long m, long mo, io.cift.core.model.Side side,
                                     long price, long qty, long tr, long mr) {
                     trades.add(qty);
+                }
+
+                @Override
+                public void onCancelled(String symbol, long orderId, long cancelledQuantity, long remaining,
+                                        CancelReason reason) {
+                    cancels.add(orderId + " " + reason);
                 }
             }).build(), () -> 0L);
 
@@ -122,5 +130,7 @@ class RiskCheckedEngineTest {
         assertThat(engine.lastRiskReason()).isEqualTo(RiskReason.KILL_SWITCH_GLOBAL);
         assertThat(engine.killAll(true)).isEqualTo(1);
         assertThat(book().orderCount()).isZero();
+        assertThat(cancels).as("kill-switch cancels say so; the owner's own cancel stays USER")
+                .containsExactlyInAnyOrder("1 KILL_SWITCH", "2 KILL_SWITCH", "3 USER", "5 KILL_SWITCH");
     }
 }

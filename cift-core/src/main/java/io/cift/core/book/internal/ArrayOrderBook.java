@@ -116,7 +116,8 @@ public final class ArrayOrderBook implements OrderBook {
     }
 
     @Override
-    public ResultCode cancel(long orderId) {
+    public ResultCode cancel(long orderId, CancelReason reason) {
+        Objects.requireNonNull(reason, "reason");
         Order o = index.remove(orderId);
         if (o == null) {
             return reject(orderId, CommandType.CANCEL, ResultCode.UNKNOWN_ORDER_ID);
@@ -124,7 +125,7 @@ public final class ArrayOrderBook implements OrderBook {
         long open = o.open;
         unlink(o);
         release(o);
-        listener.onCancelled(symbol, orderId, open, 0, CancelReason.USER);
+        listener.onCancelled(symbol, orderId, open, 0, reason);
         return ResultCode.ACCEPTED;
     }
 

@@ -1,5 +1,6 @@
 package io.cift.core.book.internal;
 
+import io.cift.core.book.CancelReason;
 import io.cift.core.book.CommandType;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
@@ -65,12 +66,12 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     }
 
     @Override
-    public ResultCode cancel(String symbol, long orderId) {
+    public ResultCode cancel(String symbol, long orderId, CancelReason reason) {
         ArrayOrderBook b = symbol == null ? null : books.get(symbol);
         if (b == null) {
             return unknown(symbol, orderId, CommandType.CANCEL);
         }
-        return b.cancel(orderId);
+        return b.cancel(orderId, reason);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cift.core.risk.internal;
 
+import io.cift.core.book.CancelReason;
 import io.cift.core.book.CommandType;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
@@ -68,8 +69,8 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
     }
 
     @Override
-    public ResultCode cancel(String symbol, long orderId) {
-        return engine.cancel(symbol, orderId);
+    public ResultCode cancel(String symbol, long orderId, CancelReason reason) {
+        return engine.cancel(symbol, orderId, reason);
     }
 
     /**
@@ -115,7 +116,7 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
     private int cancelAll(List<RiskCalculator.OpenOrder> orders) {
         int n = 0;
         for (RiskCalculator.OpenOrder o : orders) {
-            if (engine.cancel(o.symbol(), o.orderId()) == ResultCode.ACCEPTED) {
+            if (engine.cancel(o.symbol(), o.orderId(), CancelReason.KILL_SWITCH) == ResultCode.ACCEPTED) {
                 n++;
             }
         }
