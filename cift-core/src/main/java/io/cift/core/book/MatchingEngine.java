@@ -14,7 +14,8 @@ import java.util.Set;
  * {@link ResultCode#UNKNOWN_SYMBOL}; without one, a book is created on the first new order of a symbol.
  *
  * <p><b>Threading:</b> single writer, like the books it owns: not thread-safe. Events from every book
- * go to the configured listener on the calling thread.
+ * go to the configured listener on the calling thread; a callback that throws is contained and counted
+ * ({@link #listenerFailures()}).
  */
 public interface MatchingEngine {
 
@@ -84,6 +85,29 @@ public interface MatchingEngine {
      * @return its book, or empty when the engine has none for it (yet)
      */
     Optional<OrderBook> book(String symbol);
+
+    /**
+     * How many listener callbacks threw, over every book (each was contained; see
+     * {@link ListenerFailureHandler}).
+     *
+     * @return the count
+     */
+    long listenerFailures();
+
+    /**
+     * A digest of every live order of every book: the {@link OrderBook#stateHash()} of each book that
+     * has orders, folded in symbol order. Empty books do not count. Allocates a sorted copy of the symbols.
+     *
+     * @return the digest
+     */
+    long stateHash();
+
+    /**
+     * Checks every book; see {@link OrderBook#validate()}.
+     *
+     * @throws IllegalStateException naming the first inconsistency found
+     */
+    void validate();
 
     /**
      * The symbols the engine has books for. Allocates the returned set.

@@ -20,12 +20,14 @@ public final class MatchingEngineConfig {
     private final SelfTradePrevention selfTradePrevention;
     private final int initialOrderCapacity;
     private final OrderBookListener listener;
+    private final ListenerFailureHandler listenerFailureHandler;
 
     private MatchingEngineConfig(Builder b) {
         this.symbols = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.symbols));
         this.selfTradePrevention = b.selfTradePrevention;
         this.initialOrderCapacity = b.initialOrderCapacity;
         this.listener = b.listener;
+        this.listenerFailureHandler = b.listenerFailureHandler;
     }
 
     /**
@@ -82,12 +84,37 @@ public final class MatchingEngineConfig {
         return listener;
     }
 
+    /**
+     * Who is told when a listener callback throws (the book carries on either way).
+     *
+     * @return the handler
+     */
+    public ListenerFailureHandler listenerFailureHandler() {
+        return listenerFailureHandler;
+    }
+
+    /**
+     * A builder holding this configuration's settings, to derive a changed copy.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.symbols.addAll(symbols);
+        b.selfTradePrevention = selfTradePrevention;
+        b.initialOrderCapacity = initialOrderCapacity;
+        b.listener = listener;
+        b.listenerFailureHandler = listenerFailureHandler;
+        return b;
+    }
+
     /** Builds a {@link MatchingEngineConfig}; not thread-safe. */
     public static final class Builder {
         private final Set<String> symbols = new LinkedHashSet<>();
         private SelfTradePrevention selfTradePrevention = DEFAULT_SELF_TRADE_PREVENTION;
         private int initialOrderCapacity = DEFAULT_INITIAL_ORDER_CAPACITY;
         private OrderBookListener listener = OrderBookListener.NO_OP;
+        private ListenerFailureHandler listenerFailureHandler = ListenerFailureHandler.STANDARD_ERROR;
 
         private Builder() {
         }
@@ -146,13 +173,27 @@ public final class MatchingEngineConfig {
         }
 
         /**
-         * Sets who receives the events.
+         * Sets who receives the events. They are delivered synchronously on the matching thread; a
+         * callback that throws is contained (see {@link ListenerFailureHandler}). Slow or failure-prone
+         * consumers belong behind an asynchronous hand-off instead (see {@code io.cift.core.journal}).
          *
          * @param l the listener
          * @return this builder
          */
         public Builder listener(OrderBookListener l) {
             this.listener = Objects.requireNonNull(l, "listener");
+            return this;
+        }
+
+        /**
+         * Sets who is told when a listener callback throws; the default prints to standard error
+         * ({@link ListenerFailureHandler#STANDARD_ERROR}).
+         *
+         * @param h the handler
+         * @return this builder
+         */
+        public Builder listenerFailureHandler(ListenerFailureHandler h) {
+            this.listenerFailureHandler = Objects.requireNonNull(h, "listenerFailureHandler");
             return this;
         }
 

@@ -27,7 +27,9 @@ import java.util.Optional;
  *
  * <p><b>Threading:</b> single writer. An order book is not thread-safe: commands and queries must come
  * from one thread at a time (or be handed over with a happens-before edge, such as a queue). Events are
- * delivered synchronously on the calling thread.
+ * delivered synchronously on the calling thread, and the book is consistent before each callback; a
+ * callback that throws is contained and counted ({@link #listenerFailures()}), never thrown out of a
+ * command.
  *
  * <p><b>Allocation:</b> commands allocate nothing in steady state (orders and price levels are pooled;
  * the pool grows only when more orders are live than ever before). Query methods returning lists or
@@ -169,6 +171,33 @@ public interface OrderBook {
      * @return the live order count
      */
     int orderCount();
+
+    /**
+     * How many listener callbacks threw (each was contained; see {@link ListenerFailureHandler}).
+     *
+     * @return the count
+     */
+    long listenerFailures();
+
+    /**
+     * A 64-bit digest of every live order in priority order (bids best first, then asks best first,
+     * each level in time priority: id, owner, price, open and filled quantity, post-only), and of the
+     * symbol. Two books with the same orders in the same priority have the same hash, whatever their
+     * history; any difference in an order or its place changes it (barring a 64-bit collision).
+     * Allocates nothing; costs a walk over every live order.
+     *
+     * @return the digest
+     */
+    long stateHash();
+
+    /**
+     * Checks the book's internal consistency: levels sorted and not crossed, each level's count and
+     * quantity the sum of its orders, every resting order in the index and nothing else there.
+     * A walk over every live order, for tests and recovery checks.
+     *
+     * @throws IllegalStateException naming the first inconsistency found
+     */
+    void validate();
 
     /**
      * How many price levels one side has.

@@ -32,10 +32,31 @@ class OrderBookDifferentialTest {
         }
     }
 
+    /**
+     * The same streams with listeners attached behind the recording one that throw on every 7th callback
+     * and sleep now and then: the book must produce the same events and end in the same state.
+     */
+    @ParameterizedTest
+    @EnumSource(SelfTradePrevention.class)
+    void hostileListenersChangeNothing(SelfTradePrevention mode) {
+        HostileListeners hostile = new HostileListeners(7, 2_000);
+        long failures = run(mode, 31 + mode.ordinal(), COMMANDS_PER_MODE / 4, hostile);
+        assertThat(hostile.thrown).as("callbacks that threw").isPositive();
+        assertThat(hostile.slept).as("callbacks that slept").isPositive();
+        assertThat(failures).as("failures the book counted").isEqualTo(hostile.thrown);
+    }
+
     private static void run(SelfTradePrevention mode, long seed, int commands) {
-        RecordingListener listener = new RecordingListener();
+        run(mode, seed, commands, null);
+    }
+
+    private static long run(SelfTradePrevention mode, long seed, int commands, OrderBookListener extra) {
+        RecordingListener recording = new RecordingListener();
+        RecordingListener listener = recording;
         OrderBook book = OrderBook.create("X", MatchingEngineConfig.builder()
-                .selfTradePrevention(mode).initialOrderCapacity(8).listener(listener).build());
+                .selfTradePrevention(mode).initialOrderCapacity(8)
+                .listener(extra == null ? recording : OrderBookListener.both(recording, extra))
+                .listenerFailureHandler(ListenerFailureHandler.SILENT).build());
         ReferenceBook ref = new ReferenceBook("X", mode);
         SplittableRandom rnd = new SplittableRandom(seed);
         long nextId = 1;
@@ -129,7 +150,9 @@ class OrderBookDifferentialTest {
             }
         }
         compareBooks(book, ref, "end");
+        book.validate();
         assertThat(totalTraded).as("the stream traded").isPositive();
+        return book.listenerFailures();
     }
 
     private static void compareBooks(OrderBook book, ReferenceBook ref, String after) {

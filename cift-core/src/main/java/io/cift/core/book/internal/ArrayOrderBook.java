@@ -29,7 +29,7 @@ public final class ArrayOrderBook implements OrderBook {
     private static final int POOL_CHUNK_MIN = 64;
 
     private final String symbol;
-    private final OrderBookListener listener;
+    private final ContainedListener listener;
     private final SelfTradePrevention stp;
     private final BookSide bids = new BookSide(true);
     private final BookSide asks = new BookSide(false);
@@ -46,12 +46,23 @@ public final class ArrayOrderBook implements OrderBook {
      * @param config the configuration
      */
     public ArrayOrderBook(String symbol, MatchingEngineConfig config) {
+        this(symbol, config, new ContainedListener(config.listener(), config.listenerFailureHandler()));
+    }
+
+    /**
+     * Creates an empty book that shares its (contained) listener with other books of an engine.
+     *
+     * @param symbol the symbol, not blank
+     * @param config the configuration (its listener is ignored)
+     * @param listener receives the events
+     */
+    public ArrayOrderBook(String symbol, MatchingEngineConfig config, ContainedListener listener) {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol must not be blank, got '" + symbol + "'");
         }
         Objects.requireNonNull(config, "config");
         this.symbol = symbol;
-        this.listener = config.listener();
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.stp = config.selfTradePrevention();
         this.index = new Long2ObjectHashMap<>(Math.max(16, config.initialOrderCapacity() * 2), 0.5f);
         growPool(config.initialOrderCapacity());
@@ -155,17 +166,22 @@ public final class ArrayOrderBook implements OrderBook {
         unlink(o);
         o.price = newPrice;
         o.open = newQuantity;
-        listener.onAmended(symbol, orderId, newPrice, newQuantity, false);
-        long remaining = newQuantity;
-        if (crosses) {
-            remaining = match(orderId, o.owner, o.buy ? Side.BUY : Side.SELL, opposite, newPrice, newQuantity);
-            o.filled += lastTraded;
+        if (!crosses) {
+            (o.buy ? bids : asks).findOrCreate(newPrice).append(o);
+            listener.onAmended(symbol, orderId, newPrice, newQuantity, false);
+            return ResultCode.ACCEPTED;
         }
+        // a crossing amend trades as an incoming order: off the book (and its index) while it matches,
+        // so that every callback sees a consistent book
+        index.remove(orderId);
+        listener.onAmended(symbol, orderId, newPrice, newQuantity, false);
+        long remaining = match(orderId, o.owner, o.buy ? Side.BUY : Side.SELL, opposite, newPrice, newQuantity);
+        o.filled += lastTraded;
         if (remaining > 0) {
             o.open = remaining;
             (o.buy ? bids : asks).findOrCreate(newPrice).append(o);
+            index.put(orderId, o);
         } else {
-            index.remove(orderId);
             release(o);
         }
         return ResultCode.ACCEPTED;
@@ -360,6 +376,155 @@ public final class ArrayOrderBook implements OrderBook {
             }
             side.remove(level);
         }
+    }
+
+    @Override
+    public long listenerFailures() {
+        return listener.failures();
+    }
+
+    @Override
+    public long stateHash() {
+        long h = StateHash.start();
+        h = StateHash.add(h, symbol);
+        h = hashSide(h, bids);
+        h = StateHash.add(h, -1L);   // side separator: a book with one side differs from the other side
+        return hashSide(h, asks);
+    }
+
+    private static long hashSide(long h, BookSide side) {
+        for (int i = 0, n = side.size(); i < n; i++) {
+            for (Order o = side.fromBest(i).head; o != null; o = o.next) {
+                h = StateHash.add(h, o.id);
+                h = StateHash.add(h, o.owner);
+                h = StateHash.add(h, o.price);
+                h = StateHash.add(h, o.open);
+                h = StateHash.add(h, o.filled);
+                h = StateHash.add(h, o.postOnly ? 1 : 0);
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public void validate() {
+        int orders = validateSide(bids) + validateSide(asks);
+        if (orders != index.size()) {
+            throw invalid("the index holds " + index.size() + " orders but the levels hold " + orders);
+        }
+        if (bids.size() > 0 && asks.size() > 0 && bids.best().price >= asks.best().price) {
+            throw invalid("crossed: best bid " + bids.best().price + " >= best ask " + asks.best().price);
+        }
+    }
+
+    private int validateSide(BookSide side) {
+        String name = side.bid ? "bid" : "ask";
+        String problem = side.checkLevels();
+        if (problem != null) {
+            throw invalid(name + " side: " + problem);
+        }
+        int orders = 0;
+        for (int i = 0, n = side.size(); i < n; i++) {
+            Level l = side.fromBest(i);
+            long qty = 0;
+            int count = 0;
+            Order prev = null;
+            for (Order o = l.head; o != null; o = o.next) {
+                if (o.level != l || o.prev != prev || o.buy != side.bid || o.price != l.price || o.open <= 0
+                        || o.filled < 0) {
+                    throw invalid(name + " level " + l.price + ": order " + o.id + " is inconsistent (price " + o.price
+                            + ", open " + o.open + ", filled " + o.filled + ", side " + (o.buy ? "bid" : "ask") + ")");
+                }
+                if (index.get(o.id) != o) {
+                    throw invalid(name + " level " + l.price + ": order " + o.id + " is not in the index");
+                }
+                qty = Math.addExact(qty, o.open);
+                count++;
+                prev = o;
+            }
+            if (l.tail != prev || count == 0 || count != l.count || qty != l.quantity) {
+                throw invalid(name + " level " + l.price + ": holds " + count + " orders of " + qty
+                        + " but records " + l.count + " of " + l.quantity);
+            }
+            orders += count;
+        }
+        return orders;
+    }
+
+    private IllegalStateException invalid(String problem) {
+        return new IllegalStateException("order book " + symbol + " is inconsistent: " + problem);
+    }
+
+    /**
+     * Receives resting orders in priority order, for snapshots.
+     */
+    public interface OrderVisitor {
+        /**
+         * One resting order.
+         *
+         * @param orderId its id
+         * @param ownerId its owner
+         * @param buy whether it is a bid
+         * @param price its price
+         * @param open its open quantity
+         * @param filled what it has traded
+         * @param postOnly whether it was entered post-only
+         */
+        void order(long orderId, long ownerId, boolean buy, long price, long open, long filled, boolean postOnly);
+    }
+
+    /**
+     * Visits every resting order: bids best first, then asks best first, each level in time priority.
+     * Allocates nothing.
+     *
+     * @param visitor receives the orders
+     */
+    public void forEachOrder(OrderVisitor visitor) {
+        visit(bids, visitor);
+        visit(asks, visitor);
+    }
+
+    private static void visit(BookSide side, OrderVisitor visitor) {
+        for (int i = 0, n = side.size(); i < n; i++) {
+            for (Order o = side.fromBest(i).head; o != null; o = o.next) {
+                visitor.order(o.id, o.owner, o.buy, o.price, o.open, o.filled, o.postOnly);
+            }
+        }
+    }
+
+    /**
+     * Puts a resting order at the back of its level without matching and without events, for recovery
+     * from a snapshot (orders must come in {@link #forEachOrder} order).
+     *
+     * @param orderId its id, not live
+     * @param ownerId its owner
+     * @param buy whether it is a bid
+     * @param price its price, positive
+     * @param open its open quantity, positive
+     * @param filled what it has traded, not negative
+     * @param postOnly whether it was entered post-only
+     * @throws IllegalArgumentException when the order cannot rest as given (a damaged snapshot)
+     */
+    public void restore(long orderId, long ownerId, boolean buy, long price, long open, long filled, boolean postOnly) {
+        if (price <= 0 || open <= 0 || filled < 0 || index.containsKey(orderId)) {
+            throw new IllegalArgumentException("cannot restore order " + orderId + " of " + symbol + " (price " + price
+                    + ", open " + open + ", filled " + filled + (index.containsKey(orderId) ? ", already live" : "") + ")");
+        }
+        BookSide other = buy ? asks : bids;
+        if (other.crossedBy(price)) {
+            throw new IllegalArgumentException("cannot restore order " + orderId + " of " + symbol + " at " + price
+                    + ": it would cross the book");
+        }
+        Order o = acquire();
+        o.id = orderId;
+        o.owner = ownerId;
+        o.price = price;
+        o.open = open;
+        o.filled = filled;
+        o.buy = buy;
+        o.postOnly = postOnly;
+        (buy ? bids : asks).findOrCreate(price).append(o);
+        index.put(orderId, o);
     }
 
     @Override

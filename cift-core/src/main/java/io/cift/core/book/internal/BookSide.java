@@ -115,6 +115,30 @@ final class BookSide {
     }
 
 
+    /**
+     * Checks the sorted arrays and the price cache.
+     *
+     * @return a description of the first problem, or null when there is none
+     */
+    String checkLevels() {
+        for (int i = 0; i < size; i++) {
+            Level l = levels[i];
+            if (l == null || keys[i] != (bid ? l.price : -l.price)) {
+                return "level " + i + " does not match its sort key " + keys[i];
+            }
+            if (i > 0 && keys[i - 1] >= keys[i]) {
+                return "levels out of order at " + i + " (" + keys[i - 1] + " >= " + keys[i] + ")";
+            }
+        }
+        for (int slot = 0; slot < CACHE_SIZE; slot++) {
+            Level c = cache[slot];
+            if (c != null && ((int) c.price & CACHE_MASK) != slot || c != null && search(bid ? c.price : -c.price) < 0) {
+                return "the price cache holds a level at " + c.price + " that is not on the book";
+            }
+        }
+        return null;
+    }
+
     /** Binary search over keys[0, size): the index, or -(insertion point) - 1. */
     private int search(long key) {
         int lo = 0;

@@ -5,7 +5,6 @@ import io.cift.core.book.CommandType;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.OrderBook;
-import io.cift.core.book.OrderBookListener;
 import io.cift.core.book.ResultCode;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
@@ -17,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link MatchingEngine} that keeps one {@link ArrayOrderBook} per symbol in a hash map (a lookup
@@ -25,7 +25,7 @@ import java.util.Set;
 public final class SymbolRoutingEngine implements MatchingEngine {
 
     private final MatchingEngineConfig config;
-    private final OrderBookListener listener;
+    private final ContainedListener listener;
     private final boolean fixedSymbols;
     private final Map<String, ArrayOrderBook> books = new HashMap<>();
     private final Set<String> order = new LinkedHashSet<>();
@@ -37,7 +37,7 @@ public final class SymbolRoutingEngine implements MatchingEngine {
      */
     public SymbolRoutingEngine(MatchingEngineConfig config) {
         this.config = config;
-        this.listener = config.listener();
+        this.listener = new ContainedListener(config.listener(), config.listenerFailureHandler());
         this.fixedSymbols = !config.symbols().isEmpty();
         for (String s : config.symbols()) {
             create(s);
@@ -45,7 +45,7 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     }
 
     private ArrayOrderBook create(String symbol) {
-        ArrayOrderBook b = new ArrayOrderBook(symbol, config);
+        ArrayOrderBook b = new ArrayOrderBook(symbol, config, listener);
         books.put(symbol, b);
         order.add(symbol);
         return b;
@@ -92,6 +92,41 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     @Override
     public Optional<OrderBook> book(String symbol) {
         return Optional.ofNullable(books.get(symbol));
+    }
+
+    /**
+     * The book of a symbol, created (without events) when the engine has none, for recovery.
+     *
+     * @param symbol the symbol, not blank
+     * @return its book
+     */
+    public ArrayOrderBook bookForRestore(String symbol) {
+        ArrayOrderBook b = books.get(symbol);
+        return b != null ? b : create(symbol);
+    }
+
+    @Override
+    public long listenerFailures() {
+        return listener.failures();
+    }
+
+    @Override
+    public long stateHash() {
+        long h = StateHash.start();
+        for (String s : new TreeSet<>(books.keySet())) {
+            ArrayOrderBook b = books.get(s);
+            if (b.orderCount() > 0) {
+                h = StateHash.add(h, b.stateHash());
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public void validate() {
+        for (ArrayOrderBook b : books.values()) {
+            b.validate();
+        }
     }
 
     @Override

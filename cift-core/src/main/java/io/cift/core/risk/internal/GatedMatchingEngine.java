@@ -7,6 +7,7 @@ import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.OrderBook;
 import io.cift.core.book.OrderBookListener;
 import io.cift.core.book.ResultCode;
+import io.cift.core.book.internal.ContainedListener;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
@@ -25,7 +26,7 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
 
     private final MatchingEngine engine;
     private final ArrayRiskCalculator risk;
-    private final OrderBookListener user;
+    private final ContainedListener user;
     private RiskReason lastReason = RiskReason.PASSED;
 
     /**
@@ -35,14 +36,11 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
      * @param clock the throttle's clock
      */
     public GatedMatchingEngine(MatchingEngineConfig config, NanoClock clock) {
-        this.user = config.listener();
+        this.user = new ContainedListener(config.listener(), config.listenerFailureHandler());
         // the calculator's quotes read the engine's books, and the engine's listener feeds the calculator:
         // create the calculator first, with quotes that find the engine once it exists
         this.risk = new ArrayRiskCalculator(clock, new BookQuotes());
-        MatchingEngineConfig inner = MatchingEngineConfig.builder()
-                .symbols(config.symbols())
-                .selfTradePrevention(config.selfTradePrevention())
-                .initialOrderCapacity(config.initialOrderCapacity())
+        MatchingEngineConfig inner = config.toBuilder()
                 .listener(OrderBookListener.both(risk.listener(), user))
                 .build();
         this.engine = MatchingEngine.create(inner);
@@ -126,6 +124,21 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
     @Override
     public Optional<OrderBook> book(String symbol) {
         return engine.book(symbol);
+    }
+
+    @Override
+    public long listenerFailures() {
+        return user.failures() + engine.listenerFailures();
+    }
+
+    @Override
+    public long stateHash() {
+        return engine.stateHash();
+    }
+
+    @Override
+    public void validate() {
+        engine.validate();
     }
 
     @Override
