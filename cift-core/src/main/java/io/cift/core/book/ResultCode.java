@@ -23,7 +23,22 @@ public enum ResultCode {
     /** The engine is configured with a fixed list of symbols and this one is not on it. */
     UNKNOWN_SYMBOL,
     /** A risk gate in front of the engine refused the command; it never reached the book. */
-    RISK_REJECTED;
+    RISK_REJECTED,
+    /**
+     * A durable engine's asynchronous consumers are too far behind (see its lag policy); the command was
+     * neither journaled nor applied, and no event was published for it.
+     */
+    CONSUMERS_BEHIND,
+    /**
+     * A durable engine's journal cannot take the command (its writer failed, or it stayed full past the
+     * lag timeout); the command was neither journaled nor applied, and no event was published for it.
+     */
+    JOURNAL_UNAVAILABLE,
+    /**
+     * A durable engine refused a symbol it cannot journal (null, blank, or longer than 256 UTF-8 bytes);
+     * the command was neither journaled nor applied, and no event was published for it.
+     */
+    INVALID_SYMBOL;
 
     /**
      * Tells whether this code means the command was carried out.

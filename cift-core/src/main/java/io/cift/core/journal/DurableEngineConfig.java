@@ -1,0 +1,406 @@
+package io.cift.core.journal;
+
+import io.cift.core.book.MatchingEngineConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Immutable configuration of a {@link DurableEngine}. Build it with {@link #builder(Path)}; every setting
+ * but the directory has a default.
+ */
+public final class DurableEngineConfig {
+
+    /** Default fsync policy: group commit. */
+    public static final FsyncPolicy DEFAULT_FSYNC = FsyncPolicy.BATCH;
+    /** Default interval of {@link FsyncPolicy#INTERVAL}. */
+    public static final Duration DEFAULT_FSYNC_INTERVAL = Duration.ofMillis(10);
+    /** Default size after which the journal starts a new segment file. */
+    public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    /** Default: a snapshot every million commands. */
+    public static final long DEFAULT_SNAPSHOT_EVERY = 1_000_000;
+    /** Default number of snapshot files kept (older ones are deleted). */
+    public static final int DEFAULT_SNAPSHOTS_KEPT = 3;
+    /** Default size of the ring between the matching thread and the journal writer. */
+    public static final int DEFAULT_JOURNAL_BUFFER_BYTES = 4 << 20;
+    /** Default number of slots of the event ring. */
+    public static final int DEFAULT_EVENT_RING_SIZE = 1 << 16;
+    /** Default free slots a command needs under {@link LagPolicy#WAIT} and {@link LagPolicy#REJECT}. */
+    public static final int DEFAULT_LAG_RESERVE = 1024;
+    /** Default wait under {@link LagPolicy#WAIT}, and for room in a full journal buffer. */
+    public static final Duration DEFAULT_LAG_TIMEOUT = Duration.ofSeconds(1);
+
+    private final Path directory;
+    private final MatchingEngineConfig engine;
+    private final String engineId;
+    private final FsyncPolicy fsync;
+    private final Duration fsyncInterval;
+    private final long segmentBytes;
+    private final long snapshotEvery;
+    private final int snapshotsKept;
+    private final int journalBufferBytes;
+    private final int eventRingSize;
+    private final Map<String, EngineEventHandler> consumers;
+    private final LagPolicy lagPolicy;
+    private final Duration lagTimeout;
+    private final int lagReserve;
+    private final Predicate<SnapshotInfo> snapshotFilter;
+    private final EngineEventHandler recoveryHandler;
+
+    private DurableEngineConfig(Builder b) {
+        this.directory = b.directory;
+        this.engine = b.engine;
+        this.engineId = b.engineId;
+        this.fsync = b.fsync;
+        this.fsyncInterval = b.fsyncInterval;
+        this.segmentBytes = b.segmentBytes;
+        this.snapshotEvery = b.snapshotEvery;
+        this.snapshotsKept = b.snapshotsKept;
+        this.journalBufferBytes = b.journalBufferBytes;
+        this.eventRingSize = b.eventRingSize;
+        this.consumers = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumers));
+        this.lagPolicy = b.lagPolicy;
+        this.lagTimeout = b.lagTimeout;
+        this.lagReserve = b.lagReserve;
+        this.snapshotFilter = b.snapshotFilter;
+        this.recoveryHandler = b.recoveryHandler;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param directory the journal directory (created when missing); one engine at a time may hold it
+     * @return a new builder
+     */
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
+    }
+
+    /** @return the journal directory */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return the matching engine's configuration; its listener runs synchronously on the matching thread for live commands only */
+    public MatchingEngineConfig engine() {
+        return engine;
+    }
+
+    /** @return the engine id asked for, or null to use the journal's (a new journal gets a random one) */
+    public String engineId() {
+        return engineId;
+    }
+
+    /** @return the fsync policy */
+    public FsyncPolicy fsync() {
+        return fsync;
+    }
+
+    /** @return the interval of {@link FsyncPolicy#INTERVAL} */
+    public Duration fsyncInterval() {
+        return fsyncInterval;
+    }
+
+    /** @return the size after which a new segment file starts */
+    public long segmentBytes() {
+        return segmentBytes;
+    }
+
+    /** @return commands between automatic snapshots; 0 for none */
+    public long snapshotEvery() {
+        return snapshotEvery;
+    }
+
+    /** @return how many snapshot files are kept */
+    public int snapshotsKept() {
+        return snapshotsKept;
+    }
+
+    /** @return bytes of the ring between the matching thread and the journal writer */
+    public int journalBufferBytes() {
+        return journalBufferBytes;
+    }
+
+    /** @return slots of the event ring */
+    public int eventRingSize() {
+        return eventRingSize;
+    }
+
+    /** @return the asynchronous consumers by name, in the order they were added */
+    public Map<String, EngineEventHandler> consumers() {
+        return consumers;
+    }
+
+    /** @return what happens when a consumer falls behind */
+    public LagPolicy lagPolicy() {
+        return lagPolicy;
+    }
+
+    /** @return how long {@link LagPolicy#WAIT} waits, and how long a command waits for room in the journal buffer */
+    public Duration lagTimeout() {
+        return lagTimeout;
+    }
+
+    /** @return free event slots a command needs under WAIT and REJECT */
+    public int lagReserve() {
+        return lagReserve;
+    }
+
+    /** @return which snapshots recovery may start from */
+    public Predicate<SnapshotInfo> snapshotFilter() {
+        return snapshotFilter;
+    }
+
+    /** @return who receives the events of the commands recovery replays, or null */
+    public EngineEventHandler recoveryHandler() {
+        return recoveryHandler;
+    }
+
+    /** Builds a {@link DurableEngineConfig}; not thread-safe. */
+    public static final class Builder {
+        private final Path directory;
+        private MatchingEngineConfig engine = MatchingEngineConfig.defaults();
+        private String engineId;
+        private FsyncPolicy fsync = DEFAULT_FSYNC;
+        private Duration fsyncInterval = DEFAULT_FSYNC_INTERVAL;
+        private long segmentBytes = DEFAULT_SEGMENT_BYTES;
+        private long snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
+        private int snapshotsKept = DEFAULT_SNAPSHOTS_KEPT;
+        private int journalBufferBytes = DEFAULT_JOURNAL_BUFFER_BYTES;
+        private int eventRingSize = DEFAULT_EVENT_RING_SIZE;
+        private final Map<String, EngineEventHandler> consumers = new LinkedHashMap<>();
+        private LagPolicy lagPolicy = LagPolicy.WAIT;
+        private Duration lagTimeout = DEFAULT_LAG_TIMEOUT;
+        private int lagReserve = DEFAULT_LAG_RESERVE;
+        private Predicate<SnapshotInfo> snapshotFilter = s -> true;
+        private EngineEventHandler recoveryHandler;
+
+        private Builder(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+        }
+
+        /**
+         * Sets the matching engine's configuration (symbols, self-trade prevention, capacity, and a
+         * synchronous listener that sees live commands on the matching thread).
+         *
+         * @param c the configuration
+         * @return this builder
+         */
+        public Builder engine(MatchingEngineConfig c) {
+            this.engine = Objects.requireNonNull(c, "engine");
+            return this;
+        }
+
+        /**
+         * Names the engine. A new journal stores the id; an existing one must have been created with the
+         * same id (or none asked for). Without it a new journal gets a random UUID.
+         *
+         * @param id 1 to 64 characters of letters, digits, '-', '_' or '.'
+         * @return this builder
+         */
+        public Builder engineId(String id) {
+            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("engineId must be 1 to 64 letters, digits, '-', '_' or '.', got '" + id + "'");
+            }
+            this.engineId = id;
+            return this;
+        }
+
+        /**
+         * Sets the fsync policy.
+         *
+         * @param p the policy
+         * @return this builder
+         */
+        public Builder fsync(FsyncPolicy p) {
+            this.fsync = Objects.requireNonNull(p, "fsync");
+            return this;
+        }
+
+        /**
+         * Sets the interval of {@link FsyncPolicy#INTERVAL}.
+         *
+         * @param d positive
+         * @return this builder
+         */
+        public Builder fsyncInterval(Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("fsyncInterval must be positive, got " + d);
+            }
+            this.fsyncInterval = d;
+            return this;
+        }
+
+        /**
+         * Sets the size after which the journal starts a new segment file.
+         *
+         * @param bytes from 4 KiB to 1 GiB
+         * @return this builder
+         */
+        public Builder segmentBytes(long bytes) {
+            if (bytes < 4096 || bytes > (1L << 30)) {
+                throw new IllegalArgumentException("segmentBytes must be from 4096 to 1073741824, got " + bytes);
+            }
+            this.segmentBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Takes a snapshot every {@code n} commands (on the matching thread, which serializes the books;
+         * another thread writes the file).
+         *
+         * @param n commands between snapshots, 0 for none
+         * @return this builder
+         */
+        public Builder snapshotEvery(long n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("snapshotEvery must not be negative, got " + n);
+            }
+            this.snapshotEvery = n;
+            return this;
+        }
+
+        /**
+         * Sets how many snapshot files to keep; older ones are deleted after each new one.
+         *
+         * @param n at least 1
+         * @return this builder
+         */
+        public Builder snapshotsKept(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("snapshotsKept must be at least 1, got " + n);
+            }
+            this.snapshotsKept = n;
+            return this;
+        }
+
+        /**
+         * Sets the size of the ring between the matching thread and the journal writer.
+         *
+         * @param bytes a power of two from 64 KiB to 1 GiB
+         * @return this builder
+         */
+        public Builder journalBufferBytes(int bytes) {
+            if (bytes < (64 << 10) || bytes > (1 << 30) || Integer.bitCount(bytes) != 1) {
+                throw new IllegalArgumentException("journalBufferBytes must be a power of two from 65536 to 1073741824, got " + bytes);
+            }
+            this.journalBufferBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the number of slots of the event ring that feeds the consumers (preallocated).
+         *
+         * @param slots a power of two from 64 to 2^24
+         * @return this builder
+         */
+        public Builder eventRingSize(int slots) {
+            if (slots < 64 || slots > (1 << 24) || Integer.bitCount(slots) != 1) {
+                throw new IllegalArgumentException("eventRingSize must be a power of two from 64 to 16777216, got " + slots);
+            }
+            this.eventRingSize = slots;
+            return this;
+        }
+
+        /**
+         * Adds an asynchronous consumer, on its own thread.
+         *
+         * @param name a unique name (it names the thread)
+         * @param handler the consumer
+         * @return this builder
+         */
+        public Builder consumer(String name, EngineEventHandler handler) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("consumer name must not be blank, got '" + name + "'");
+            }
+            if (consumers.containsKey(name)) {
+                throw new IllegalArgumentException("consumer name '" + name + "' is used twice");
+            }
+            consumers.put(name, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Sets what happens when a consumer falls behind.
+         *
+         * @param p the policy
+         * @return this builder
+         */
+        public Builder lagPolicy(LagPolicy p) {
+            this.lagPolicy = Objects.requireNonNull(p, "lagPolicy");
+            return this;
+        }
+
+        /**
+         * Sets how long {@link LagPolicy#WAIT} waits for room, and how long a command waits for room in
+         * the journal buffer, before the command is refused.
+         *
+         * @param d not negative
+         * @return this builder
+         */
+        public Builder lagTimeout(Duration d) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException("lagTimeout must not be negative, got " + d);
+            }
+            this.lagTimeout = d;
+            return this;
+        }
+
+        /**
+         * Sets how many free event slots a command needs under WAIT and REJECT.
+         *
+         * @param slots at least 1 and below the event ring size
+         * @return this builder
+         */
+        public Builder lagReserve(int slots) {
+            if (slots < 1) {
+                throw new IllegalArgumentException("lagReserve must be at least 1, got " + slots);
+            }
+            this.lagReserve = slots;
+            return this;
+        }
+
+        /**
+         * Chooses which snapshots recovery may start from (the newest valid one that passes is used).
+         * A consumer that rebuilds its own state from events picks one at or before what it has, and
+         * gets the rest through {@link #recoveryHandler}.
+         *
+         * @param filter the test
+         * @return this builder
+         */
+        public Builder snapshotFilter(Predicate<SnapshotInfo> filter) {
+            this.snapshotFilter = Objects.requireNonNull(filter, "snapshotFilter");
+            return this;
+        }
+
+        /**
+         * Receives, on the opening thread and before {@code open} returns, the events of every command
+         * recovery replays after its snapshot. What it throws fails the opening.
+         *
+         * @param handler the handler
+         * @return this builder
+         */
+        public Builder recoveryHandler(EngineEventHandler handler) {
+            this.recoveryHandler = Objects.requireNonNull(handler, "recoveryHandler");
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the immutable configuration
+         * @throws IllegalArgumentException when the lag reserve does not fit the event ring
+         */
+        public DurableEngineConfig build() {
+            if (lagReserve >= eventRingSize) {
+                throw new IllegalArgumentException("lagReserve " + lagReserve + " must be below eventRingSize " + eventRingSize);
+            }
+            return new DurableEngineConfig(this);
+        }
+    }
+}

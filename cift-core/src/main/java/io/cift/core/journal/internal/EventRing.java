@@ -1,0 +1,192 @@
+package io.cift.core.journal.internal;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.cift.core.journal.EngineEventHandler;
+import io.cift.core.journal.LagPolicy;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The event hand-off: a single-producer LMAX Disruptor ring of preallocated {@link EventSlot}s, one
+ * processor thread per consumer. Each consumer's handler first waits until the event's command is
+ * durable; an event whose command can no longer become durable (the journal failed) is skipped.
+ * Consumer exceptions are contained and counted.
+ */
+final class EventRing implements Sequencer.Sink {
+
+    private final Disruptor<EventSlot> disruptor;
+    private final RingBuffer<EventSlot> ring;
+    private final LagPolicy policy;
+    private final int reserve;
+    private final long timeoutNanos;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong undeliverable = new AtomicLong();
+    private long claimed = -1;
+
+    EventRing(int size, Map<String, EngineEventHandler> consumers, LagPolicy policy, int reserve, long timeoutNanos,
+              LongSupplier durable, JournalWriter writer) {
+        this.policy = policy;
+        this.reserve = reserve;
+        this.timeoutNanos = timeoutNanos;
+        List<String> names = new ArrayList<>(consumers.keySet());
+        int[] next = {0};
+        this.disruptor = new Disruptor<>(EventSlot::new, size, r -> {
+            Thread t = new Thread(r, "cift-consumer-" + names.get(Math.min(next[0]++, names.size() - 1)));
+            t.setDaemon(true);
+            return t;
+        }, ProducerType.SINGLE, new SleepingWaitStrategy());
+        Gated[] handlers = new Gated[consumers.size()];
+        int i = 0;
+        for (Map.Entry<String, EngineEventHandler> c : consumers.entrySet()) {
+            handlers[i++] = new Gated(c.getKey(), c.getValue(), durable, writer);
+        }
+        disruptor.handleEventsWith(handlers);
+        disruptor.setDefaultExceptionHandler(new Contain());
+        this.ring = disruptor.start();
+    }
+
+    /**
+     * Checks, before a command, that the ring has room for it under the lag policy.
+     *
+     * @return true when the command may go ahead
+     */
+    boolean admit() {
+        if (policy == LagPolicy.DROP || ring.hasAvailableCapacity(reserve)) {
+            return true;
+        }
+        if (policy == LagPolicy.REJECT) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeoutNanos;
+        IdleStrategy idle = IDLE;
+        idle.reset();
+        while (!ring.hasAvailableCapacity(reserve)) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            idle.idle();
+        }
+        return true;
+    }
+
+    private static final IdleStrategy IDLE = new BackoffIdleStrategy(10, 10, 1_000, 100_000);
+
+    @Override
+    public EventSlot claim() {
+        if (policy == LagPolicy.DROP) {
+            try {
+                claimed = ring.tryNext();
+            } catch (InsufficientCapacityException e) {
+                dropped.incrementAndGet();
+                claimed = -1;
+                return null;
+            }
+        } else {
+            claimed = ring.next();
+        }
+        return ring.get(claimed);
+    }
+
+    @Override
+    public void publish() {
+        ring.publish(claimed);
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    long undeliverable() {
+        return undeliverable.get();
+    }
+
+    /**
+     * Waits until every consumer has processed everything published, then stops their threads.
+     *
+     * @param timeoutNanos how long to wait
+     * @return false when the consumers did not finish in time (they are stopped anyway)
+     */
+    boolean shutdown(long timeoutNanos) {
+        try {
+            disruptor.shutdown(timeoutNanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            disruptor.halt();
+            return false;
+        }
+    }
+
+    /** Waits for durability, then calls the consumer, containing what it throws. */
+    private final class Gated implements EventHandler<EventSlot> {
+        private final String name;
+        private final EngineEventHandler handler;
+        private final LongSupplier durable;
+        private final JournalWriter writer;
+        private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 50_000);
+
+        Gated(String name, EngineEventHandler handler, LongSupplier durable, JournalWriter writer) {
+            this.name = name;
+            this.handler = handler;
+            this.durable = durable;
+            this.writer = writer;
+        }
+
+        @Override
+        public void onEvent(EventSlot e, long sequence, boolean endOfBatch) {
+            if (durable.getAsLong() < e.commandSeq) {
+                idle.reset();
+                while (durable.getAsLong() < e.commandSeq) {
+                    if (writer.failure() != null) {
+                        undeliverable.incrementAndGet();
+                        return;
+                    }
+                    idle.idle();
+                }
+            }
+            try {
+                handler.onEvent(e, endOfBatch);
+            } catch (Throwable t) {
+                long n = failures.incrementAndGet();
+                if (n == 1 || n % 10_000 == 0) {
+                    System.err.println("cift: consumer '" + name + "' threw on " + e + " (failure #" + n + "): " + t);
+                }
+            }
+        }
+    }
+
+    private final class Contain implements ExceptionHandler<EventSlot> {
+        @Override
+        public void handleEventException(Throwable ex, long sequence, EventSlot event) {
+            failures.incrementAndGet();
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            failures.incrementAndGet();
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            failures.incrementAndGet();
+        }
+    }
+}

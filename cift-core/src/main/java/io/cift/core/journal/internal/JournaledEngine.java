@@ -1,0 +1,416 @@
+package io.cift.core.journal.internal;
+
+import io.cift.core.book.CancelReason;
+import io.cift.core.book.CommandType;
+import io.cift.core.book.OrderBook;
+import io.cift.core.book.ResultCode;
+import io.cift.core.book.internal.SymbolRoutingEngine;
+import io.cift.core.journal.DurableEngine;
+import io.cift.core.journal.DurableEngineConfig;
+import io.cift.core.journal.FsyncPolicy;
+import io.cift.core.journal.JournalException;
+import io.cift.core.journal.RecoveryReport;
+import io.cift.core.journal.SnapshotInfo;
+import io.cift.core.model.OrderType;
+import io.cift.core.model.Side;
+import io.cift.core.model.TimeInForce;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link DurableEngine}: a {@link SymbolRoutingEngine} behind a {@link JournalWriter} (agrona ring, own
+ * thread), an {@link EventRing} (Disruptor, a thread per consumer) and a snapshot thread. Single writer.
+ */
+public final class JournaledEngine implements DurableEngine {
+
+    private final DurableEngineConfig config;
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final String engineId;
+    private final EngineCounters counters = new EngineCounters();
+    private final Sequencer sequencer = new Sequencer(counters);
+    private final SymbolRoutingEngine engine;
+    private final RecoveryReport report;
+    private final JournalWriter writer;
+    private final Thread writerThread;
+    private final OneToOneRingBuffer ring;
+    private final EventRing events;
+    private final ExecutorService snapshots;
+    private final RecordCodec codec = new RecordCodec();
+    private final long lagTimeoutNanos;
+    private final IdleStrategy journalIdle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+    private volatile Throwable snapshotFailure;
+    private boolean closed;
+
+    /**
+     * Opens the journal, recovers and starts the threads.
+     *
+     * @param config the configuration
+     */
+    public JournaledEngine(DurableEngineConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.dir = config.directory();
+        this.lagTimeoutNanos = config.lagTimeout().toNanos();
+        FileChannel lc = null;
+        try {
+            Files.createDirectories(dir);
+            lc = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = lc.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                throw new JournalException("journal " + dir + " is held by another engine (its lock file is locked)");
+            }
+            this.lockChannel = lc;
+            this.lock = l;
+            this.engineId = EngineIds.resolve(dir, config.engineId());
+            Recovery.Result r = Recovery.run(dir, config.engine(), sequencer, config.snapshotFilter(),
+                    config.recoveryHandler(), false);
+            this.engine = r.engine;
+            this.report = r.report;
+            Path segment = r.appendSegment;
+            long position = r.appendPosition;
+            if (segment == null) {
+                JournalWriter.createSegment(dir, r.lastSeq + 1, config.fsync() != FsyncPolicy.NONE).close();
+                segment = dir.resolve(Segments.name(r.lastSeq + 1));
+                position = Segments.HEADER_LENGTH;
+            }
+            this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
+                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq);
+        } catch (IOException e) {
+            closeQuietly(lc);
+            throw new JournalException("cannot open journal " + dir + ": " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lc);
+            throw e;
+        }
+        this.ring = writer.ring();
+        this.writerThread = new Thread(writer, "cift-journal-" + engineId);
+        writerThread.setDaemon(true);
+        writerThread.start();
+        this.events = config.consumers().isEmpty() ? null : new EventRing(config.eventRingSize(), config.consumers(),
+                config.lagPolicy(), config.lagReserve(), lagTimeoutNanos, writer::durableSequence, writer);
+        sequencer.sink(events);
+        sequencer.user(config.engine().listener());
+        this.snapshots = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cift-snapshot-" + engineId);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    @Override
+    public ResultCode submit(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
+                             long price, long quantity, boolean postOnly) {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(tif, "tif");
+        byte[] sym = symbol == null || symbol.isBlank() ? null : codec.symbolBytes(symbol);
+        if (sym == null) {
+            return ResultCode.INVALID_SYMBOL;
+        }
+        ResultCode refused = admit();
+        if (refused != null) {
+            return refused;
+        }
+        long seq = journal(CommandType.NEW, sym, orderId, ownerId, side, type, tif, price, quantity, postOnly, null);
+        if (seq < 0) {
+            return ResultCode.JOURNAL_UNAVAILABLE;
+        }
+        ResultCode rc = engine.submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
+        afterCommand(seq);
+        return rc;
+    }
+
+    @Override
+    public ResultCode cancel(String symbol, long orderId, CancelReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        byte[] sym = symbol == null || symbol.isBlank() ? null : codec.symbolBytes(symbol);
+        if (sym == null) {
+            return ResultCode.INVALID_SYMBOL;
+        }
+        ResultCode refused = admit();
+        if (refused != null) {
+            return refused;
+        }
+        long seq = journal(CommandType.CANCEL, sym, orderId, 0, null, null, null, 0, 0, false, reason);
+        if (seq < 0) {
+            return ResultCode.JOURNAL_UNAVAILABLE;
+        }
+        ResultCode rc = engine.cancel(symbol, orderId, reason);
+        afterCommand(seq);
+        return rc;
+    }
+
+    @Override
+    public ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity) {
+        byte[] sym = symbol == null || symbol.isBlank() ? null : codec.symbolBytes(symbol);
+        if (sym == null) {
+            return ResultCode.INVALID_SYMBOL;
+        }
+        ResultCode refused = admit();
+        if (refused != null) {
+            return refused;
+        }
+        long seq = journal(CommandType.AMEND, sym, orderId, 0, null, null, null, newPrice, newQuantity, false, null);
+        if (seq < 0) {
+            return ResultCode.JOURNAL_UNAVAILABLE;
+        }
+        ResultCode rc = engine.amend(symbol, orderId, newPrice, newQuantity);
+        afterCommand(seq);
+        return rc;
+    }
+
+    /** @return null when the command may go ahead, else the code that refuses it */
+    private ResultCode admit() {
+        if (closed || writer.failure() != null) {
+            return ResultCode.JOURNAL_UNAVAILABLE;
+        }
+        if (events != null && !events.admit()) {
+            return ResultCode.CONSUMERS_BEHIND;
+        }
+        return null;
+    }
+
+    /** Queues the command's record for the writer; returns its sequence number, or -1 when it cannot. */
+    private long journal(CommandType command, byte[] sym, long orderId, long ownerId, Side side, OrderType type,
+                         TimeInForce tif, long price, long qty, boolean postOnly, CancelReason reason) {
+        int length = RecordCodec.length(sym);
+        int index = ring.tryClaim(JournalWriter.MSG_TYPE, length);
+        if (index < 0) {
+            long deadline = System.nanoTime() + lagTimeoutNanos;
+            journalIdle.reset();
+            while ((index = ring.tryClaim(JournalWriter.MSG_TYPE, length)) < 0) {
+                if (writer.failure() != null || System.nanoTime() - deadline >= 0) {
+                    return -1;
+                }
+                journalIdle.idle();
+            }
+        }
+        long seq = counters.commandSeq + 1;
+        RecordCodec.encode(ring.buffer(), index, seq, System.currentTimeMillis() * 1000, command, sym, orderId, ownerId,
+                side, type, tif, price, qty, postOnly, reason);
+        ring.commit(index);
+        counters.commandSeq = seq;
+        return seq;
+    }
+
+    private void afterCommand(long seq) {
+        long every = config.snapshotEvery();
+        if (every > 0 && seq % every == 0) {
+            scheduleSnapshot();
+        }
+    }
+
+    private Future<SnapshotInfo> scheduleSnapshot() {
+        long seq = counters.commandSeq;
+        byte[] bytes = Snapshots.serialize(engineId, counters, engine);
+        SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
+                engine.stateHash(), dir.resolve(String.format("snapshot-%020d.snap", seq)));
+        return snapshots.submit(() -> {
+            try {
+                IdleStrategy idle = new BackoffIdleStrategy(100, 10, 10_000, 1_000_000);
+                while (writer.durableSequence() < seq) {
+                    if (writer.failure() != null) {
+                        throw new JournalException("snapshot at command " + seq + " not written: the journal failed",
+                                writer.failure());
+                    }
+                    idle.idle();
+                }
+                Snapshots.write(dir, seq, bytes);
+                List<Path> all = Snapshots.list(dir);
+                for (int i = config.snapshotsKept(); i < all.size(); i++) {
+                    Files.deleteIfExists(all.get(i));
+                }
+                return info;
+            } catch (IOException | RuntimeException e) {
+                if (snapshotFailure == null) {
+                    snapshotFailure = e;
+                    System.err.println("cift: snapshot at command " + seq + " of journal " + dir + " failed: " + e);
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public SnapshotInfo snapshot() {
+        if (closed) {
+            throw new JournalException("engine " + engineId + " is closed");
+        }
+        try {
+            return scheduleSnapshot().get();
+        } catch (ExecutionException e) {
+            throw new JournalException("snapshot of journal " + dir + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while writing a snapshot of " + dir, e);
+        }
+    }
+
+    @Override
+    public boolean awaitDurable(long sequence, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
+        while (writer.durableSequence() < sequence) {
+            if (writer.failure() != null) {
+                throw new JournalException("journal " + dir + " failed before command " + sequence + " was durable",
+                        writer.failure());
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            idle.idle();
+        }
+        return true;
+    }
+
+    @Override
+    public String engineId() {
+        return engineId;
+    }
+
+    @Override
+    public long lastSequence() {
+        return counters.commandSeq;
+    }
+
+    @Override
+    public long durableSequence() {
+        return writer.durableSequence();
+    }
+
+    @Override
+    public RecoveryReport recovery() {
+        return report;
+    }
+
+    @Override
+    public long events() {
+        return counters.eventSeq;
+    }
+
+    @Override
+    public long trades() {
+        return counters.tradeSeq;
+    }
+
+    @Override
+    public long volume() {
+        return counters.volume;
+    }
+
+    @Override
+    public long rejects() {
+        return counters.rejects;
+    }
+
+    @Override
+    public long eventsDropped() {
+        return events == null ? 0 : events.dropped();
+    }
+
+    @Override
+    public long consumerFailures() {
+        return events == null ? 0 : events.failures();
+    }
+
+    @Override
+    public Optional<Throwable> journalFailure() {
+        return Optional.ofNullable(writer.failure());
+    }
+
+    @Override
+    public Optional<OrderBook> book(String symbol) {
+        return engine.book(symbol);
+    }
+
+    @Override
+    public Set<String> symbols() {
+        return engine.symbols();
+    }
+
+    @Override
+    public long listenerFailures() {
+        return engine.listenerFailures();
+    }
+
+    @Override
+    public long stateHash() {
+        return engine.stateHash();
+    }
+
+    @Override
+    public void validate() {
+        engine.validate();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
+        try {
+            writerThread.join();
+            if (events != null) {
+                events.shutdown(TimeUnit.SECONDS.toNanos(60));
+            }
+            snapshots.shutdown();
+            snapshots.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+        }
+        if (writer.failure() != null) {
+            throw new JournalException("journal " + dir + " failed; commands after " + writer.durableSequence()
+                    + " are not durable", writer.failure());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JournaledEngine[" + engineId + ", " + dir + ", command " + counters.commandSeq + ", durable "
+                + writer.durableSequence() + "]";
+    }
+}

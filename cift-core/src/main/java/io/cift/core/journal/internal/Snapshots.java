@@ -1,0 +1,230 @@
+package io.cift.core.journal.internal;
+
+import io.cift.core.book.internal.ArrayOrderBook;
+import io.cift.core.book.internal.SymbolRoutingEngine;
+import io.cift.core.journal.SnapshotInfo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * Snapshot files {@code snapshot-<sequence, 20 digits>.snap}, big-endian: {@code "CIFTSNP1"}, sequence,
+ * events, trades, volume, rejects, state hash (i64 each), the engine id (modified UTF-8), the book count
+ * (i32), then per book in symbol order its symbol, its order count (i32) and its orders in priority order
+ * ({@code id, owner:i64, flags:u8 (1 buy, 2 post-only), price, open, filled:i64}); last a CRC32C (i32) of
+ * every byte before it. Written to a temporary file, forced, and renamed into place.
+ */
+public final class Snapshots {
+    private static final byte[] MAGIC = {'C', 'I', 'F', 'T', 'S', 'N', 'P', '1'};
+    private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.snap");
+
+    private Snapshots() {
+    }
+
+    /**
+     * Serializes the engine's state (on the matching thread; allocates the returned bytes).
+     *
+     * @param engineId the engine's id
+     * @param c the counters
+     * @param engine the books
+     * @return the snapshot's bytes
+     */
+    public static byte[] serialize(String engineId, EngineCounters c, SymbolRoutingEngine engine) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(MAGIC);
+            out.writeLong(c.commandSeq);
+            out.writeLong(c.eventSeq);
+            out.writeLong(c.tradeSeq);
+            out.writeLong(c.volume);
+            out.writeLong(c.rejects);
+            out.writeLong(engine.stateHash());
+            out.writeUTF(engineId);
+            TreeSet<String> symbols = new TreeSet<>(engine.symbols());
+            out.writeInt(symbols.size());
+            for (String s : symbols) {
+                ArrayOrderBook b = (ArrayOrderBook) engine.book(s).orElseThrow();
+                out.writeUTF(s);
+                out.writeInt(b.orderCount());
+                b.forEachOrder((id, owner, buy, price, open, filled, postOnly) -> {
+                    try {
+                        out.writeLong(id);
+                        out.writeLong(owner);
+                        out.writeByte((buy ? 1 : 0) | (postOnly ? 2 : 0));
+                        out.writeLong(price);
+                        out.writeLong(open);
+                        out.writeLong(filled);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            out.flush();
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+        }
+    }
+
+    /**
+     * Writes a snapshot durably: a temporary file, forced, renamed, and the directory forced.
+     *
+     * @param dir the journal directory
+     * @param sequence the snapshot's sequence number
+     * @param bytes its contents
+     * @return the file
+     * @throws IOException when writing fails
+     */
+    public static Path write(Path dir, long sequence, byte[] bytes) throws IOException {
+        Path file = dir.resolve(String.format("snapshot-%020d.snap", sequence));
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        JournalWriter.forceDirectory(dir);
+        return file;
+    }
+
+    /**
+     * The snapshot files of a directory, newest first (by the sequence number in the name).
+     *
+     * @param dir the directory
+     * @return the files
+     * @throws IOException when it cannot be listed
+     */
+    public static List<Path> list(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).forEach(out::add);
+        }
+        out.sort((a, b) -> Long.compare(sequenceOf(b), sequenceOf(a)));
+        return out;
+    }
+
+    /**
+     * The sequence number a snapshot file's name gives.
+     *
+     * @param file the file
+     * @return the sequence number
+     */
+    public static long sequenceOf(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a snapshot file: " + file);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A snapshot read and checked, ready to be restored. */
+    public static final class Loaded {
+        /** What it holds besides the books. */
+        public final SnapshotInfo info;
+        /** The engine id stored in it. */
+        public final String engineId;
+        private final byte[] bytes;
+        private final int booksAt;
+
+        private Loaded(SnapshotInfo info, String engineId, byte[] bytes, int booksAt) {
+            this.info = info;
+            this.engineId = engineId;
+            this.bytes = bytes;
+            this.booksAt = booksAt;
+        }
+
+        /**
+         * Puts the books into an engine that has no orders, and the counters into {@code c}.
+         *
+         * @param engine the engine
+         * @param c the counters
+         * @throws IllegalArgumentException when an order cannot be restored (a damaged snapshot)
+         */
+        public void restore(SymbolRoutingEngine engine, EngineCounters c) {
+            try {
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, booksAt, bytes.length - booksAt - 4));
+                int books = in.readInt();
+                for (int i = 0; i < books; i++) {
+                    ArrayOrderBook b = engine.bookForRestore(in.readUTF());
+                    int orders = in.readInt();
+                    for (int k = 0; k < orders; k++) {
+                        long id = in.readLong();
+                        long owner = in.readLong();
+                        int flags = in.readByte();
+                        b.restore(id, owner, (flags & 1) != 0, in.readLong(), in.readLong(), in.readLong(), (flags & 2) != 0);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("snapshot " + info.file() + " ends early", e);
+            }
+            c.commandSeq = info.sequence();
+            c.eventSeq = info.events();
+            c.tradeSeq = info.trades();
+            c.volume = info.volume();
+            c.rejects = info.rejects();
+        }
+    }
+
+    /**
+     * Reads a snapshot file and checks its magic, checksum and name.
+     *
+     * @param file the file
+     * @return the snapshot, or null when it is damaged
+     * @throws IOException when it cannot be read
+     */
+    public static Loaded read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < MAGIC.length + 6 * 8 + 2 + 4 + 4) {
+            return null;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                return null;
+            }
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        if ((int) crc.getValue() != stored) {
+            return null;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length - MAGIC.length));
+        long seq = in.readLong();
+        if (seq != sequenceOf(file)) {
+            return null;
+        }
+        SnapshotInfo info = new SnapshotInfo(seq, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), file);
+        String engineId = in.readUTF();
+        int booksAt = bytes.length - 4 - in.available() + 4;
+        return new Loaded(info, engineId, bytes, booksAt);
+    }
+}

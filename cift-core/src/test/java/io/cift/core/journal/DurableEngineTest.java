@@ -1,0 +1,362 @@
+package io.cift.core.journal;
+
+import io.cift.core.book.MatchingEngine;
+import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.book.ResultCode;
+import io.cift.core.book.SelfTradePrevention;
+import io.cift.core.model.OrderType;
+import io.cift.core.model.Side;
+import io.cift.core.model.TimeInForce;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DurableEngineTest {
+
+    private static final MatchingEngineConfig ENGINE = MatchingEngineConfig.builder()
+            .selfTradePrevention(SelfTradePrevention.CANCEL_RESTING).initialOrderCapacity(16).build();
+
+    @TempDir
+    Path tmp;
+
+    private static DurableEngineConfig.Builder config(Path dir) {
+        return DurableEngineConfig.builder(dir).engine(ENGINE).snapshotEvery(0);
+    }
+
+    /** The reference: a plain engine fed the first n commands, with its events. */
+    private static MatchingEngine reference(List<Commands.Command> cmds, int n, EventLog log) {
+        MatchingEngine ref = MatchingEngine.create(ENGINE.toBuilder().listener(log == null ? new EventLog() : log).build());
+        for (int i = 0; i < n; i++) {
+            cmds.get(i).applyTo(ref);
+        }
+        return ref;
+    }
+
+    private static void apply(MatchingEngine e, List<Commands.Command> cmds, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ResultCode rc = cmds.get(i).applyTo(e);
+            assertThat(rc).as("command %d", i).isNotIn(ResultCode.JOURNAL_UNAVAILABLE, ResultCode.CONSUMERS_BEHIND,
+                    ResultCode.INVALID_SYMBOL);
+        }
+    }
+
+    /** Copies a journal directory as it is on disk now: what a crash at this moment would leave. */
+    private static Path crashImage(Path dir, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Files.copy(p, to.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    private static Path lastSegment(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".seg")).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    private static void flipByte(Path file, long offset) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(offset);
+            int b = f.read();
+            f.seek(offset);
+            f.write(b ^ 0x40);
+        }
+    }
+
+    @Test
+    void reopeningRecoversEveryCommandAndTheCounters() {
+        List<Commands.Command> cmds = Commands.random(1, 20_000);
+        Path dir = tmp.resolve("j");
+        long hash;
+        long trades;
+        long events;
+        long rejects;
+        String id;
+        try (DurableEngine e = DurableEngine.open(config(dir).engineId("desk-1").build())) {
+            assertThat(e.recovery().lastSequence()).isZero();
+            apply(e, cmds, 0, cmds.size());
+            assertThat(e.lastSequence()).isEqualTo(20_000);
+            hash = e.stateHash();
+            trades = e.trades();
+            events = e.events();
+            rejects = e.rejects();
+            id = e.engineId();
+        }
+        assertThat(id).isEqualTo("desk-1");
+        MatchingEngine ref = reference(cmds, cmds.size(), null);
+        assertThat(hash).isEqualTo(ref.stateHash());
+        assertThat(trades).isPositive();
+        assertThat(rejects).isPositive();
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            e.validate();
+            assertThat(e.engineId()).isEqualTo("desk-1");
+            assertThat(e.stateHash()).isEqualTo(hash);
+            assertThat(e.lastSequence()).isEqualTo(20_000);
+            assertThat(e.durableSequence()).isEqualTo(20_000);
+            assertThat(e.trades()).isEqualTo(trades);
+            assertThat(e.events()).isEqualTo(events);
+            assertThat(e.rejects()).isEqualTo(rejects);
+            assertThat(e.recovery().commandsReplayed()).isEqualTo(20_000);
+            assertThat(e.recovery().snapshot()).isNull();
+            assertThat(e.recovery().tailBytesCut()).isZero();
+        }
+        JournalInfo info = Journal.info(dir);
+        assertThat(info.commands()).isEqualTo(20_000);
+        assertThat(info.engineId()).isEqualTo("desk-1");
+        assertThat(info.segments()).isEqualTo(1);
+        assertThat(info.bytes()).isPositive();
+        assertThat(info.unreadableTailBytes()).isZero();
+    }
+
+    @Test
+    void journaledCommandsReadBackAsSent() {
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            e.submit("BRK.B", 7, 42, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 1_234, 10, true);
+            e.amend("BRK.B", 7, 1_235, 9);
+            e.cancel("BRK.B", 7);
+            e.submit("ÄÖÜ", 8, 43, Side.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 3, false);
+        }
+        List<JournalCommand> read = new ArrayList<>();
+        assertThat(Journal.read(dir, 1, read::add)).isEqualTo(4);
+        assertThat(read).extracting(JournalCommand::toString).containsExactly(
+                "JournalCommand[sequence=1, timestampMicros=" + read.get(0).timestampMicros()
+                        + ", command=NEW, symbol=BRK.B, orderId=7, ownerId=42, side=SELL, orderType=LIMIT, timeInForce=GTC,"
+                        + " price=1234, quantity=10, postOnly=true, cancelReason=null]",
+                "JournalCommand[sequence=2, timestampMicros=" + read.get(1).timestampMicros()
+                        + ", command=AMEND, symbol=BRK.B, orderId=7, ownerId=0, side=null, orderType=null, timeInForce=null,"
+                        + " price=1235, quantity=9, postOnly=false, cancelReason=null]",
+                "JournalCommand[sequence=3, timestampMicros=" + read.get(2).timestampMicros()
+                        + ", command=CANCEL, symbol=BRK.B, orderId=7, ownerId=0, side=null, orderType=null, timeInForce=null,"
+                        + " price=0, quantity=0, postOnly=false, cancelReason=USER]",
+                "JournalCommand[sequence=4, timestampMicros=" + read.get(3).timestampMicros()
+                        + ", command=NEW, symbol=ÄÖÜ, orderId=8, ownerId=43, side=BUY, orderType=MARKET, timeInForce=IOC,"
+                        + " price=0, quantity=3, postOnly=false, cancelReason=null]");
+        assertThat(read.get(0).timestampMicros()).isGreaterThan(1_700_000_000_000_000L);
+        List<JournalCommand> tail = new ArrayList<>();
+        Journal.read(dir, 3, tail::add);
+        assertThat(tail).extracting(JournalCommand::sequence).containsExactly(3L, 4L);
+    }
+
+    /**
+     * A crash image taken mid-run (with snapshots and several segments) recovers, and the recovered engine,
+     * fed the rest of the commands, produces exactly the events of an uninterrupted engine, numbered on.
+     */
+    @Test
+    void recoveredEngineContinuesExactlyLikeAnUninterruptedOne() throws IOException {
+        List<Commands.Command> cmds = Commands.random(2, 30_000);
+        EventLog refLog = new EventLog();
+        MatchingEngine ref = reference(cmds, cmds.size(), refLog);
+        EventLog first = new EventLog();
+        Path dir = tmp.resolve("live");
+        Path image;
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(4_000).segmentBytes(256 << 10)
+                .consumer("log", first).build())) {
+            apply(e, cmds, 0, 17_321);
+            assertThat(e.awaitDurable(17_321, Duration.ofSeconds(10))).isTrue();
+            e.snapshot();   // the automatic ones at 4,000 ... 16,000 are written by now too
+            image = crashImage(dir, tmp.resolve("image"));
+        }
+        EventLog second = new EventLog();
+        try (DurableEngine e = DurableEngine.open(config(image).consumer("log", second).build())) {
+            assertThat(e.recovery().snapshot().sequence()).isEqualTo(17_321);
+            assertThat(e.recovery().commandsReplayed()).isZero();
+            apply(e, cmds, 17_321, cmds.size());
+            assertThat(e.stateHash()).isEqualTo(ref.stateHash());
+        }
+        List<String> all = new ArrayList<>(first.snapshot());
+        all.addAll(second.snapshot());
+        assertThat(all).isEqualTo(refLog.snapshot());
+        List<Long> seqs = new ArrayList<>(first.eventSeqs);
+        seqs.addAll(second.eventSeqs);
+        for (int i = 0; i < seqs.size(); i++) {
+            assertThat(seqs.get(i)).as("event %d", i).isEqualTo(i + 1L);
+        }
+        assertThat(first.commandSeqs.get(first.commandSeqs.size() - 1)).isEqualTo(17_321);
+        assertThat(second.commandSeqs.get(0)).isEqualTo(17_322);
+        assertThat(Files.list(image).filter(p -> p.toString().endsWith(".seg")).count()).isGreaterThan(3);
+    }
+
+    @Test
+    void recoveryReplaysTheTailAfterTheNewestSnapshotAndHandsItsEventsToTheRecoveryHandler() {
+        List<Commands.Command> cmds = Commands.random(3, 9_500);
+        EventLog refLog = new EventLog();
+        MatchingEngine ref = reference(cmds, cmds.size(), refLog);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(2_000).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        EventLog replayed = new EventLog();
+        try (DurableEngine e = DurableEngine.open(config(dir).recoveryHandler(replayed).build())) {
+            RecoveryReport r = e.recovery();
+            assertThat(r.snapshot().sequence()).isEqualTo(8_000);
+            assertThat(r.commandsReplayed()).isEqualTo(1_500);
+            assertThat(r.stateHash()).isEqualTo(ref.stateHash());
+            long eventsAtSnapshot = r.snapshot().events();
+            List<String> expected = refLog.snapshot().subList((int) eventsAtSnapshot, refLog.lines.size());
+            assertThat(replayed.snapshot()).isEqualTo(expected);
+            assertThat(replayed.eventSeqs.get(0)).isEqualTo(eventsAtSnapshot + 1);
+        }
+        // a filter that wants an older snapshot gets it, and the events after it
+        EventLog older = new EventLog();
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotFilter(s -> s.sequence() <= 7_000)
+                .recoveryHandler(older).build())) {
+            assertThat(e.recovery().snapshot().sequence()).isEqualTo(6_000);
+            assertThat(e.recovery().commandsReplayed()).isEqualTo(3_500);
+            assertThat(e.stateHash()).isEqualTo(ref.stateHash());
+            assertThat(older.eventSeqs.get(0)).isEqualTo(e.recovery().snapshot().events() + 1);
+        }
+        assertThat(Journal.info(dir).snapshots()).isEqualTo(3);   // 4,000 6,000 8,000 kept
+    }
+
+    @Test
+    void aDamagedNewestSnapshotFallsBackToTheOlderOne() throws IOException {
+        List<Commands.Command> cmds = Commands.random(4, 5_500);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(1_000).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        Path newest = dir.resolve(String.format("snapshot-%020d.snap", 5_000));
+        flipByte(newest, Files.size(newest) / 2);
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(e.recovery().snapshot().sequence()).isEqualTo(4_000);
+            assertThat(e.recovery().notes()).anySatisfy(n -> assertThat(n).contains("snapshot-00000000000000005000.snap: damaged"));
+            assertThat(e.stateHash()).isEqualTo(reference(cmds, cmds.size(), null).stateHash());
+        }
+    }
+
+    @Test
+    void aTornLastRecordIsCutAndTheCommandCanBeSentAgain() throws IOException {
+        List<Commands.Command> cmds = Commands.random(5, 3_000);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        Path seg = lastSegment(dir);
+        long size = Files.size(seg);
+        try (RandomAccessFile f = new RandomAccessFile(seg.toFile(), "rw")) {
+            f.setLength(size - 10);
+        }
+        assertThat(Journal.info(dir).commands()).isEqualTo(2_999);
+        assertThat(Journal.info(dir).unreadableTailBytes()).isPositive();
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(e.lastSequence()).isEqualTo(2_999);
+            assertThat(e.recovery().tailBytesCut()).isPositive();
+            assertThat(e.recovery().tailProblem()).contains("cut short");
+            assertThat(e.stateHash()).isEqualTo(reference(cmds, 2_999, null).stateHash());
+            apply(e, cmds, 2_999, 3_000);
+            assertThat(e.stateHash()).isEqualTo(reference(cmds, 3_000, null).stateHash());
+        }
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(e.lastSequence()).isEqualTo(3_000);
+            assertThat(e.recovery().tailBytesCut()).isZero();
+        }
+    }
+
+    @Test
+    void aFlippedByteInTheLastRecordIsCut() throws IOException {
+        List<Commands.Command> cmds = Commands.random(6, 2_000);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        Path seg = lastSegment(dir);
+        flipByte(seg, Files.size(seg) - 40);   // inside the last record's fixed part
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(e.lastSequence()).isEqualTo(1_999);
+            assertThat(e.recovery().tailProblem()).contains("checksum");
+            assertThat(e.stateHash()).isEqualTo(reference(cmds, 1_999, null).stateHash());
+        }
+    }
+
+    @Test
+    void damageWithValidRecordsAfterItFailsUnlessASnapshotCoversIt() throws IOException {
+        List<Commands.Command> cmds = Commands.random(7, 4_000);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        Path seg = lastSegment(dir);
+        Path covered = crashImage(dir, tmp.resolve("covered"));
+        flipByte(seg, Files.size(seg) / 2);
+        assertThatThrownBy(() -> DurableEngine.open(config(dir).build()))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining(seg.toString()).hasMessageContaining("unreadable").hasMessageContaining("valid records follow");
+        assertThatThrownBy(() -> Journal.read(dir, 1, c -> { })).isInstanceOf(JournalException.class);
+        // nothing was cut: the damage is still there for an operator to look at
+        assertThat(Files.size(seg)).isEqualTo(Files.size(covered.resolve(seg.getFileName())));
+
+        // the same damage behind a snapshot taken after it is skipped
+        try (DurableEngine e = DurableEngine.open(config(covered).build())) {
+            e.snapshot();
+        }
+        flipByte(covered.resolve(seg.getFileName()), Files.size(seg) / 2);
+        try (DurableEngine e = DurableEngine.open(config(covered).build())) {
+            assertThat(e.lastSequence()).isEqualTo(4_000);
+            assertThat(e.recovery().notes()).anySatisfy(n -> assertThat(n).contains("covered by the snapshot"));
+            assertThat(e.stateHash()).isEqualTo(reference(cmds, 4_000, null).stateHash());
+        }
+    }
+
+    @Test
+    void aSecondEngineCannotOpenAHeldJournalNorUnderAnotherId() {
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).engineId("a").build())) {
+            assertThat(e.engineId()).isEqualTo("a");
+            assertThatThrownBy(() -> DurableEngine.open(config(dir).build()))
+                    .isInstanceOf(JournalException.class).hasMessageContaining("held by another engine");
+        }
+        assertThatThrownBy(() -> DurableEngine.open(config(dir).engineId("b").build()))
+                .isInstanceOf(JournalException.class).hasMessageContaining("belongs to engine 'a', not 'b'");
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(e.engineId()).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void commandsTheJournalCannotTakeAreRefusedUntouched() {
+        Path dir = tmp.resolve("j");
+        DurableEngine e = DurableEngine.open(config(dir).build());
+        assertThat(e.submit(null, 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false)).isEqualTo(ResultCode.INVALID_SYMBOL);
+        assertThat(e.submit("x".repeat(257), 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
+                .isEqualTo(ResultCode.INVALID_SYMBOL);
+        assertThat(e.cancel(" ", 1)).isEqualTo(ResultCode.INVALID_SYMBOL);
+        assertThat(e.lastSequence()).isZero();
+        assertThat(e.submit("A", 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false)).isEqualTo(ResultCode.ACCEPTED);
+        e.close();
+        assertThat(e.submit("A", 2, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
+                .isEqualTo(ResultCode.JOURNAL_UNAVAILABLE);
+        assertThat(e.book("A").orElseThrow().orderCount()).isEqualTo(1);
+        assertThat(Journal.info(dir).commands()).isEqualTo(1);
+    }
+
+    @Test
+    void fsyncPoliciesAllRecover() {
+        for (FsyncPolicy p : FsyncPolicy.values()) {
+            List<Commands.Command> cmds = Commands.random(8, 5_000);
+            Path dir = tmp.resolve("j-" + p);
+            try (DurableEngine e = DurableEngine.open(config(dir).fsync(p).fsyncInterval(Duration.ofMillis(1)).build())) {
+                apply(e, cmds, 0, cmds.size());
+                assertThat(e.awaitDurable(5_000, Duration.ofSeconds(10))).as("%s", p).isTrue();
+            }
+            try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+                assertThat(e.stateHash()).as("%s", p).isEqualTo(reference(cmds, cmds.size(), null).stateHash());
+            }
+        }
+    }
+}
