@@ -30,7 +30,10 @@ public final class DurableEngineConfig {
     public static final int DEFAULT_JOURNAL_BUFFER_BYTES = 4 << 20;
     /** Default number of slots of the event ring. */
     public static final int DEFAULT_EVENT_RING_SIZE = 1 << 16;
-    /** Default free slots a command needs under {@link LagPolicy#WAIT} and {@link LagPolicy#REJECT}. */
+    /**
+     * Default free slots a command needs under {@link LagPolicy#WAIT} and {@link LagPolicy#REJECT}: this
+     * many, or a quarter of the event ring when that is less.
+     */
     public static final int DEFAULT_LAG_RESERVE = 1024;
     /** Default wait under {@link LagPolicy#WAIT}, and for room in a full journal buffer. */
     public static final Duration DEFAULT_LAG_TIMEOUT = Duration.ofSeconds(1);
@@ -52,7 +55,7 @@ public final class DurableEngineConfig {
     private final Predicate<SnapshotInfo> snapshotFilter;
     private final EngineEventHandler recoveryHandler;
 
-    private DurableEngineConfig(Builder b) {
+    private DurableEngineConfig(Builder b, int lagReserve) {
         this.directory = b.directory;
         this.engine = b.engine;
         this.engineId = b.engineId;
@@ -66,7 +69,7 @@ public final class DurableEngineConfig {
         this.consumers = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumers));
         this.lagPolicy = b.lagPolicy;
         this.lagTimeout = b.lagTimeout;
-        this.lagReserve = b.lagReserve;
+        this.lagReserve = lagReserve;
         this.snapshotFilter = b.snapshotFilter;
         this.recoveryHandler = b.recoveryHandler;
     }
@@ -176,7 +179,7 @@ public final class DurableEngineConfig {
         private final Map<String, EngineEventHandler> consumers = new LinkedHashMap<>();
         private LagPolicy lagPolicy = LagPolicy.WAIT;
         private Duration lagTimeout = DEFAULT_LAG_TIMEOUT;
-        private int lagReserve = DEFAULT_LAG_RESERVE;
+        private int lagReserve = -1;
         private Predicate<SnapshotInfo> snapshotFilter = s -> true;
         private EngineEventHandler recoveryHandler;
 
@@ -400,7 +403,7 @@ public final class DurableEngineConfig {
             if (lagReserve >= eventRingSize) {
                 throw new IllegalArgumentException("lagReserve " + lagReserve + " must be below eventRingSize " + eventRingSize);
             }
-            return new DurableEngineConfig(this);
+            return new DurableEngineConfig(this, lagReserve < 0 ? Math.min(DEFAULT_LAG_RESERVE, eventRingSize / 4) : lagReserve);
         }
     }
 }
