@@ -1,8 +1,7 @@
 package io.cift.core.journal;
 
 import io.cift.core.book.MatchingEngine;
-import io.cift.core.book.MatchingEngineConfig;
-import io.cift.core.journal.internal.EngineIds;
+import io.cift.core.journal.internal.JournalMeta;
 import io.cift.core.journal.internal.ReadOnlyJournal;
 
 import java.nio.file.Path;
@@ -45,15 +44,15 @@ public final class Journal {
 
     /**
      * Recovers the engine state a journal holds into a plain (not journaling) engine, as
-     * {@link DurableEngine#open} would, without changing any file.
+     * {@link DurableEngine#open} would, under the matching rules stored with the journal, without
+     * changing any file.
      *
      * @param dir the journal directory
-     * @param config the engine configuration the journal was written with (symbols, self-trade prevention)
      * @return the engine and what recovery did
      * @throws JournalException when it cannot be recovered
      */
-    public static Recovered recover(Path dir, MatchingEngineConfig config) {
-        return ReadOnlyJournal.recover(dir, config);
+    public static Recovered recover(Path dir) {
+        return ReadOnlyJournal.recover(dir);
     }
 
     /**
@@ -74,7 +73,8 @@ public final class Journal {
      */
     public static String engineId(Path dir) {
         try {
-            return EngineIds.read(dir);
+            JournalMeta meta = JournalMeta.read(dir);
+            return meta == null ? null : meta.engineId();
         } catch (java.io.IOException e) {
             throw new JournalException("cannot read the engine id of " + dir + ": " + e, e);
         }

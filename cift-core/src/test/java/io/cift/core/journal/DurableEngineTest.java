@@ -322,10 +322,32 @@ class DurableEngineTest {
                     .isInstanceOf(JournalException.class).hasMessageContaining("held by another engine");
         }
         assertThatThrownBy(() -> DurableEngine.open(config(dir).engineId("b").build()))
-                .isInstanceOf(JournalException.class).hasMessageContaining("belongs to engine 'a', not 'b'");
+                .isInstanceOf(JournalException.class).hasMessageContaining("engine id 'a', not 'b'");
+        assertThatThrownBy(() -> DurableEngine.open(config(dir).engine(MatchingEngineConfig.builder().symbols("A").build()).build()))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("self-trade prevention CANCEL_RESTING, not NONE").hasMessageContaining("symbols [], not [A]");
         try (DurableEngine e = DurableEngine.open(config(dir).build())) {
             assertThat(e.engineId()).isEqualTo("a");
         }
+    }
+
+    @Test
+    void readOnlyRecoveryUsesTheStoredRulesAndChangesNoFile() throws IOException {
+        List<Commands.Command> cmds = Commands.random(9, 6_000);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(2_500).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        Path seg = lastSegment(dir);
+        long size = Files.size(seg);
+        try (RandomAccessFile f = new RandomAccessFile(seg.toFile(), "rw")) {
+            f.setLength(size - 3);
+        }
+        Journal.Recovered r = Journal.recover(dir);
+        assertThat(r.report().snapshot().sequence()).isEqualTo(5_000);
+        assertThat(r.report().lastSequence()).isEqualTo(5_999);
+        assertThat(r.engine().stateHash()).isEqualTo(reference(cmds, 5_999, null).stateHash());   // CANCEL_RESTING, as stored
+        assertThat(Files.size(seg)).isEqualTo(size - 3);
     }
 
     @Test

@@ -7,16 +7,31 @@ package io.cift.examples.replay;
  * @param trades trades printed
  * @param rejects commands the engine rejected
  * @param volume total traded quantity
- * @param elapsedNanos wall time of the replay, reading and writing included
+ * @param elapsedNanos wall time of this run, reading and writing included
+ * @param resumedFrom commands an earlier, interrupted run had already journaled (0 without a journal);
+ *                    {@code commands}, {@code trades}, {@code rejects} and {@code volume} include them
  */
-public record ReplaySummary(long commands, long trades, long rejects, long volume, long elapsedNanos) {
+public record ReplaySummary(long commands, long trades, long rejects, long volume, long elapsedNanos, long resumedFrom) {
 
     /**
-     * Commands per second over the whole replay.
+     * A summary of a run that resumed nothing.
+     *
+     * @param commands lines replayed
+     * @param trades trades printed
+     * @param rejects commands rejected
+     * @param volume traded quantity
+     * @param elapsedNanos wall time
+     */
+    public ReplaySummary(long commands, long trades, long rejects, long volume, long elapsedNanos) {
+        this(commands, trades, rejects, volume, elapsedNanos, 0);
+    }
+
+    /**
+     * Commands per second of this run (those it replayed, over its wall time).
      *
      * @return the rate, 0 when nothing was timed
      */
     public double commandsPerSecond() {
-        return elapsedNanos == 0 ? 0 : commands * 1e9 / elapsedNanos;
+        return elapsedNanos == 0 ? 0 : (commands - resumedFrom) * 1e9 / elapsedNanos;
     }
 }

@@ -34,6 +34,18 @@ public final class TradeCsvWriter implements Closeable {
     }
 
     /**
+     * Creates a writer that appends to a trades file which already holds its header and
+     * {@code tradesWritten} trades; the next trade is numbered {@code tradesWritten + 1}.
+     *
+     * @param out where to write (positioned at the file's end); closed by {@link #close()}
+     * @param tradesWritten trades already in the file
+     */
+    public TradeCsvWriter(OutputStream out, long tradesWritten) {
+        this.out = out;
+        this.seq = tradesWritten;
+    }
+
+    /**
      * Appends one trade; {@code trade_seq} counts from 1.
      *
      * @param symbol the instrument

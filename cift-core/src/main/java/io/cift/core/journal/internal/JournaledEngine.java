@@ -86,7 +86,7 @@ public final class JournaledEngine implements DurableEngine {
             }
             this.lockChannel = lc;
             this.lock = l;
-            this.engineId = EngineIds.resolve(dir, config.engineId());
+            this.engineId = JournalMeta.resolve(dir, config.engineId(), config.engine()).engineId();
             Recovery.Result r = Recovery.run(dir, config.engine(), sequencer, config.snapshotFilter(),
                     config.recoveryHandler(), false);
             this.engine = r.engine;

@@ -106,7 +106,8 @@ public final class ReadOnlyJournal {
             if (segments.isEmpty()) {
                 commands = newest;
             }
-            return new JournalInfo(EngineIds.read(dir), commands, segments.size(), valid, newest, bytes, tail);
+            JournalMeta meta = JournalMeta.read(dir);
+            return new JournalInfo(meta == null ? null : meta.engineId(), commands, segments.size(), valid, newest, bytes, tail);
         } catch (IOException e) {
             throw new JournalException("cannot read journal " + dir + ": " + e, e);
         }
@@ -116,14 +117,15 @@ public final class ReadOnlyJournal {
      * See {@link Journal#recover}.
      *
      * @param dir the directory
-     * @param config the engine configuration
      * @return the recovered engine
      */
-    public static Journal.Recovered recover(Path dir, MatchingEngineConfig config) {
+    public static Journal.Recovered recover(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new JournalException("no journal directory " + dir);
         }
         try {
+            JournalMeta meta = JournalMeta.read(dir);
+            MatchingEngineConfig config = meta == null ? MatchingEngineConfig.defaults() : meta.engineConfig();
             Recovery.Result r = Recovery.run(dir, config, new Sequencer(new EngineCounters()), s -> true, null, true);
             return new Journal.Recovered(r.engine, r.report);
         } catch (IOException e) {

@@ -1,0 +1,118 @@
+package io.cift.core.journal.internal;
+
+import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.book.SelfTradePrevention;
+import io.cift.core.journal.JournalException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * What a journal directory keeps about its engine in {@code engine.properties}: the engine id and the
+ * matching rules replay depends on (self-trade prevention by name, the fixed symbol list). A journal is
+ * never replayed under other rules.
+ *
+ * @param engineId the engine id
+ * @param selfTradePrevention the self-trade prevention mode
+ * @param symbols the fixed symbols, empty when books are created on demand
+ */
+public record JournalMeta(String engineId, SelfTradePrevention selfTradePrevention, List<String> symbols) {
+    /** The file's name. */
+    public static final String FILE = "engine.properties";
+
+    /**
+     * The stored metadata, checked against the configuration, or the configuration's stored now.
+     *
+     * @param dir the journal directory
+     * @param wantedId the id the configuration asks for, or null
+     * @param config the engine configuration
+     * @return the metadata in force
+     * @throws IOException when the file cannot be read or written
+     * @throws JournalException when the stored metadata differs from the configuration
+     */
+    static JournalMeta resolve(Path dir, String wantedId, MatchingEngineConfig config) throws IOException {
+        JournalMeta stored = read(dir);
+        List<String> symbols = List.copyOf(config.symbols());
+        if (stored != null) {
+            List<String> diffs = new ArrayList<>();
+            if (wantedId != null && !wantedId.equals(stored.engineId())) {
+                diffs.add("engine id '" + stored.engineId() + "', not '" + wantedId + "'");
+            }
+            if (stored.selfTradePrevention() != config.selfTradePrevention()) {
+                diffs.add("self-trade prevention " + stored.selfTradePrevention() + ", not " + config.selfTradePrevention());
+            }
+            if (!stored.symbols().equals(symbols)) {
+                diffs.add("symbols " + stored.symbols() + ", not " + symbols);
+            }
+            if (!diffs.isEmpty()) {
+                throw new JournalException("journal " + dir + " was written with " + String.join("; ", diffs)
+                        + ": open it with the configuration it was written with");
+            }
+            return stored;
+        }
+        JournalMeta meta = new JournalMeta(wantedId != null ? wantedId : UUID.randomUUID().toString(),
+                config.selfTradePrevention(), symbols);
+        Properties p = new Properties();
+        p.setProperty("engine.id", meta.engineId());
+        p.setProperty("self-trade-prevention", meta.selfTradePrevention().name());
+        p.setProperty("symbols.count", Integer.toString(symbols.size()));
+        for (int i = 0; i < symbols.size(); i++) {
+            p.setProperty("symbol." + i, symbols.get(i));
+        }
+        Path tmp = dir.resolve(FILE + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "CIFT durable engine: do not edit");
+        }
+        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        JournalWriter.forceDirectory(dir);
+        return meta;
+    }
+
+    /**
+     * The stored metadata.
+     *
+     * @param dir the journal directory
+     * @return it, or null when none is stored
+     * @throws IOException when the file cannot be read
+     * @throws JournalException when it is damaged
+     */
+    public static JournalMeta read(Path dir) throws IOException {
+        Path f = dir.resolve(FILE);
+        if (!Files.exists(f)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        try {
+            int n = Integer.parseInt(p.getProperty("symbols.count", "0"));
+            List<String> symbols = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                symbols.add(java.util.Objects.requireNonNull(p.getProperty("symbol." + i), "symbol." + i));
+            }
+            return new JournalMeta(java.util.Objects.requireNonNull(p.getProperty("engine.id"), "engine.id"),
+                    SelfTradePrevention.valueOf(p.getProperty("self-trade-prevention")), List.copyOf(symbols));
+        } catch (RuntimeException e) {
+            throw new JournalException(f + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An engine configuration with these rules.
+     *
+     * @return the configuration (default capacity, no listener)
+     */
+    public MatchingEngineConfig engineConfig() {
+        return MatchingEngineConfig.builder().selfTradePrevention(selfTradePrevention).symbols(symbols).build();
+    }
+}

@@ -1,0 +1,137 @@
+package io.cift.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cift.core.book.MatchingEngine;
+import io.cift.core.book.OrderBook;
+import io.cift.core.book.OrderView;
+import io.cift.core.book.PriceLevel;
+import io.cift.core.journal.Journal;
+import io.cift.core.journal.JournalInfo;
+import io.cift.core.model.Side;
+import io.cift.examples.io.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/** {@code cift journal info|book}: read a durable engine's journal without changing it. */
+final class JournalCommands {
+
+    private JournalCommands() {
+    }
+
+    /** The {@code journal} parent command. */
+    @Command(name = "journal", mixinStandardHelpOptions = true,
+            description = "Reads a journal written by a durable engine (such as cift replay --journal), changing nothing.",
+            subcommands = {Info.class, Book.class})
+    static final class Parent extends ParentCommand {
+    }
+
+    /** {@code cift journal info}. */
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = {"Summarizes a journal: commands journaled, snapshots, bytes, segments, engine id.",
+                    "JSON keys: commands, snapshots, bytes, segments, newest_snapshot, unreadable_tail_bytes, engine_id."})
+    static final class Info implements Callable<Integer> {
+        @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The journal directory.")
+        Path journal;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            JournalInfo i = Journal.info(journal);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.object();
+                o.put("commands", i.commands());
+                o.put("snapshots", i.snapshots());
+                o.put("bytes", i.bytes());
+                o.put("segments", i.segments());
+                o.put("newest_snapshot", i.newestSnapshot());
+                o.put("unreadable_tail_bytes", i.unreadableTailBytes());
+                o.put("engine_id", i.engineId());
+                out.println(Json.write(o));
+            } else {
+                out.printf(Locale.ROOT, "commands               %d%n", i.commands());
+                out.printf(Locale.ROOT, "snapshots              %d%n", i.snapshots());
+                out.printf(Locale.ROOT, "bytes                  %d%n", i.bytes());
+                out.printf(Locale.ROOT, "segments               %d%n", i.segments());
+                out.printf(Locale.ROOT, "newest_snapshot        %d%n", i.newestSnapshot());
+                out.printf(Locale.ROOT, "unreadable_tail_bytes  %d%n", i.unreadableTailBytes());
+                out.printf(Locale.ROOT, "engine_id              %s%n", i.engineId());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code cift journal book}. */
+    @Command(name = "book", mixinStandardHelpOptions = true,
+            description = {"Recovers the engine from a journal and writes its resting orders (L3).",
+                    "Header: symbol,side,price,order_id,open_qty. Symbols sorted, BUY before SELL, each side best price",
+                    "first, time priority within a price."})
+    static final class Book implements Callable<Integer> {
+        /** The header line of the book file. */
+        static final String HEADER = "symbol,side,price,order_id,open_qty";
+
+        @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The journal directory.")
+        Path journal;
+
+        @Option(names = "--out", required = true, paramLabel = "BOOK.csv", description = "Where to write the book.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Journal.Recovered r = Journal.recover(journal);
+            MatchingEngine engine = r.engine();
+            Path dir = out.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".part");
+            try {
+                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
+                    w.write(HEADER);
+                    w.write('\n');
+                    for (String symbol : new TreeSet<>(engine.symbols())) {
+                        OrderBook book = engine.book(symbol).orElseThrow();
+                        for (Side side : new Side[] {Side.BUY, Side.SELL}) {
+                            for (PriceLevel l : book.depth(side, Integer.MAX_VALUE)) {
+                                for (OrderView o : book.ordersAt(side, l.price())) {
+                                    w.write(symbol + "," + side + "," + o.price() + "," + o.orderId() + "," + o.openQuantity() + "\n");
+                                }
+                            }
+                        }
+                    }
+                }
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                tmp = null;
+            } finally {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "commands  %d%n", r.report().lastSequence());
+            err.printf(Locale.ROOT, "orders    %d%n", engine.symbols().stream()
+                    .mapToInt(s -> engine.book(s).orElseThrow().orderCount()).sum());
+            err.flush();
+            return 0;
+        }
+    }
+}

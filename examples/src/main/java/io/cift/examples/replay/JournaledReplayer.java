@@ -1,0 +1,228 @@
+package io.cift.examples.replay;
+
+import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.journal.DurableEngine;
+import io.cift.core.journal.DurableEngineConfig;
+import io.cift.core.journal.EngineEvent;
+import io.cift.core.journal.EngineEventHandler;
+import io.cift.core.journal.FsyncPolicy;
+import io.cift.core.journal.Journal;
+import io.cift.core.journal.JournalCommand;
+import io.cift.core.model.OrderType;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * {@code cift replay --journal}: streams an order CSV through a {@link DurableEngine}, so that a run
+ * killed at any moment resumes where its journal ends. On start it checks that the journaled commands
+ * are the file's first K commands, brings the trades file to exactly the trades of those K commands
+ * (cutting what a journal tail cut took away, and regenerating from the journal what was never written),
+ * and goes on from command K+1. Trades are written by a consumer of the engine's events, so the trades
+ * file never holds a trade of a command that is not durable in the journal.
+ */
+public final class JournaledReplayer {
+
+    /**
+     * What to replay and how.
+     *
+     * @param journal the journal directory
+     * @param snapshotEvery commands between snapshots (0: none)
+     * @param fsync the fsync policy
+     * @param initialOrderCapacity orders each book preallocates
+     */
+    public record Options(Path journal, long snapshotEvery, FsyncPolicy fsync, int initialOrderCapacity) {
+        /** Checks the options. */
+        public Options {
+            Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(fsync, "fsync");
+        }
+    }
+
+    private final Options options;
+
+    /**
+     * Creates a replayer.
+     *
+     * @param options the options
+     */
+    public JournaledReplayer(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Replays (or resumes) {@code orders}, writing trades to {@code tradesOut} (or nowhere when null).
+     *
+     * @param orders the order CSV
+     * @param tradesOut the trades file, or null
+     * @return what the whole file amounts to so far (resumed commands included)
+     * @throws IOException when reading or writing fails
+     * @throws MalformedInputException at the first line that cannot be read, or when the journal does
+     *                                 not match the file's first commands
+     */
+    public ReplaySummary replay(InputStream orders, Path tradesOut) throws IOException {
+        long t0 = System.nanoTime();
+        try (OrderCsvReader reader = new OrderCsvReader(orders)) {
+            long journaled = Files.isDirectory(options.journal()) ? verify(reader) : 0;
+            long written = tradesOut == null ? 0 : TradeFile.completeTrades(tradesOut);
+            if (tradesOut != null) {
+                TradeFile.cutTo(tradesOut, written);   // drop a torn last line
+            }
+            TradesConsumer trades = tradesOut == null ? null : new TradesConsumer(tradesOut, written);
+            DurableEngineConfig.Builder cb = DurableEngineConfig.builder(options.journal())
+                    .engine(MatchingEngineConfig.builder().initialOrderCapacity(options.initialOrderCapacity()).build())
+                    .fsync(options.fsync()).snapshotEvery(options.snapshotEvery());
+            if (trades != null) {
+                // start from a snapshot at or before the trades already written, and write the missing ones
+                cb.snapshotFilter(s -> s.trades() <= written).recoveryHandler(trades).consumer("trades-out", trades);
+            }
+            DurableEngine engine;
+            try {
+                engine = DurableEngine.open(cb.build());
+            } catch (RuntimeException e) {
+                if (trades != null) {
+                    trades.close();
+                }
+                throw e;
+            }
+            long resumedFrom = engine.lastSequence();
+            boolean ok = false;
+            try {
+                if (resumedFrom != journaled) {
+                    throw new IllegalStateException("the journal held " + journaled + " readable commands but recovered "
+                            + resumedFrom);
+                }
+                if (trades != null && trades.count() > engine.trades()) {
+                    // the trades file is ahead of the journal (its tail was cut): cut it back
+                    trades.close();
+                    TradeFile.cutTo(tradesOut, engine.trades());
+                    trades.reopen(engine.trades());
+                }
+                while (reader.next()) {
+                    switch (reader.action) {
+                        case NEW -> engine.submit(reader.symbol, reader.orderId, 0, reader.side, reader.type, reader.tif,
+                                reader.price, reader.qty, false);
+                        case CANCEL -> engine.cancel(reader.symbol, reader.orderId);
+                        case AMEND -> engine.amend(reader.symbol, reader.orderId, reader.price, reader.qty);
+                        default -> throw new IllegalStateException("unexpected action " + reader.action);
+                    }
+                }
+                ok = true;
+            } finally {
+                engine.close();
+                if (trades != null) {
+                    trades.close();
+                    if (ok) {
+                        trades.check(engine.trades());
+                    }
+                }
+            }
+            return new ReplaySummary(engine.lastSequence(), engine.trades(), engine.rejects(), engine.volume(),
+                    System.nanoTime() - t0, resumedFrom);
+        }
+    }
+
+    /** Checks that the journal's commands are the file's first commands; returns how many there are. */
+    private long verify(OrderCsvReader reader) {
+        long[] count = {0};
+        Journal.read(options.journal(), 1, c -> {
+            boolean more;
+            try {
+                more = reader.next();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (!more) {
+                throw new MalformedInputException(reader.lineNumber(), "the journal in " + options.journal() + " holds "
+                        + "more commands than the order file (command " + c.sequence() + " has no line): it was written "
+                        + "for another file");
+            }
+            if (!same(c, reader)) {
+                throw new MalformedInputException(reader.lineNumber(), "the journal in " + options.journal()
+                        + " does not match the order file: its command " + c.sequence() + " is " + describe(c)
+                        + ", the file's is " + reader.action + " " + reader.symbol + " " + reader.orderId);
+            }
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    private static boolean same(JournalCommand c, OrderCsvReader r) {
+        if (!c.symbol().equals(r.symbol) || c.orderId() != r.orderId || !c.command().name().equals(r.action.name())) {
+            return false;
+        }
+        return switch (c.command()) {
+            case NEW -> c.side() == r.side && c.orderType() == r.type && c.timeInForce() == r.tif
+                    && (c.orderType() == OrderType.MARKET || c.price() == r.price) && c.quantity() == r.qty
+                    && c.ownerId() == 0 && !c.postOnly();
+            case CANCEL -> true;
+            case AMEND -> c.price() == r.price && c.quantity() == r.qty;
+        };
+    }
+
+    private static String describe(JournalCommand c) {
+        return c.command() + " " + c.symbol() + " " + c.orderId() + switch (c.command()) {
+            case NEW -> " " + c.side() + " " + c.orderType() + " " + c.timeInForce() + " " + c.price() + " " + c.quantity();
+            case CANCEL -> "";
+            case AMEND -> " " + c.price() + " " + c.quantity();
+        };
+    }
+
+    /** Writes trades as they become durable (and, during recovery, the missing ones). */
+    private static final class TradesConsumer implements EngineEventHandler {
+        private final Path file;
+        private TradeCsvWriter writer;
+        private volatile Exception failure;
+
+        TradesConsumer(Path file, long written) throws IOException {
+            this.file = file;
+            reopen(written);
+        }
+
+        void reopen(long written) throws IOException {
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), 1 << 16);
+            writer = new TradeCsvWriter(out, written);
+        }
+
+        long count() {
+            return writer.count();
+        }
+
+        @Override
+        public void onEvent(EngineEvent e, boolean endOfBatch) throws IOException {
+            if (e.kind() != EngineEvent.Kind.TRADE || e.tradeSequence() <= writer.count() || failure != null) {
+                return;   // during recovery: trades the file already has
+            }
+            if (e.tradeSequence() != writer.count() + 1) {
+                failure = new IllegalStateException("trade " + e.tradeSequence() + " arrived after trade " + writer.count());
+                return;
+            }
+            try {
+                writer.write(e.symbol(), e.orderId(), e.makerOrderId(), e.price(), e.quantity());
+            } catch (IOException ex) {
+                failure = ex;
+                throw ex;
+            }
+        }
+
+        void close() throws IOException {
+            writer.close();
+        }
+
+        void check(long expected) throws IOException {
+            if (failure != null) {
+                throw new IOException("writing " + file + " failed: " + failure.getMessage(), failure);
+            }
+            if (writer.count() != expected) {
+                throw new IOException(file + " holds " + writer.count() + " trades but the engine made " + expected);
+            }
+        }
+    }
+}
