@@ -5,9 +5,11 @@ import io.cift.core.book.MatchingEngineConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -49,6 +51,7 @@ public final class DurableEngineConfig {
     private final int journalBufferBytes;
     private final int eventRingSize;
     private final Map<String, EngineEventHandler> consumers;
+    private final Map<String, Set<EngineEvent.Kind>> consumerKinds;
     private final LagPolicy lagPolicy;
     private final Duration lagTimeout;
     private final int lagReserve;
@@ -67,6 +70,7 @@ public final class DurableEngineConfig {
         this.journalBufferBytes = b.journalBufferBytes;
         this.eventRingSize = b.eventRingSize;
         this.consumers = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumers));
+        this.consumerKinds = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumerKinds));
         this.lagPolicy = b.lagPolicy;
         this.lagTimeout = b.lagTimeout;
         this.lagReserve = lagReserve;
@@ -139,6 +143,11 @@ public final class DurableEngineConfig {
         return consumers;
     }
 
+    /** @return the kinds of event each consumer gets, by name */
+    public Map<String, Set<EngineEvent.Kind>> consumerKinds() {
+        return consumerKinds;
+    }
+
     /** @return what happens when a consumer falls behind */
     public LagPolicy lagPolicy() {
         return lagPolicy;
@@ -177,6 +186,7 @@ public final class DurableEngineConfig {
         private int journalBufferBytes = DEFAULT_JOURNAL_BUFFER_BYTES;
         private int eventRingSize = DEFAULT_EVENT_RING_SIZE;
         private final Map<String, EngineEventHandler> consumers = new LinkedHashMap<>();
+        private final Map<String, Set<EngineEvent.Kind>> consumerKinds = new LinkedHashMap<>();
         private LagPolicy lagPolicy = LagPolicy.WAIT;
         private Duration lagTimeout = DEFAULT_LAG_TIMEOUT;
         private int lagReserve = -1;
@@ -311,13 +321,29 @@ public final class DurableEngineConfig {
         }
 
         /**
-         * Adds an asynchronous consumer, on its own thread.
+         * Adds an asynchronous consumer of every event, on its own thread.
          *
          * @param name a unique name (it names the thread)
          * @param handler the consumer
          * @return this builder
          */
         public Builder consumer(String name, EngineEventHandler handler) {
+            return consumer(name, EnumSet.allOf(EngineEvent.Kind.class), handler);
+        }
+
+        /**
+         * Adds an asynchronous consumer of some kinds of event, on its own thread. Events no consumer
+         * wants are numbered and counted but never handed off, which saves the matching thread their cost.
+         *
+         * @param name a unique name (it names the thread)
+         * @param kinds the kinds it gets, at least one
+         * @param handler the consumer
+         * @return this builder
+         */
+        public Builder consumer(String name, Set<EngineEvent.Kind> kinds, EngineEventHandler handler) {
+            if (kinds == null || kinds.isEmpty()) {
+                throw new IllegalArgumentException("consumer '" + name + "' must want at least one kind of event");
+            }
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("consumer name must not be blank, got '" + name + "'");
             }
@@ -325,6 +351,7 @@ public final class DurableEngineConfig {
                 throw new IllegalArgumentException("consumer name '" + name + "' is used twice");
             }
             consumers.put(name, Objects.requireNonNull(handler, "handler"));
+            consumerKinds.put(name, Collections.unmodifiableSet(EnumSet.copyOf(kinds)));
             return this;
         }
 

@@ -70,7 +70,8 @@ public final class JournaledReplayer {
         long t0 = System.nanoTime();
         try (OrderCsvReader reader = new OrderCsvReader(orders)) {
             long journaled = Files.isDirectory(options.journal()) ? verify(reader) : 0;
-            long written = tradesOut == null ? 0 : TradeFile.completeTrades(tradesOut);
+            // a new journal starts a new trades file; an existing one continues the trades written so far
+            long written = tradesOut == null || journaled == 0 ? 0 : TradeFile.completeTrades(tradesOut);
             if (tradesOut != null) {
                 TradeFile.cutTo(tradesOut, written);   // drop a torn last line
             }
@@ -80,7 +81,8 @@ public final class JournaledReplayer {
                     .fsync(options.fsync()).snapshotEvery(options.snapshotEvery());
             if (trades != null) {
                 // start from a snapshot at or before the trades already written, and write the missing ones
-                cb.snapshotFilter(s -> s.trades() <= written).recoveryHandler(trades).consumer("trades-out", trades);
+                cb.snapshotFilter(s -> s.trades() <= written).recoveryHandler(trades)
+                        .consumer("trades-out", java.util.EnumSet.of(EngineEvent.Kind.TRADE), trades);
             }
             DurableEngine engine;
             try {

@@ -8,6 +8,7 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.cift.core.journal.EngineEvent;
 import io.cift.core.journal.EngineEventHandler;
 import io.cift.core.journal.LagPolicy;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -16,6 +17,7 @@ import org.agrona.concurrent.IdleStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -36,24 +38,28 @@ final class EventRing implements Sequencer.Sink {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong undeliverable = new AtomicLong();
+    private final int publishEvery;
     private long claimed = -1;
+    private long firstUnpublished = -1;
 
-    EventRing(int size, Map<String, EngineEventHandler> consumers, LagPolicy policy, int reserve, long timeoutNanos,
-              LongSupplier durable, JournalWriter writer) {
+    EventRing(int size, Map<String, EngineEventHandler> consumers, Map<String, Set<EngineEvent.Kind>> kinds,
+              LagPolicy policy, int reserve, long timeoutNanos, LongSupplier durable, JournalWriter writer,
+              SymbolTable symbols) {
         this.policy = policy;
         this.reserve = reserve;
         this.timeoutNanos = timeoutNanos;
+        this.publishEvery = Math.max(1, size / 4);
         List<String> names = new ArrayList<>(consumers.keySet());
         int[] next = {0};
-        this.disruptor = new Disruptor<>(EventSlot::new, size, r -> {
+        this.disruptor = new Disruptor<>(() -> new EventSlot(symbols), size, r -> {
             Thread t = new Thread(r, "cift-consumer-" + names.get(Math.min(next[0]++, names.size() - 1)));
             t.setDaemon(true);
             return t;
-        }, ProducerType.SINGLE, new SleepingWaitStrategy());
+        }, ProducerType.SINGLE, new SleepingWaitStrategy(20, 20_000));   // a few yields, then 20 µs naps: spares the cores
         Gated[] handlers = new Gated[consumers.size()];
         int i = 0;
         for (Map.Entry<String, EngineEventHandler> c : consumers.entrySet()) {
-            handlers[i++] = new Gated(c.getKey(), c.getValue(), durable, writer);
+            handlers[i++] = new Gated(c.getKey(), c.getValue(), kinds.get(c.getKey()), durable, writer);
         }
         disruptor.handleEventsWith(handlers);
         disruptor.setDefaultExceptionHandler(new Contain());
@@ -88,23 +94,38 @@ final class EventRing implements Sequencer.Sink {
 
     @Override
     public EventSlot claim() {
+        long c;
         if (policy == LagPolicy.DROP) {
             try {
-                claimed = ring.tryNext();
+                c = ring.tryNext();
             } catch (InsufficientCapacityException e) {
                 dropped.incrementAndGet();
-                claimed = -1;
                 return null;
             }
         } else {
-            claimed = ring.next();
+            c = ring.next();
         }
-        return ring.get(claimed);
+        claimed = c;
+        if (firstUnpublished < 0) {
+            firstUnpublished = c;
+        }
+        return ring.get(c);
     }
 
+    /** Slots are published together at the end of the command (one cursor store), or every quarter ring. */
     @Override
     public void publish() {
-        ring.publish(claimed);
+        if (claimed - firstUnpublished + 1 >= publishEvery) {
+            endCommand();
+        }
+    }
+
+    /** Publishes every slot the command claimed. */
+    void endCommand() {
+        if (firstUnpublished >= 0) {
+            ring.publish(firstUnpublished, claimed);
+            firstUnpublished = -1;
+        }
     }
 
     long dropped() {
@@ -139,19 +160,26 @@ final class EventRing implements Sequencer.Sink {
     private final class Gated implements EventHandler<EventSlot> {
         private final String name;
         private final EngineEventHandler handler;
+        private final boolean[] wanted = new boolean[EngineEvent.Kind.values().length];
         private final LongSupplier durable;
         private final JournalWriter writer;
-        private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 50_000);
+        private final IdleStrategy idle = new BackoffIdleStrategy(20, 0, 10_000, 100_000);
 
-        Gated(String name, EngineEventHandler handler, LongSupplier durable, JournalWriter writer) {
+        Gated(String name, EngineEventHandler handler, Set<EngineEvent.Kind> kinds, LongSupplier durable, JournalWriter writer) {
             this.name = name;
             this.handler = handler;
+            for (EngineEvent.Kind k : kinds) {
+                wanted[k.ordinal()] = true;
+            }
             this.durable = durable;
             this.writer = writer;
         }
 
         @Override
         public void onEvent(EventSlot e, long sequence, boolean endOfBatch) {
+            if (!wanted[e.kind]) {
+                return;
+            }
             if (durable.getAsLong() < e.commandSeq) {
                 idle.reset();
                 while (durable.getAsLong() < e.commandSeq) {

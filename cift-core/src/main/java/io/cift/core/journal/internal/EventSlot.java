@@ -8,55 +8,77 @@ import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
 
-/** A preallocated, reused slot of the event ring. */
+/**
+ * A preallocated, reused slot of the event ring. It holds primitives only (enums as in-memory codes,
+ * the symbol as an index into a shared {@link SymbolTable}), so that filling it on the matching thread
+ * stores no reference and costs the garbage collector's write barrier nothing.
+ */
 public final class EventSlot implements EngineEvent {
-    Kind kind;
+    private static final Kind[] KINDS = Kind.values();
+    private static final Side[] SIDES = Side.values();
+    private static final OrderType[] TYPES = OrderType.values();
+    private static final TimeInForce[] TIFS = TimeInForce.values();
+    private static final CommandType[] COMMANDS = CommandType.values();
+    private static final ResultCode[] RESULTS = ResultCode.values();
+    private static final CancelReason[] REASONS = CancelReason.values();
+    private static final byte NONE = -1;
+
+    private final SymbolTable symbols;
+    byte kind;
     long commandSeq;
     long eventSeq;
     long tradeSeq;
-    String symbol;
+    int symbol;
     long orderId;
     long ownerId;
-    Side side;
-    OrderType orderType;
-    TimeInForce tif;
+    byte side;
+    byte orderType;
+    byte tif;
     long price;
     long quantity;
     long makerOrderId;
     long makerOwnerId;
     long remaining;
     long makerRemaining;
-    CommandType command;
-    ResultCode rejectReason;
-    CancelReason cancelReason;
+    byte command;
+    byte rejectReason;
+    byte cancelReason;
     boolean priorityKept;
 
-    void clear(Kind k, long command, long event, String sym, long order) {
-        kind = k;
-        commandSeq = command;
+    EventSlot(SymbolTable symbols) {
+        this.symbols = symbols;
+    }
+
+    void clear(Kind k, long commandSequence, long event, int symbolId, long order) {
+        kind = (byte) k.ordinal();
+        commandSeq = commandSequence;
         eventSeq = event;
         tradeSeq = 0;
-        symbol = sym;
+        symbol = symbolId;
         orderId = order;
         ownerId = 0;
-        side = null;
-        orderType = null;
-        tif = null;
+        side = NONE;
+        orderType = NONE;
+        tif = NONE;
         price = 0;
         quantity = 0;
         makerOrderId = 0;
         makerOwnerId = 0;
         remaining = 0;
         makerRemaining = 0;
-        this.command = null;
-        rejectReason = null;
-        cancelReason = null;
+        command = NONE;
+        rejectReason = NONE;
+        cancelReason = NONE;
         priorityKept = false;
+    }
+
+    private static <T> T of(T[] values, byte code) {
+        return code < 0 ? null : values[code];
     }
 
     @Override
     public Kind kind() {
-        return kind;
+        return KINDS[kind];
     }
 
     @Override
@@ -76,7 +98,7 @@ public final class EventSlot implements EngineEvent {
 
     @Override
     public String symbol() {
-        return symbol;
+        return symbols.name(symbol);
     }
 
     @Override
@@ -91,17 +113,17 @@ public final class EventSlot implements EngineEvent {
 
     @Override
     public Side side() {
-        return side;
+        return of(SIDES, side);
     }
 
     @Override
     public OrderType orderType() {
-        return orderType;
+        return of(TYPES, orderType);
     }
 
     @Override
     public TimeInForce timeInForce() {
-        return tif;
+        return of(TIFS, tif);
     }
 
     @Override
@@ -136,17 +158,17 @@ public final class EventSlot implements EngineEvent {
 
     @Override
     public CommandType command() {
-        return command;
+        return of(COMMANDS, command);
     }
 
     @Override
     public ResultCode rejectReason() {
-        return rejectReason;
+        return of(RESULTS, rejectReason);
     }
 
     @Override
     public CancelReason cancelReason() {
-        return cancelReason;
+        return of(REASONS, cancelReason);
     }
 
     @Override
@@ -156,6 +178,6 @@ public final class EventSlot implements EngineEvent {
 
     @Override
     public String toString() {
-        return "event " + eventSeq + " (command " + commandSeq + ") " + kind + " " + symbol + " order " + orderId;
+        return "event " + eventSeq + " (command " + commandSeq + ") " + kind() + " " + symbol() + " order " + orderId;
     }
 }

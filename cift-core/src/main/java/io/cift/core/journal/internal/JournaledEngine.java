@@ -94,7 +94,7 @@ public final class JournaledEngine implements DurableEngine {
             Path segment = r.appendSegment;
             long position = r.appendPosition;
             if (segment == null) {
-                JournalWriter.createSegment(dir, r.lastSeq + 1, config.fsync() != FsyncPolicy.NONE).close();
+                JournalWriter.createSegment(dir, r.lastSeq + 1, config.fsync() != FsyncPolicy.NONE, config.segmentBytes()).close();
                 segment = dir.resolve(Segments.name(r.lastSeq + 1));
                 position = Segments.HEADER_LENGTH;
             }
@@ -112,8 +112,11 @@ public final class JournaledEngine implements DurableEngine {
         writerThread.setDaemon(true);
         writerThread.start();
         this.events = config.consumers().isEmpty() ? null : new EventRing(config.eventRingSize(), config.consumers(),
-                config.lagPolicy(), config.lagReserve(), lagTimeoutNanos, writer::durableSequence, writer);
-        sequencer.sink(events);
+                config.consumerKinds(), config.lagPolicy(), config.lagReserve(), lagTimeoutNanos, writer::durableSequence,
+                writer, sequencer.symbols);
+        java.util.Set<io.cift.core.journal.EngineEvent.Kind> kinds = java.util.EnumSet.noneOf(io.cift.core.journal.EngineEvent.Kind.class);
+        config.consumerKinds().values().forEach(kinds::addAll);
+        sequencer.sink(events, kinds);
         sequencer.user(config.engine().listener());
         this.snapshots = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cift-snapshot-" + engineId);
@@ -221,7 +224,7 @@ public final class JournaledEngine implements DurableEngine {
             }
         }
         long seq = counters.commandSeq + 1;
-        RecordCodec.encode(ring.buffer(), index, seq, System.currentTimeMillis() * 1000, command, sym, orderId, ownerId,
+        RecordCodec.encode(ring.buffer(), index, seq, command, sym, orderId, ownerId,
                 side, type, tif, price, qty, postOnly, reason);
         ring.commit(index);
         counters.commandSeq = seq;
@@ -229,6 +232,9 @@ public final class JournaledEngine implements DurableEngine {
     }
 
     private void afterCommand(long seq) {
+        if (events != null) {
+            events.endCommand();
+        }
         long every = config.snapshotEvery();
         if (every > 0 && seq % every == 0) {
             scheduleSnapshot();

@@ -36,7 +36,10 @@ final class Sequencer implements OrderBookListener {
     };
 
     final EngineCounters counters;
+    final SymbolTable symbols = new SymbolTable();
     private Sink sink = NONE;
+    /** Kinds some consumer wants, by ordinal; the others are numbered and counted but not handed off. */
+    private final boolean[] wanted = new boolean[Kind.values().length];
     private OrderBookListener user = OrderBookListener.NO_OP;
 
     Sequencer(EngineCounters counters) {
@@ -44,7 +47,15 @@ final class Sequencer implements OrderBookListener {
     }
 
     void sink(Sink s) {
+        sink(s, java.util.EnumSet.allOf(Kind.class));
+    }
+
+    void sink(Sink s, java.util.Set<Kind> kinds) {
         this.sink = s == null ? NONE : s;
+        java.util.Arrays.fill(wanted, false);
+        for (Kind k : kinds) {
+            wanted[k.ordinal()] = true;
+        }
     }
 
     void user(OrderBookListener l) {
@@ -55,13 +66,13 @@ final class Sequencer implements OrderBookListener {
     public void onAccepted(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
                            long price, long quantity) {
         long ev = ++counters.eventSeq;
-        EventSlot e = sink.claim();
+        EventSlot e = wanted[0] ? sink.claim() : null;
         if (e != null) {
-            e.clear(Kind.ACCEPTED, counters.commandSeq, ev, symbol, orderId);
+            e.clear(Kind.ACCEPTED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.ownerId = ownerId;
-            e.side = side;
-            e.orderType = type;
-            e.tif = tif;
+            e.side = (byte) side.ordinal();
+            e.orderType = (byte) type.ordinal();
+            e.tif = (byte) tif.ordinal();
             e.price = price;
             e.quantity = quantity;
             sink.publish();
@@ -73,11 +84,11 @@ final class Sequencer implements OrderBookListener {
     public void onRejected(String symbol, long orderId, CommandType command, ResultCode reason) {
         long ev = ++counters.eventSeq;
         counters.rejects++;
-        EventSlot e = sink.claim();
+        EventSlot e = wanted[1] ? sink.claim() : null;
         if (e != null) {
-            e.clear(Kind.REJECTED, counters.commandSeq, ev, symbol, orderId);
-            e.command = command;
-            e.rejectReason = reason;
+            e.clear(Kind.REJECTED, counters.commandSeq, ev, symbols.id(symbol), orderId);
+            e.command = (byte) command.ordinal();
+            e.rejectReason = (byte) reason.ordinal();
             sink.publish();
         }
         user.onRejected(symbol, orderId, command, reason);
@@ -89,14 +100,14 @@ final class Sequencer implements OrderBookListener {
         long ev = ++counters.eventSeq;
         long tr = ++counters.tradeSeq;
         counters.addVolume(quantity);
-        EventSlot e = sink.claim();
+        EventSlot e = wanted[2] ? sink.claim() : null;
         if (e != null) {
-            e.clear(Kind.TRADE, counters.commandSeq, ev, symbol, takerOrderId);
+            e.clear(Kind.TRADE, counters.commandSeq, ev, symbols.id(symbol), takerOrderId);
             e.tradeSeq = tr;
             e.ownerId = takerOwnerId;
             e.makerOrderId = makerOrderId;
             e.makerOwnerId = makerOwnerId;
-            e.side = takerSide;
+            e.side = (byte) takerSide.ordinal();
             e.price = price;
             e.quantity = quantity;
             e.remaining = takerRemaining;
@@ -111,12 +122,12 @@ final class Sequencer implements OrderBookListener {
     public void onCancelled(String symbol, long orderId, long cancelledQuantity, long remainingQuantity,
                             CancelReason reason) {
         long ev = ++counters.eventSeq;
-        EventSlot e = sink.claim();
+        EventSlot e = wanted[3] ? sink.claim() : null;
         if (e != null) {
-            e.clear(Kind.CANCELLED, counters.commandSeq, ev, symbol, orderId);
+            e.clear(Kind.CANCELLED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.quantity = cancelledQuantity;
             e.remaining = remainingQuantity;
-            e.cancelReason = reason;
+            e.cancelReason = (byte) reason.ordinal();
             sink.publish();
         }
         user.onCancelled(symbol, orderId, cancelledQuantity, remainingQuantity, reason);
@@ -125,9 +136,9 @@ final class Sequencer implements OrderBookListener {
     @Override
     public void onAmended(String symbol, long orderId, long newPrice, long newQuantity, boolean priorityKept) {
         long ev = ++counters.eventSeq;
-        EventSlot e = sink.claim();
+        EventSlot e = wanted[4] ? sink.claim() : null;
         if (e != null) {
-            e.clear(Kind.AMENDED, counters.commandSeq, ev, symbol, orderId);
+            e.clear(Kind.AMENDED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.price = newPrice;
             e.quantity = newQuantity;
             e.priorityKept = priorityKept;

@@ -1,0 +1,46 @@
+package io.cift.core.journal.internal;
+
+import org.agrona.collections.Object2IntHashMap;
+
+import java.util.Arrays;
+
+/**
+ * Symbols by small int id, for event slots that hold no references. Ids are assigned on the matching
+ * thread; the name array is republished (copy on write) before any event carrying a new id is, so a
+ * consumer that sees the id sees the name.
+ */
+final class SymbolTable {
+    private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
+    private volatile String[] names = new String[16];
+    private int size;
+    private String lastSymbol;
+    private int lastId = -1;
+
+    /** The id of a symbol, assigned on first use. Matching thread only. */
+    int id(String symbol) {
+        if (symbol == lastSymbol) {
+            return lastId;
+        }
+        int id = ids.getValue(symbol);
+        if (id < 0) {
+            id = size++;
+            String[] n = names;
+            if (id == n.length) {
+                n = Arrays.copyOf(n, n.length * 2);
+            } else {
+                n = n.clone();
+            }
+            n[id] = symbol;
+            names = n;
+            ids.put(symbol, id);
+        }
+        lastSymbol = symbol;
+        lastId = id;
+        return id;
+    }
+
+    /** The name of an id. Any thread. */
+    String name(int id) {
+        return names[id];
+    }
+}
