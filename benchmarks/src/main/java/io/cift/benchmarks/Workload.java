@@ -151,6 +151,26 @@ public final class Workload {
     }
 
     /**
+     * Sends command {@code i} to an engine, for symbol {@code symbol}.
+     *
+     * @param engine the engine
+     * @param symbol the symbol
+     * @param i the command index
+     * @return the engine's result
+     */
+    ResultCode apply(io.cift.core.book.MatchingEngine engine, String symbol, int i) {
+        switch (action[i]) {
+            case NEW:
+                return engine.submit(symbol, orderId[i], owner[i], SIDES[side[i]], TYPES[type[i]], TIFS[tif[i]],
+                        price[i], qty[i], false);
+            case CANCEL:
+                return engine.cancel(symbol, orderId[i]);
+            default:
+                return engine.amend(symbol, orderId[i], price[i], qty[i]);
+        }
+    }
+
+    /**
      * The workload path: system property {@code cift.workload}, else {@code bench-data/lob-2m.csv}
      * under the working directory or its parent.
      *

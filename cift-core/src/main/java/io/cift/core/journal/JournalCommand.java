@@ -12,7 +12,8 @@ import io.cift.core.model.TimeInForce;
  * type or time in force; only a CANCEL has a cancel reason.
  *
  * @param sequence the command's journal sequence number, from 1
- * @param timestampMicros when the engine received it, in microseconds since the epoch (informational)
+ * @param timestampMicros when the journal wrote it, in microseconds since the epoch (informational: the
+ *                        commands of one write share it)
  * @param command NEW, CANCEL or AMEND
  * @param symbol the symbol
  * @param orderId the order id

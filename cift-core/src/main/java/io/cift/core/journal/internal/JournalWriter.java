@@ -26,6 +26,13 @@ import java.util.zip.CRC32C;
 public final class JournalWriter implements Runnable {
     /** The ring message type of a command record. */
     public static final int MSG_TYPE = 1;
+    /**
+     * Segments are filled with zeros this far ahead of the writes, so that a write lands in allocated
+     * blocks and {@code fdatasync} need not commit file-system metadata (here it then takes well under
+     * half the time).
+     */
+    static final int PREALLOCATE_BYTES = 8 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
 
     private final Path dir;
     private final OneToOneRingBuffer ring;
@@ -43,9 +50,11 @@ public final class JournalWriter implements Runnable {
     private volatile boolean closing;
     private FileChannel channel;
     private long position;
+    private long allocated;
     private long pendingLastSeq;
     private long lastForceNanos;
     private boolean unsyncedWrites;
+    private long batchMicros;
 
     /**
      * Creates the writer; it appends to {@code segment} from {@code position} on.
@@ -72,7 +81,7 @@ public final class JournalWriter implements Runnable {
         this.batchView = new UnsafeBuffer(batch);
         this.channel = FileChannel.open(segment, StandardOpenOption.WRITE);
         this.position = position;
-        this.channel.position(position);
+        this.allocated = channel.size();
         written.set(lastSeq);
         durable.set(lastSeq);
         synced.set(lastSeq);
@@ -137,6 +146,7 @@ public final class JournalWriter implements Runnable {
         try {
             while (true) {
                 boolean stopping = closing;
+                batchMicros = System.currentTimeMillis() * 1000;
                 int n = ring.read(this::append, maxRecords);
                 if (n > 0) {
                     writeBatch();
@@ -185,6 +195,7 @@ public final class JournalWriter implements Runnable {
         }
         int at = batch.position();
         src.getBytes(index, batchView, at, length);
+        RecordCodec.stamp(batchView, at, batchMicros);
         crc.reset();
         batch.limit(at + length).position(at + RecordCodec.SEQ_OFFSET);
         crc.update(batch);
@@ -195,8 +206,10 @@ public final class JournalWriter implements Runnable {
 
     private void writeBatch() throws IOException {
         batch.flip();
+        allocate(channel, allocated, position + batch.remaining(), segmentBytes);
+        allocated = Math.max(allocated, channel.size());
         while (batch.hasRemaining()) {
-            position += channel.write(batch);
+            position += channel.write(batch, position);
         }
         batch.clear();
         unsyncedWrites = true;
@@ -217,26 +230,46 @@ public final class JournalWriter implements Runnable {
             fsyncs.incrementAndGet();
         }
         channel.close();
-        channel = createSegment(dir, firstSeq, policy != FsyncPolicy.NONE);
+        channel = createSegment(dir, firstSeq, policy != FsyncPolicy.NONE, segmentBytes);
         position = Segments.HEADER_LENGTH;
+        allocated = channel.size();
     }
 
     /**
-     * Creates a segment file with its header, forcing it and its directory entry when asked.
+     * Makes sure the file holds zeros (allocated blocks) up to {@code needed}, and a step further, never
+     * past {@code limit} unless {@code needed} is.
+     */
+    private static void allocate(FileChannel ch, long allocated, long needed, long limit) throws IOException {
+        if (needed <= allocated) {
+            return;
+        }
+        long target = Math.max(needed, Math.min(limit, needed + PREALLOCATE_BYTES));
+        for (long at = allocated; at < target; ) {
+            ByteBuffer z = ZEROS.duplicate();
+            z.limit((int) Math.min(z.capacity(), target - at));
+            at += ch.write(z, at);
+        }
+    }
+
+    /**
+     * Creates a segment file with its header and its first preallocated stretch, forcing it and its
+     * directory entry when asked.
      *
      * @param dir the journal directory
      * @param firstSeq the first sequence number it will hold
      * @param force whether to force the file and the directory
-     * @return the open channel, positioned after the header
+     * @param segmentBytes the segment size (preallocation stops there)
+     * @return the open channel
      * @throws IOException when the file cannot be created
      */
-    public static FileChannel createSegment(Path dir, long firstSeq, boolean force) throws IOException {
+    public static FileChannel createSegment(Path dir, long firstSeq, boolean force, long segmentBytes) throws IOException {
         FileChannel ch = FileChannel.open(dir.resolve(Segments.name(firstSeq)), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         ByteBuffer h = Segments.header(firstSeq);
         while (h.hasRemaining()) {
             ch.write(h);
         }
+        allocate(ch, Segments.HEADER_LENGTH, Segments.HEADER_LENGTH + 1, segmentBytes);
         if (force) {
             ch.force(true);
             forceDirectory(dir);

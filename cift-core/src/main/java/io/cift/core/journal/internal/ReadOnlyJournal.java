@@ -88,7 +88,7 @@ public final class ReadOnlyJournal {
             if (!segments.isEmpty()) {
                 Segments.ScanResult r = Segments.scan(segments.get(segments.size() - 1), null);
                 commands = r.lastSeq;
-                tail = r.fileLength - (r.badHeader ? 0 : r.validEnd);
+                tail = r.badHeader ? r.fileLength : r.dataEnd - r.validEnd;
                 if (r.badHeader && segments.size() > 1) {
                     commands = Segments.scan(segments.get(segments.size() - 2), null).lastSeq;
                 }

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The journal's record layout, little-endian: {@code length:i32, crc32c:i32} (of every byte after the
- * checksum), {@code seq:i64, timestampMicros:i64, command:u8, side|reason:u8, orderType:u8, tif:u8,
+ * checksum), {@code seq:i64, timestampMicros:i64} (when the writer wrote the record's batch), {@code command:u8, side|reason:u8, orderType:u8, tif:u8,
  * postOnly:u8, reserved:u8, symbolLength:u16, orderId:i64, ownerId:i64, price:i64, quantity:i64}, then
  * the symbol in UTF-8. Every command has the same fixed part; fields it does not use are zero.
  * Encoding allocates nothing once a symbol has been seen; not thread-safe.
@@ -86,12 +86,11 @@ public final class RecordCodec {
     }
 
     /**
-     * Writes a record without its checksum (the journal writer adds it).
+     * Writes a record without its timestamp and checksum (the journal writer adds both).
      *
      * @param b the buffer
      * @param at where the record starts
      * @param seq the sequence number
-     * @param micros the timestamp
      * @param command NEW, CANCEL or AMEND
      * @param sym the symbol's bytes
      * @param orderId the order id
@@ -104,14 +103,14 @@ public final class RecordCodec {
      * @param postOnly post-only (NEW)
      * @param reason the cancel reason (CANCEL)
      */
-    public static void encode(MutableDirectBuffer b, int at, long seq, long micros, CommandType command, byte[] sym,
+    public static void encode(MutableDirectBuffer b, int at, long seq, CommandType command, byte[] sym,
                               long orderId, long ownerId, Side side, OrderType type, TimeInForce tif, long price,
                               long qty, boolean postOnly, CancelReason reason) {
         int length = FIXED_LENGTH + sym.length;
         b.putInt(at, length, LE);
         b.putInt(at + CRC_OFFSET, 0, LE);
         b.putLong(at + SEQ_OFFSET, seq, LE);
-        b.putLong(at + TS_OFFSET, micros, LE);
+        b.putLong(at + TS_OFFSET, 0L, LE);
         byte sideCode = 0;
         byte typeCode = 0;
         byte tifCode = 0;
@@ -140,6 +139,17 @@ public final class RecordCodec {
         b.putLong(at + PRICE_OFFSET, price, LE);
         b.putLong(at + QTY_OFFSET, qty, LE);
         b.putBytes(at + FIXED_LENGTH, sym);
+    }
+
+    /**
+     * Stamps a record with the time the journal writes it.
+     *
+     * @param b the buffer
+     * @param at the record's start
+     * @param micros microseconds since the epoch
+     */
+    public static void stamp(MutableDirectBuffer b, int at, long micros) {
+        b.putLong(at + TS_OFFSET, micros, LE);
     }
 
     /**

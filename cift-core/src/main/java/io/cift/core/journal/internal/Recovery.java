@@ -114,7 +114,7 @@ public final class Recovery {
             throw new JournalException("journal " + dir + " starts at command " + segments.get(start).firstSeq()
                     + " but recovery needs command " + from + " on (a segment file is missing)");
         }
-        HandlerSink sink = handler == null ? null : new HandlerSink(handler);
+        HandlerSink sink = handler == null ? null : new HandlerSink(handler, sequencer.symbols);
         sequencer.sink(sink);
         RecordCodec codec = new RecordCodec();
         SymbolRoutingEngine target = engine;
@@ -169,12 +169,9 @@ public final class Recovery {
                     sr.lastSeq = nextFirst - 1;   // covered by the snapshot, or only junk after the last record
                 } else if (sr.damagedTail) {
                     tailProblem = "segment " + seg.path().getFileName() + ": " + sr.problem;
-                    cut += sr.fileLength - sr.validEnd;
+                    cut += sr.dataEnd - sr.validEnd;
                     if (!readOnly) {
-                        try (FileChannel ch = FileChannel.open(seg.path(), StandardOpenOption.WRITE)) {
-                            ch.truncate(sr.validEnd);
-                            ch.force(true);
-                        }
+                        zero(seg.path(), sr.validEnd, sr.dataEnd);
                     }
                 }
                 lastSeq = sr.lastSeq;
@@ -200,15 +197,28 @@ public final class Recovery {
         return r;
     }
 
+    /** Overwrites a torn tail with zeros (keeping the preallocated length) and forces it. */
+    private static void zero(Path file, long from, long to) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer z = java.nio.ByteBuffer.allocate(64 << 10);
+            for (long at = from; at < to; ) {
+                z.clear().limit((int) Math.min(z.capacity(), to - at));
+                at += ch.write(z, at);
+            }
+            ch.force(true);
+        }
+    }
+
     /** Delivers replayed events to a handler through one reused slot. */
     private static final class HandlerSink implements Sequencer.Sink {
         private final EngineEventHandler handler;
-        private final EventSlot slot = new EventSlot();
+        private final EventSlot slot;
         /** The handler's first failure (the engine contains listener failures, so it is carried out here). */
         Throwable failure;
 
-        HandlerSink(EngineEventHandler handler) {
+        HandlerSink(EngineEventHandler handler, SymbolTable symbols) {
             this.handler = handler;
+            this.slot = new EventSlot(symbols);
         }
 
         @Override

@@ -101,8 +101,10 @@ public final class Segments {
         public long lastSeq;
         /** The offset just past the last valid record. */
         public long validEnd;
-        /** The file's length. */
+        /** The file's length (segments are preallocated with zeros, so it is usually more than the data). */
         public long fileLength;
+        /** The offset just past the last byte that is not zero (the written part of the file). */
+        public long dataEnd;
         /** Whether bytes after {@link #validEnd} cannot be read as records (nothing valid follows them). */
         public boolean damagedTail;
         /** Whether the header itself is unreadable. */
@@ -164,6 +166,9 @@ public final class Segments {
                 long expected = seg.firstSeq();
                 int end = (int) size;
                 while (at < end) {
+                    if (RecordCodec.storedLength(b, at) == 0 && zerosFrom(b, at, end)) {
+                        break;   // the preallocated, never written rest of the segment
+                    }
                     String problem = check(b, map, crc, at, end, expected);
                     if (problem == null) {
                         if (visitor != null) {
@@ -185,6 +190,7 @@ public final class Segments {
                     at = next;
                 }
                 r.validEnd = at;
+                r.dataEnd = r.damagedTail ? lastNonZero(b, at, end) : at;
             } finally {
                 IoUtil.unmap(map);
             }
@@ -228,13 +234,31 @@ public final class Segments {
         return null;
     }
 
+    /** Whether every byte from {@code from} to {@code end} is zero. */
+    private static boolean zerosFrom(UnsafeBuffer b, int from, int end) {
+        return lastNonZero(b, from, end) == from;
+    }
+
+    /** The offset just past the last byte in [from, end) that is not zero, or {@code from} when all are. */
+    private static int lastNonZero(UnsafeBuffer b, int from, int end) {
+        int i = end;
+        while (i - 8 >= from && b.getLong(i - 8) == 0) {
+            i -= 8;
+        }
+        while (i > from && b.getByte(i - 1) == 0) {
+            i--;
+        }
+        return i;
+    }
+
     /**
      * The offset of the first valid record at or after {@code from} whose sequence number is at least
      * {@code expected} (and no larger than the bytes left could hold), or -1 when there is none.
      */
     private static int resync(UnsafeBuffer b, MappedByteBuffer map, CRC32C crc, int from, int end, long expected) {
         long maxSeq = expected + (end - from) / RecordCodec.FIXED_LENGTH + 1;
-        for (int at = from; at <= end - RecordCodec.FIXED_LENGTH; at++) {
+        int dataEnd = lastNonZero(b, from, end);
+        for (int at = from; at <= end - RecordCodec.FIXED_LENGTH && at < dataEnd; at++) {
             int len = RecordCodec.storedLength(b, at);
             if (len < RecordCodec.FIXED_LENGTH || len > RecordCodec.MAX_RECORD_LENGTH || len > end - at) {
                 continue;

@@ -1,0 +1,285 @@
+package io.cift.benchmarks;
+
+import io.cift.core.book.MatchingEngine;
+import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.journal.DurableEngine;
+import io.cift.core.journal.DurableEngineConfig;
+import io.cift.core.journal.EngineEvent;
+import io.cift.core.journal.FsyncPolicy;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * The durable engine's costs, side by side in one JVM on the shared workload (parsed beforehand):
+ * <ul>
+ *   <li>{@code throughput}: commands/s of the bare engine and of the durable engine (fsync per batch,
+ *       none), with and without an asynchronous trade consumer, alternating, median of the runs; the
+ *       matching thread's CPU time per command and bytes allocated per command;</li>
+ *   <li>{@code latency RATE SECONDS}: command submitted to command durable (group commit), paced at RATE
+ *       commands/s, as an HdrHistogram;</li>
+ *   <li>{@code recovery N EVERY}: journals N commands (the workload repeated under new symbols) with a
+ *       snapshot every EVERY, then times opening it (to a ready engine) and a read-only recovery
+ *       without snapshots.</li>
+ * </ul>
+ * Usage: {@code JournalHarness WORKLOAD.csv throughput RUNS | latency RATE SECONDS | recovery N EVERY}.
+ * Journals go to a temporary directory under {@code cift.bench.dir} (default the working directory).
+ */
+public final class JournalHarness {
+
+    private JournalHarness() {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args see the class comment
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        Workload w = Workload.load(Path.of(args[0]));
+        Path base = Files.createTempDirectory(Path.of(System.getProperty("cift.bench.dir", ".")), "journal-bench");
+        try {
+            switch (args[1]) {
+                case "throughput" -> throughput(w, base, Integer.parseInt(args[2]));
+                case "latency" -> latency(w, base, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                case "recovery" -> recovery(w, base, Long.parseLong(args[2]), Long.parseLong(args[3]));
+                default -> throw new IllegalArgumentException("unknown mode " + args[1]);
+            }
+        } finally {
+            deleteTree(base);
+        }
+    }
+
+    private static final com.sun.management.ThreadMXBean MX =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** One timed pass: wall nanos, matching-thread CPU nanos, matching-thread bytes allocated. */
+    private record Pass(long wall, long cpu, long bytes) {
+    }
+
+    private static Pass bare(Workload w) {
+        TradeChecker checker = new TradeChecker();
+        MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192)
+                .listener(checker).build());
+        return timed(w, e, () -> checker.verify(w));
+    }
+
+    private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer) {
+        TradeChecker checker = new TradeChecker();
+        DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(1_000_000)
+                .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
+                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
+        long[] trades = new long[1];
+        if (consumer) {
+            b.consumer("trades", EnumSet.of(EngineEvent.Kind.TRADE), (ev, end) -> trades[0]++);
+        } else {
+            b.engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
+        }
+        DurableEngine e = DurableEngine.open(b.build());
+        Pass p = timed(w, e, () -> {
+            e.close();   // durable, consumers done
+            if (consumer && trades[0] != w.expectedTrades && w.expectedTrades >= 0) {
+                throw new IllegalStateException("consumer saw " + trades[0] + " trades, expected " + w.expectedTrades);
+            }
+            if (!consumer) {
+                checker.verify(w);
+            }
+        });
+        return p;
+    }
+
+    private static Pass timed(Workload w, MatchingEngine e, Runnable finish) {
+        long tid = Thread.currentThread().getId();
+        long a0 = MX.getThreadAllocatedBytes(tid);
+        long c0 = MX.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < w.size; i++) {
+            w.apply(e, "SYM", i);
+        }
+        long c1 = MX.getCurrentThreadCpuTime();
+        long a1 = MX.getThreadAllocatedBytes(tid);
+        finish.run();
+        long t1 = System.nanoTime();
+        return new Pass(t1 - t0, c1 - c0, a1 - a0);
+    }
+
+    private static void throughput(Workload w, Path base, int runs) throws IOException {
+        Map<String, List<Pass>> results = new LinkedHashMap<>();
+        String[] names = {"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
+                "durable, fsync none", "durable, fsync none, trade consumer"};
+        for (String n : names) {
+            results.put(n, new ArrayList<>());
+        }
+        for (int run = -2; run < runs; run++) {   // two warm-up rounds
+            int k = 0;
+            for (String n : names) {
+                Path dir = base.resolve("t" + run + "-" + k++);
+                Pass p = switch (n) {
+                    case "bare engine" -> bare(w);
+                    case "durable, fsync batch" -> durable(w, dir, FsyncPolicy.BATCH, false);
+                    case "durable, fsync batch, trade consumer" -> durable(w, dir, FsyncPolicy.BATCH, true);
+                    case "durable, fsync none" -> durable(w, dir, FsyncPolicy.NONE, false);
+                    default -> durable(w, dir, FsyncPolicy.NONE, true);
+                };
+                deleteTree(dir);
+                if (run >= 0) {
+                    results.get(n).add(p);
+                }
+            }
+        }
+        double bareRate = 0;
+        double bareCpu = 0;
+        System.out.printf(Locale.ROOT, "%-40s %12s %10s %14s %10s%n", "variant (median of " + runs + ")", "M cmds/s",
+                "vs bare", "match ns/cmd", "B/cmd");
+        for (Map.Entry<String, List<Pass>> r : results.entrySet()) {
+            double rate = w.size / (median(r.getValue(), Pass::wall) / 1e9) / 1e6;
+            double cpu = median(r.getValue(), Pass::cpu) / (double) w.size;
+            double bytes = median(r.getValue(), Pass::bytes) / (double) w.size;
+            if (bareRate == 0) {
+                bareRate = rate;
+                bareCpu = cpu;
+            }
+            System.out.printf(Locale.ROOT, "%-40s %12.2f %9.2fx %9.0f (%4.2fx) %10.2f%n", r.getKey(), rate, rate / bareRate,
+                    cpu, cpu / bareCpu, bytes);
+        }
+    }
+
+    private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {
+        long[] v = ps.stream().mapToLong(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+    }
+
+    private static void latency(Workload w, Path base, int rate, int seconds) {
+        long total = (long) rate * seconds;
+        long[] submitted = new long[(int) total + 1];
+        long[] durableAt = new long[(int) total + 1];
+        DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(base.resolve("lat")).snapshotEvery(0)
+                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build()).build());
+        Thread watcher = new Thread(() -> {
+            long seen = 0;
+            while (seen < total) {
+                long d = e.durableSequence();
+                if (d > seen) {
+                    long now = System.nanoTime();
+                    for (long s = seen + 1; s <= d; s++) {
+                        durableAt[(int) s] = now;
+                    }
+                    seen = d;
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }, "durability-watcher");
+        watcher.start();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (long s = 1; s <= total; s++) {
+            long due = start + (s - 1) * interval;
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                if (due - now > 50_000) {
+                    LockSupport.parkNanos(due - now - 50_000);
+                }
+            }
+            submitted[(int) s] = now;
+            w.apply(e, "SYM", (int) ((s - 1) % w.size));
+        }
+        try {
+            watcher.join();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        e.close();
+        Histogram h = new Histogram(3_600_000_000_000L, 3);
+        long skip = Math.min(total / 10, (long) rate * 2);   // the first two seconds warm up
+        for (long s = skip + 1; s <= total; s++) {
+            h.recordValue(Math.max(0, durableAt[(int) s] - submitted[(int) s]));
+        }
+        double achieved = total / ((submitted[(int) total] - start) / 1e9);
+        System.out.printf(Locale.ROOT, "submitted->durable at %d cmds/s for %d s (achieved %.0f/s), fsync per batch, %d samples:%n",
+                rate, seconds, achieved, h.getTotalCount());
+        System.out.printf(Locale.ROOT, "  p50 %.1f us  p90 %.1f us  p99 %.1f us  p99.9 %.1f us  max %.1f us%n",
+                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+    }
+
+    private static void recovery(Workload w, Path base, long n, long every) {
+        Path dir = base.resolve("rec");
+        long t0 = System.nanoTime();
+        long hash;
+        try (DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(dir).snapshotEvery(every).fsync(FsyncPolicy.NONE)
+                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build()).build())) {
+            for (long c = 0; c < n; c++) {
+                w.apply(e, "S" + (c / w.size), (int) (c % w.size));   // a new symbol per pass over the workload
+            }
+            hash = e.stateHash();
+        }
+        System.out.printf(Locale.ROOT, "journaled %d commands (snapshot every %d) in %.1f s%n", n, every, (System.nanoTime() - t0) / 1e9);
+        for (int run = 0; run < 5; run++) {
+            long s0 = System.nanoTime();
+            try (DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(dir).snapshotEvery(0)
+                    .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build()).build())) {
+                long s1 = System.nanoTime();
+                if (e.stateHash() != hash) {
+                    throw new IllegalStateException("recovered state differs");
+                }
+                System.out.printf(Locale.ROOT, "open with snapshots: %.0f ms to a ready engine (snapshot %d, %d commands replayed)%n",
+                        (s1 - s0) / 1e6, e.recovery().snapshot() == null ? 0 : e.recovery().snapshot().sequence(),
+                        e.recovery().commandsReplayed());
+            }
+            long r0 = System.nanoTime();
+            io.cift.core.journal.Journal.Recovered r = recoverWithoutSnapshots(dir);
+            long r1 = System.nanoTime();
+            if (r.engine().stateHash() != hash) {
+                throw new IllegalStateException("replayed state differs");
+            }
+            System.out.printf(Locale.ROOT, "replay without snapshots: %d commands in %.0f ms = %.2f M cmds/s%n",
+                    r.report().commandsReplayed(), (r1 - r0) / 1e6, r.report().commandsReplayed() / ((r1 - r0) / 1e9) / 1e6);
+        }
+    }
+
+    /** A read-only recovery of a copy of the journal without its snapshot files (segments are linked, not copied). */
+    private static io.cift.core.journal.Journal.Recovered recoverWithoutSnapshots(Path dir) {
+        Path bare = dir.resolveSibling("rec-no-snapshots");
+        try {
+            deleteTree(bare);
+            Files.createDirectories(bare);
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith("snapshot-")) {
+                        Files.createLink(bare.resolve(name), p);
+                    }
+                }
+            }
+            return io.cift.core.journal.Journal.recover(bare);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+}
