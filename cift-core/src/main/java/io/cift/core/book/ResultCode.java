@@ -35,7 +35,7 @@ public enum ResultCode {
      */
     JOURNAL_UNAVAILABLE,
     /**
-     * A durable engine refused a symbol it cannot journal (null, blank, or longer than 256 UTF-8 bytes);
+     * A durable engine refused a symbol it cannot journal (null, blank, or longer than 255 UTF-8 bytes);
      * the command was neither journaled nor applied, and no event was published for it.
      */
     INVALID_SYMBOL;

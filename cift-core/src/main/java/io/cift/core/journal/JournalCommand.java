@@ -12,8 +12,6 @@ import io.cift.core.model.TimeInForce;
  * type or time in force; only a CANCEL has a cancel reason.
  *
  * @param sequence the command's journal sequence number, from 1
- * @param timestampMicros when the journal wrote it, in microseconds since the epoch (informational: the
- *                        commands of one write share it)
  * @param command NEW, CANCEL or AMEND
  * @param symbol the symbol
  * @param orderId the order id
@@ -26,7 +24,7 @@ import io.cift.core.model.TimeInForce;
  * @param postOnly whether a NEW order is post-only
  * @param cancelReason why a CANCEL was sent
  */
-public record JournalCommand(long sequence, long timestampMicros, CommandType command, String symbol, long orderId,
+public record JournalCommand(long sequence, CommandType command, String symbol, long orderId,
                              long ownerId, Side side, OrderType orderType, TimeInForce timeInForce, long price,
                              long quantity, boolean postOnly, CancelReason cancelReason) {
 }

@@ -154,19 +154,14 @@ class DurableEngineTest {
         List<JournalCommand> read = new ArrayList<>();
         assertThat(Journal.read(dir, 1, read::add)).isEqualTo(4);
         assertThat(read).extracting(JournalCommand::toString).containsExactly(
-                "JournalCommand[sequence=1, timestampMicros=" + read.get(0).timestampMicros()
-                        + ", command=NEW, symbol=BRK.B, orderId=7, ownerId=42, side=SELL, orderType=LIMIT, timeInForce=GTC,"
+                "JournalCommand[sequence=1, command=NEW, symbol=BRK.B, orderId=7, ownerId=42, side=SELL, orderType=LIMIT, timeInForce=GTC,"
                         + " price=1234, quantity=10, postOnly=true, cancelReason=null]",
-                "JournalCommand[sequence=2, timestampMicros=" + read.get(1).timestampMicros()
-                        + ", command=AMEND, symbol=BRK.B, orderId=7, ownerId=0, side=null, orderType=null, timeInForce=null,"
+                "JournalCommand[sequence=2, command=AMEND, symbol=BRK.B, orderId=7, ownerId=0, side=null, orderType=null, timeInForce=null,"
                         + " price=1235, quantity=9, postOnly=false, cancelReason=null]",
-                "JournalCommand[sequence=3, timestampMicros=" + read.get(2).timestampMicros()
-                        + ", command=CANCEL, symbol=BRK.B, orderId=7, ownerId=0, side=null, orderType=null, timeInForce=null,"
+                "JournalCommand[sequence=3, command=CANCEL, symbol=BRK.B, orderId=7, ownerId=0, side=null, orderType=null, timeInForce=null,"
                         + " price=0, quantity=0, postOnly=false, cancelReason=USER]",
-                "JournalCommand[sequence=4, timestampMicros=" + read.get(3).timestampMicros()
-                        + ", command=NEW, symbol=ÄÖÜ, orderId=8, ownerId=43, side=BUY, orderType=MARKET, timeInForce=IOC,"
+                "JournalCommand[sequence=4, command=NEW, symbol=ÄÖÜ, orderId=8, ownerId=43, side=BUY, orderType=MARKET, timeInForce=IOC,"
                         + " price=0, quantity=3, postOnly=false, cancelReason=null]");
-        assertThat(read.get(0).timestampMicros()).isGreaterThan(1_700_000_000_000_000L);
         List<JournalCommand> tail = new ArrayList<>();
         Journal.read(dir, 3, tail::add);
         assertThat(tail).extracting(JournalCommand::sequence).containsExactly(3L, 4L);
@@ -184,7 +179,7 @@ class DurableEngineTest {
         EventLog first = new EventLog();
         Path dir = tmp.resolve("live");
         Path image;
-        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(4_000).segmentBytes(256 << 10)
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(4_000).segmentBytes(64 << 10)
                 .consumer("log", first).build())) {
             apply(e, cmds, 0, 17_321);
             assertThat(e.awaitDurable(17_321, Duration.ofSeconds(10))).isTrue();
@@ -292,7 +287,7 @@ class DurableEngineTest {
             apply(e, cmds, 0, cmds.size());
         }
         Path seg = lastSegment(dir);
-        flipByte(seg, dataEnd(seg) - 40);   // inside the last record's fixed part
+        flipByte(seg, dataEnd(seg) - 3);   // inside the last record
         try (DurableEngine e = DurableEngine.open(config(dir).build())) {
             assertThat(e.lastSequence()).isEqualTo(1_999);
             assertThat(e.recovery().tailProblem()).contains("checksum");
@@ -370,7 +365,7 @@ class DurableEngineTest {
         Path dir = tmp.resolve("j");
         DurableEngine e = DurableEngine.open(config(dir).build());
         assertThat(e.submit(null, 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false)).isEqualTo(ResultCode.INVALID_SYMBOL);
-        assertThat(e.submit("x".repeat(257), 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
+        assertThat(e.submit("x".repeat(256), 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
                 .isEqualTo(ResultCode.INVALID_SYMBOL);
         assertThat(e.cancel(" ", 1)).isEqualTo(ResultCode.INVALID_SYMBOL);
         assertThat(e.lastSequence()).isZero();

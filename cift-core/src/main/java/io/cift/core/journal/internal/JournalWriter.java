@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,12 +27,8 @@ import java.util.zip.CRC32C;
 public final class JournalWriter implements Runnable {
     /** The ring message type of a command record. */
     public static final int MSG_TYPE = 1;
-    /**
-     * Segments are filled with zeros this far ahead of the writes, so that a write lands in allocated
-     * blocks and {@code fdatasync} need not commit file-system metadata (here it then takes well under
-     * half the time).
-     */
-    static final int PREALLOCATE_BYTES = 8 << 20;
+    /** The spare segment file, zero-filled ahead of need by another thread. */
+    static final String SPARE = "journal-spare.tmp";
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
 
     private final Path dir;
@@ -50,11 +47,11 @@ public final class JournalWriter implements Runnable {
     private volatile boolean closing;
     private FileChannel channel;
     private long position;
-    private long allocated;
+    private final java.util.concurrent.ExecutorService preparer;
+    private java.util.concurrent.Future<Path> spare;
     private long pendingLastSeq;
     private long lastForceNanos;
     private boolean unsyncedWrites;
-    private long batchMicros;
 
     /**
      * Creates the writer; it appends to {@code segment} from {@code position} on.
@@ -67,10 +64,12 @@ public final class JournalWriter implements Runnable {
      * @param segment the segment to append to
      * @param position where to append in it (its valid end)
      * @param lastSeq the last sequence number already in the journal
+     * @param preparer where the next segment is zero-filled ahead of need
      * @throws IOException when the segment cannot be opened
      */
     public JournalWriter(Path dir, int ringCapacity, FsyncPolicy policy, long intervalNanos, long segmentBytes,
-                         Path segment, long position, long lastSeq) throws IOException {
+                         Path segment, long position, long lastSeq, java.util.concurrent.ExecutorService preparer)
+            throws IOException {
         this.dir = dir;
         this.ring = new OneToOneRingBuffer(new UnsafeBuffer(
                 ByteBuffer.allocateDirect(ringCapacity + RingBufferDescriptor.TRAILER_LENGTH)));
@@ -81,7 +80,15 @@ public final class JournalWriter implements Runnable {
         this.batchView = new UnsafeBuffer(batch);
         this.channel = FileChannel.open(segment, StandardOpenOption.WRITE);
         this.position = position;
-        this.allocated = channel.size();
+        this.preparer = preparer;
+        // a segment that a crash left short (or one from before preallocation) is filled up now,
+        // before any write, so that later fdatasyncs do not commit metadata
+        if (channel.size() < segmentBytes) {
+            zeroFill(channel, Math.max(channel.size(), position), segmentBytes);
+            channel.force(true);
+        }
+        Files.deleteIfExists(dir.resolve(SPARE));
+        this.spare = prepareSpare();
         written.set(lastSeq);
         durable.set(lastSeq);
         synced.set(lastSeq);
@@ -146,7 +153,6 @@ public final class JournalWriter implements Runnable {
         try {
             while (true) {
                 boolean stopping = closing;
-                batchMicros = System.currentTimeMillis() * 1000;
                 int n = ring.read(this::append, maxRecords);
                 if (n > 0) {
                     writeBatch();
@@ -195,7 +201,6 @@ public final class JournalWriter implements Runnable {
         }
         int at = batch.position();
         src.getBytes(index, batchView, at, length);
-        RecordCodec.stamp(batchView, at, batchMicros);
         crc.reset();
         batch.limit(at + length).position(at + RecordCodec.SEQ_OFFSET);
         crc.update(batch);
@@ -206,8 +211,6 @@ public final class JournalWriter implements Runnable {
 
     private void writeBatch() throws IOException {
         batch.flip();
-        allocate(channel, allocated, position + batch.remaining(), segmentBytes);
-        allocated = Math.max(allocated, channel.size());
         while (batch.hasRemaining()) {
             position += channel.write(batch, position);
         }
@@ -230,30 +233,78 @@ public final class JournalWriter implements Runnable {
             fsyncs.incrementAndGet();
         }
         channel.close();
-        channel = createSegment(dir, firstSeq, policy != FsyncPolicy.NONE, segmentBytes);
+        channel = takeSpare(firstSeq);
+        if (channel == null) {
+            channel = createSegment(dir, firstSeq, policy != FsyncPolicy.NONE, segmentBytes);
+        }
         position = Segments.HEADER_LENGTH;
-        allocated = channel.size();
+        spare = prepareSpare();
+    }
+
+    /** Zero-fills the next segment on the preparer's thread. */
+    private java.util.concurrent.Future<Path> prepareSpare() {
+        try {
+            return preparer.submit(() -> {
+                Path p = dir.resolve(SPARE);
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)) {
+                    // a megabyte at a time, each forced, with a pause: one large flush would hold the disk
+                    // queue for tens of milliseconds and the journal's own fdatasyncs would wait behind it
+                    for (long at = 0; at < segmentBytes; at += ZEROS.capacity()) {
+                        zeroFill(ch, at, Math.min(segmentBytes, at + ZEROS.capacity()));
+                        ch.force(false);
+                        Thread.sleep(2);
+                    }
+                    ch.force(true);
+                }
+                return p;
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null;   // shutting down: the next roll creates its segment itself
+        }
+    }
+
+    /** The spare renamed into place as the segment starting at {@code firstSeq}, or null when it is not ready. */
+    private FileChannel takeSpare(long firstSeq) throws IOException {
+        if (spare == null || !spare.isDone()) {
+            return null;
+        }
+        Path p;
+        try {
+            p = spare.get();
+        } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+            return null;
+        }
+        Path target = dir.resolve(Segments.name(firstSeq));
+        Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE);
+        ByteBuffer h = Segments.header(firstSeq);
+        while (h.hasRemaining()) {
+            ch.write(h, h.position());
+        }
+        if (policy != FsyncPolicy.NONE) {
+            ch.force(false);
+            forceDirectory(dir);
+        }
+        return ch;
     }
 
     /**
-     * Makes sure the file holds zeros (allocated blocks) up to {@code needed}, and a step further, never
-     * past {@code limit} unless {@code needed} is.
+     * Writes zeros over [from, to): segments are allocated whole before any record lands in them, so that
+     * a write changes no file-system metadata and {@code fdatasync} need not commit any (here it then
+     * takes well under half the time, and its tail is far shorter).
      */
-    private static void allocate(FileChannel ch, long allocated, long needed, long limit) throws IOException {
-        if (needed <= allocated) {
-            return;
-        }
-        long target = Math.max(needed, Math.min(limit, needed + PREALLOCATE_BYTES));
-        for (long at = allocated; at < target; ) {
+    private static void zeroFill(FileChannel ch, long from, long to) throws IOException {
+        for (long at = from; at < to; ) {
             ByteBuffer z = ZEROS.duplicate();
-            z.limit((int) Math.min(z.capacity(), target - at));
+            z.limit((int) Math.min(z.capacity(), to - at));
             at += ch.write(z, at);
         }
     }
 
     /**
-     * Creates a segment file with its header and its first preallocated stretch, forcing it and its
-     * directory entry when asked.
+     * Creates a segment file with its header, zero-filled to its full size, forcing it and its directory
+     * entry when asked.
      *
      * @param dir the journal directory
      * @param firstSeq the first sequence number it will hold
@@ -269,7 +320,7 @@ public final class JournalWriter implements Runnable {
         while (h.hasRemaining()) {
             ch.write(h);
         }
-        allocate(ch, Segments.HEADER_LENGTH, Segments.HEADER_LENGTH + 1, segmentBytes);
+        zeroFill(ch, Segments.HEADER_LENGTH, segmentBytes);
         if (force) {
             ch.force(true);
             forceDirectory(dir);

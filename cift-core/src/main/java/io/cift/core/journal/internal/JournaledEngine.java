@@ -55,7 +55,12 @@ public final class JournaledEngine implements DurableEngine {
     private final Thread writerThread;
     private final OneToOneRingBuffer ring;
     private final EventRing events;
-    private final ExecutorService snapshots;
+    /** Writes snapshots and zero-fills the next journal segment, off the matching and writer threads. */
+    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cift-journal-files");
+        t.setDaemon(true);
+        return t;
+    });
     private final RecordCodec codec = new RecordCodec();
     private final long lagTimeoutNanos;
     private final IdleStrategy journalIdle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
@@ -99,12 +104,14 @@ public final class JournaledEngine implements DurableEngine {
                 position = Segments.HEADER_LENGTH;
             }
             this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
-                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq);
+                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, snapshots);
         } catch (IOException e) {
             closeQuietly(lc);
+            snapshots.shutdownNow();
             throw new JournalException("cannot open journal " + dir + ": " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(lc);
+            snapshots.shutdownNow();
             throw e;
         }
         this.ring = writer.ring();
@@ -118,11 +125,6 @@ public final class JournaledEngine implements DurableEngine {
         config.consumerKinds().values().forEach(kinds::addAll);
         sequencer.sink(events, kinds);
         sequencer.user(config.engine().listener());
-        this.snapshots = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "cift-snapshot-" + engineId);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     private static void closeQuietly(FileChannel c) {
@@ -211,7 +213,7 @@ public final class JournaledEngine implements DurableEngine {
     /** Queues the command's record for the writer; returns its sequence number, or -1 when it cannot. */
     private long journal(CommandType command, byte[] sym, long orderId, long ownerId, Side side, OrderType type,
                          TimeInForce tif, long price, long qty, boolean postOnly, CancelReason reason) {
-        int length = RecordCodec.length(sym);
+        int length = RecordCodec.length(command, sym, orderId, ownerId, price, qty);
         int index = ring.tryClaim(JournalWriter.MSG_TYPE, length);
         if (index < 0) {
             long deadline = System.nanoTime() + lagTimeoutNanos;
@@ -224,7 +226,7 @@ public final class JournaledEngine implements DurableEngine {
             }
         }
         long seq = counters.commandSeq + 1;
-        RecordCodec.encode(ring.buffer(), index, seq, command, sym, orderId, ownerId,
+        RecordCodec.encode(ring.buffer(), index, length, seq, command, sym, orderId, ownerId,
                 side, type, tif, price, qty, postOnly, reason);
         ring.commit(index);
         counters.commandSeq = seq;

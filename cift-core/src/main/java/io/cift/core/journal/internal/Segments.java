@@ -28,7 +28,7 @@ public final class Segments {
     /** Length of a segment's header. */
     public static final int HEADER_LENGTH = 32;
     private static final byte[] MAGIC = {'C', 'I', 'F', 'T', 'J', 'R', 'N', '1'};
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final Pattern NAME = Pattern.compile("journal-(\\d{20})\\.seg");
 
     private Segments() {
@@ -210,11 +210,11 @@ public final class Segments {
 
     /** Checks the record at {@code at}; returns what is wrong, or null. */
     private static String check(UnsafeBuffer b, MappedByteBuffer map, CRC32C crc, int at, int end, long expected) {
-        if (end - at < RecordCodec.FIXED_LENGTH) {
+        if (end - at < RecordCodec.MIN_RECORD_LENGTH) {
             return "a record cut short at offset " + at + " (" + (end - at) + " bytes)";
         }
         int len = RecordCodec.storedLength(b, at);
-        if (len < RecordCodec.FIXED_LENGTH || len > RecordCodec.MAX_RECORD_LENGTH) {
+        if (len < RecordCodec.MIN_RECORD_LENGTH || len > RecordCodec.MAX_RECORD_LENGTH) {
             return "a record with an impossible length " + len + " at offset " + at;
         }
         if (len > end - at) {
@@ -256,11 +256,11 @@ public final class Segments {
      * {@code expected} (and no larger than the bytes left could hold), or -1 when there is none.
      */
     private static int resync(UnsafeBuffer b, MappedByteBuffer map, CRC32C crc, int from, int end, long expected) {
-        long maxSeq = expected + (end - from) / RecordCodec.FIXED_LENGTH + 1;
+        long maxSeq = expected + (end - from) / RecordCodec.MIN_RECORD_LENGTH + 1;
         int dataEnd = lastNonZero(b, from, end);
-        for (int at = from; at <= end - RecordCodec.FIXED_LENGTH && at < dataEnd; at++) {
+        for (int at = from; at <= end - RecordCodec.MIN_RECORD_LENGTH && at < dataEnd; at++) {
             int len = RecordCodec.storedLength(b, at);
-            if (len < RecordCodec.FIXED_LENGTH || len > RecordCodec.MAX_RECORD_LENGTH || len > end - at) {
+            if (len < RecordCodec.MIN_RECORD_LENGTH || len > RecordCodec.MAX_RECORD_LENGTH || len > end - at) {
                 continue;
             }
             long seq = RecordCodec.storedSequence(b, at);
