@@ -36,6 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class MessagingHarness {
 
+    /** Every run publishes as a new engine, so that runs never collide on message ids. */
+    private static final String ENGINE_ID = "bench-" + java.util.UUID.randomUUID();
+
     /** The streams' duplicate windows compared in the latency runs ({@code -Dcift.bench.duplicateWindows=PT2M,PT30S}). */
     private static final List<Duration> DUPLICATE_WINDOWS = Arrays.stream(System.getProperty(
             "cift.bench.duplicateWindows", JetStreamConfig.builder().build().duplicateWindow().toString()).split(","))
@@ -91,7 +94,7 @@ public final class MessagingHarness {
     }
 
     private static OrderEvent event(long seq) {
-        return new OrderEvent.Accepted(seq, "SYM" + (seq & 7), seq, seq & 1023, (seq & 1) == 0 ? Side.BUY : Side.SELL,
+        return new OrderEvent.Accepted(ENGINE_ID, seq, "SYM" + (seq & 7), seq, seq & 1023, (seq & 1) == 0 ? Side.BUY : Side.SELL,
                 OrderType.LIMIT, TimeInForce.GTC, 10_000 + (seq & 63), 1 + (seq & 31));
     }
 

@@ -26,6 +26,7 @@ public final class JetStreamConfig {
     private final OrderEventCodec codec;
     private final int confirmEvery;
     private final Duration confirmLinger;
+    private final boolean updateStream;
 
     private JetStreamConfig(Builder b) {
         this.url = b.url;
@@ -41,6 +42,18 @@ public final class JetStreamConfig {
         this.codec = b.codec;
         this.confirmEvery = b.confirmEvery;
         this.confirmLinger = b.confirmLinger;
+        this.updateStream = b.updateStream;
+    }
+
+    /**
+     * Whether a publisher that finds the stream configured otherwise (subjects, storage, max age, max
+     * bytes, duplicate window) updates it to this configuration. Off by default: it refuses, naming the
+     * differences. Readers never create or update a stream.
+     *
+     * @return whether to update
+     */
+    public boolean updateStream() {
+        return updateStream;
     }
 
     /** @return a builder with the defaults (nats://127.0.0.1:4222) */
@@ -142,8 +155,21 @@ public final class JetStreamConfig {
         private OrderEventCodec codec = OrderEventCodec.binary();
         private int confirmEvery = 1;
         private Duration confirmLinger = Duration.ofMillis(1);
+        private boolean updateStream;
 
         private Builder() {
+        }
+
+        /**
+         * Lets a publisher update an existing stream that is configured otherwise (see
+         * {@link JetStreamConfig#updateStream()}).
+         *
+         * @param v whether to update
+         * @return this builder
+         */
+        public Builder updateStream(boolean v) {
+            updateStream = v;
+            return this;
         }
 
         /** @param v e.g. nats://127.0.0.1:4222 @return this builder */

@@ -9,8 +9,11 @@ import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
 
 /**
- * Publishes order events. {@link #engineListener(long)} turns the engine's callbacks into numbered events.
- * Implementations document their threading and what happens when the consumer side cannot keep up.
+ * Publishes order events. Behind a {@link io.cift.core.journal.DurableEngine}, register
+ * {@link #asConsumer()}: the publisher then runs on its own thread, gets only durable events, and never
+ * holds up the matching thread. {@link #engineListener(String, long)} numbers a plain engine's callbacks
+ * itself and publishes on the matching thread, which suits the in-process bus only. Implementations
+ * document their threading and what happens when the consumer side cannot keep up.
  */
 public interface OrderEventPublisher extends AutoCloseable {
 
@@ -43,14 +46,28 @@ public interface OrderEventPublisher extends AutoCloseable {
     void close();
 
     /**
-     * A listener for the {@link io.cift.core.book.MatchingEngine} that numbers every event from
-     * {@code firstSeq} and publishes it. Allocates one event object per callback. Not thread-safe (the
-     * engine is single-writer).
+     * An asynchronous consumer for a {@link io.cift.core.journal.DurableEngine}
+     * ({@code DurableEngineConfig.Builder.consumer("events", publisher.asConsumer())}): every durable
+     * event is published with the engine's id and event number. Allocates one event object per event.
      *
-     * @param firstSeq the number of the first event (continue a previous session's numbering here)
+     * @return the consumer
+     */
+    default io.cift.core.journal.EngineEventHandler asConsumer() {
+        return (event, endOfBatch) -> publish(OrderEvent.of(event));
+    }
+
+    /**
+     * A listener for a plain {@link io.cift.core.book.MatchingEngine} that numbers every event from
+     * {@code firstSeq} under {@code engineId} and publishes it on the matching thread. Allocates one event
+     * object per callback. Not thread-safe (the engine is single-writer). A publisher that does I/O
+     * belongs behind a durable engine instead ({@link #asConsumer()}).
+     *
+     * @param engineId the engine's id: unique to this engine and numbering
+     * @param firstSeq the number of the first event
      * @return the listener
      */
-    default OrderBookListener engineListener(long firstSeq) {
+    default OrderBookListener engineListener(String engineId, long firstSeq) {
+        java.util.Objects.requireNonNull(engineId, "engineId");
         OrderEventPublisher self = this;
         return new OrderBookListener() {
             private long seq = firstSeq;
@@ -58,30 +75,30 @@ public interface OrderEventPublisher extends AutoCloseable {
             @Override
             public void onAccepted(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
                                    long price, long quantity) {
-                self.publish(new OrderEvent.Accepted(seq++, symbol, orderId, ownerId, side, type, tif, price, quantity));
+                self.publish(new OrderEvent.Accepted(engineId, seq++, symbol, orderId, ownerId, side, type, tif, price, quantity));
             }
 
             @Override
             public void onRejected(String symbol, long orderId, CommandType command, ResultCode reason) {
-                self.publish(new OrderEvent.Rejected(seq++, symbol, orderId, command, reason));
+                self.publish(new OrderEvent.Rejected(engineId, seq++, symbol, orderId, command, reason));
             }
 
             @Override
             public void onTrade(String symbol, long takerOrderId, long takerOwnerId, long makerOrderId, long makerOwnerId,
                                 Side takerSide, long price, long quantity, long takerRemaining, long makerRemaining) {
-                self.publish(new OrderEvent.Trade(seq++, symbol, takerOrderId, takerOwnerId, makerOrderId, makerOwnerId,
+                self.publish(new OrderEvent.Trade(engineId, seq++, symbol, takerOrderId, takerOwnerId, makerOrderId, makerOwnerId,
                         takerSide, price, quantity, takerRemaining, makerRemaining));
             }
 
             @Override
             public void onCancelled(String symbol, long orderId, long cancelledQuantity, long remainingQuantity,
                                     CancelReason reason) {
-                self.publish(new OrderEvent.Cancelled(seq++, symbol, orderId, cancelledQuantity, remainingQuantity, reason));
+                self.publish(new OrderEvent.Cancelled(engineId, seq++, symbol, orderId, cancelledQuantity, remainingQuantity, reason));
             }
 
             @Override
             public void onAmended(String symbol, long orderId, long newPrice, long newQuantity, boolean priorityKept) {
-                self.publish(new OrderEvent.Amended(seq++, symbol, orderId, newPrice, newQuantity, priorityKept));
+                self.publish(new OrderEvent.Amended(engineId, seq++, symbol, orderId, newPrice, newQuantity, priorityKept));
             }
         };
     }

@@ -66,7 +66,7 @@ class JetStreamOrderEventsIT {
     @Test
     void engineEventsArriveExactlyOnceThroughADurableConsumer() {
         JetStreamOrderEvents j = connect(JetStreamConfig.builder());
-        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(j.engineListener(1)).build());
+        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(j.engineListener("it", 1)).build());
         SplittableRandom r = new SplittableRandom(9);
         for (int i = 1; i <= 2_000; i++) {
             engine.submit(r.nextBoolean() ? "AAA" : "B.B", i, r.nextInt(5), r.nextBoolean() ? Side.BUY : Side.SELL,
@@ -100,11 +100,13 @@ class JetStreamOrderEventsIT {
         JetStreamOrderEvents j = connect(JetStreamConfig.builder().codec(OrderEventCodec.json()));
         Instant before = Instant.now().minusSeconds(1);
         for (long s = 1; s <= 10; s++) {
-            j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+            j.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
         }
-        j.publish(new OrderEvent.Rejected(5, "X", 5, CommandType.NEW, ResultCode.INVALID_PRICE));   // a retry of 5
+        j.publish(new OrderEvent.Rejected("it", 5, "X", 5, CommandType.NEW, ResultCode.INVALID_PRICE));   // id it-5 again
         j.flush();
         assertThat(j.storedCount()).as("the duplicate message id is dropped").isEqualTo(10);
+        assertThat(j.published()).as("a duplicate is never reported as published").isEqualTo(10);
+        assertThat(j.duplicates()).isEqualTo(1);
         List<StoredEvent> fromSix = j.replay(6, 100);
         assertThat(fromSix).extracting(StoredEvent::streamSequence).containsExactly(6L, 7L, 8L, 9L, 10L);
         assertThat(fromSix).extracting(s -> s.event().seq()).containsExactly(6L, 7L, 8L, 9L, 10L);
@@ -113,20 +115,74 @@ class JetStreamOrderEventsIT {
     }
 
     @Test
-    void theStreamTakesTheConfiguredDuplicateWindowAndRetentionAndAReconnectUpdatesThem() throws Exception {
+    void aPublisherRefusesAStreamConfiguredOtherwiseUnlessAskedToUpdateIt() throws Exception {
         connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(30)).maxAge(Duration.ofHours(1)));
         Connection nc = Nats.connect(url);
         try {
             var sc = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
             assertThat(sc.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(30));
             assertThat(sc.getMaxAge()).isEqualTo(Duration.ofHours(1));
-            connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(5)).maxAge(Duration.ofHours(2)));
+            assertThatThrownBy(() -> connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(5))
+                    .maxAge(Duration.ofHours(2))))
+                    .hasMessageContaining("stream " + stream).hasMessageContaining("max age PT1H, not PT2H")
+                    .hasMessageContaining("duplicate window PT30S, not PT5S").hasMessageContaining("updateStream(true)");
+            sc = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+            assertThat(sc.getDuplicateWindow()).as("refused: unchanged").isEqualTo(Duration.ofSeconds(30));
+            connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(5)).maxAge(Duration.ofHours(2)).updateStream(true));
             sc = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
             assertThat(sc.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(5));
             assertThat(sc.getMaxAge()).isEqualTo(Duration.ofHours(2));
+            // the same configuration connects again without a word
+            connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(5)).maxAge(Duration.ofHours(2)));
         } finally {
             nc.close();
         }
+    }
+
+    @Test
+    void aReaderNeverCreatesNorChangesAStream() throws Exception {
+        JetStreamConfig other = JetStreamConfig.builder().url(url).stream(stream).subjectPrefix("elsewhere." + prefix)
+                .duplicateWindow(Duration.ofSeconds(1)).maxAge(Duration.ofMinutes(1)).build();
+        assertThatThrownBy(() -> JetStreamOrderEvents.reader(other)).hasMessageContaining("does not exist")
+                .hasMessageContaining("never creates");
+        Connection nc = Nats.connect(url);
+        try {
+            assertThatThrownBy(() -> nc.jetStreamManagement().getStreamInfo(stream)).as("still no stream")
+                    .isInstanceOf(io.nats.client.JetStreamApiException.class);
+            JetStreamOrderEvents j = connect(JetStreamConfig.builder());
+            j.publish(new OrderEvent.Rejected("it", 1, "X", 1, CommandType.NEW, ResultCode.INVALID_PRICE));
+            j.flush();
+            var before = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+            try (OrderEventReader r = JetStreamOrderEvents.reader(other)) {
+                assertThat(r.replay(1, 10)).hasSize(1);
+                assertThat(r.storedCount()).isEqualTo(1);
+            }
+            var after = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+            assertThat(after.getSubjects()).isEqualTo(before.getSubjects());
+            assertThat(after.getDuplicateWindow()).isEqualTo(before.getDuplicateWindow());
+            assertThat(after.getMaxAge()).isEqualTo(before.getMaxAge());
+        } finally {
+            nc.close();
+        }
+    }
+
+    @Test
+    void twoPublishersWithTheSameEngineIdSeeTheCollisionCountedNotPublished() {
+        JetStreamOrderEvents a = connect(JetStreamConfig.builder());
+        JetStreamOrderEvents b = connect(JetStreamConfig.builder());
+        for (long s = 1; s <= 50; s++) {
+            a.publish(new OrderEvent.Rejected("same", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+        }
+        a.flush();
+        for (long s = 1; s <= 50; s++) {
+            b.publish(new OrderEvent.Rejected("same", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+            b.publish(new OrderEvent.Rejected("other", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+        }
+        b.flush();
+        assertThat(a.published()).isEqualTo(50);
+        assertThat(b.published()).as("only the other engine's events were stored").isEqualTo(50);
+        assertThat(b.duplicates()).isEqualTo(50);
+        assertThat(b.storedCount()).isEqualTo(100).isEqualTo(a.published() + b.published());
     }
 
     @Test
@@ -136,7 +192,7 @@ class JetStreamOrderEventsIT {
         try {
             nc.jetStreamManagement().deleteStream(stream);       // now every publish fails: no stream listens
             for (long s = 1; s <= 20; s++) {
-                j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+                j.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (j.retried() < 20 && System.nanoTime() < deadline) {
@@ -157,7 +213,7 @@ class JetStreamOrderEventsIT {
     void windowsOfEventsConfirmedByTheirLastOneStoreEveryEventOnceAndAPartialWindowClosesByItself() throws Exception {
         JetStreamOrderEvents j = connect(JetStreamConfig.builder().confirmEvery(100).confirmLinger(Duration.ofMillis(5)));
         for (long s = 1; s <= 1_050; s++) {
-            j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+            j.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (j.published() < 1_050 && System.nanoTime() < deadline) {   // no flush: the last 50 linger, then go
@@ -180,7 +236,7 @@ class JetStreamOrderEventsIT {
         try {
             nc.jetStreamManagement().deleteStream(stream);   // plain publishes now vanish without an error
             for (long s = 1; s <= 250; s++) {
-                j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+                j.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (j.retried() < 250 && System.nanoTime() < deadline) {
@@ -201,7 +257,7 @@ class JetStreamOrderEventsIT {
     void aFullInFlightBoundDropsOrFailsWithoutBlockingThePublisher() {
         JetStreamOrderEvents drop = connect(JetStreamConfig.builder().maxInFlight(1).backpressure(Backpressure.DROP));
         for (long s = 1; s <= 2_000; s++) {
-            drop.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+            drop.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
         }
         drop.flush();
         assertThat(drop.dropped()).isPositive();
@@ -211,7 +267,7 @@ class JetStreamOrderEventsIT {
         JetStreamOrderEvents failing = connect(JetStreamConfig.builder().maxInFlight(1).backpressure(Backpressure.FAIL));
         assertThatThrownBy(() -> {
             for (long s = 10_000; s < 12_000; s++) {
-                failing.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+                failing.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
             }
         }).isInstanceOf(PublishException.class).hasMessageContaining("more than 1 events in flight");
     }

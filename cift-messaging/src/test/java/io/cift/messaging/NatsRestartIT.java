@@ -59,6 +59,72 @@ class NatsRestartIT {
         restartWhilePublishing("CIFT_RESTART_WINDOWS", 50);
     }
 
+    /**
+     * A durable engine publishes through its asynchronous consumer while the server is stopped and started
+     * again: the engine never waits, and a consumer that deduplicates on (engine id, sequence) processes
+     * every event exactly once, in a stream whose duplicate window is short.
+     */
+    @Test
+    void aDurableEnginePublishingThroughARestartLosesAndDuplicatesNothingAtTheConsumer(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        String stream = "CIFT_RESTART_JOURNAL";
+        JetStreamConfig cfg = JetStreamConfig.builder().url("nats://127.0.0.1:" + PORT).stream(stream)
+                .subjectPrefix("cift.restart-journal").duplicateWindow(Duration.ofSeconds(2)).maxInFlight(500)
+                .retryDelay(Duration.ofMillis(100)).blockTimeout(Duration.ofSeconds(60)).build();
+        long events;
+        String engineId;
+        try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(cfg)) {
+            io.cift.core.journal.DurableEngine engine = io.cift.core.journal.DurableEngine.open(
+                    io.cift.core.journal.DurableEngineConfig.builder(tmp.resolve("journal")).snapshotEvery(0)
+                            .consumer("jetstream", j.asConsumer()).build());
+            Thread restart = null;
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= 3_000; i++) {
+                engine.submit("X", i, 1 + i % 3, i % 2 == 0 ? io.cift.core.model.Side.BUY : io.cift.core.model.Side.SELL,
+                        io.cift.core.model.OrderType.LIMIT, io.cift.core.model.TimeInForce.GTC, 100 + i % 5, 1 + i % 7, false);
+                if (i == 1_000) {
+                    services("stop");
+                    restart = new Thread(() -> {
+                        try {
+                            Thread.sleep(4_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        services("start");
+                    });
+                    restart.start();
+                }
+            }
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds the matching thread took: it never waited for NATS")
+                    .isLessThan(3.0);
+            events = engine.events();
+            engineId = engine.engineId();
+            restart.join();
+            engine.close();   // the consumer has handed every event to the publisher
+            j.flush();
+            assertThat(j.published()).isEqualTo(events);
+            assertThat(j.duplicates()).isZero();
+        }
+        EventDeduplicator dedup = new EventDeduplicator();
+        List<OrderEvent> processed = new ArrayList<>();
+        try (OrderEventReader r = JetStreamOrderEvents.reader(cfg)) {
+            // read twice, as a consumer that crashed after processing and before acknowledging would
+            for (int pass = 0; pass < 2; pass++) {
+                String durable = "exactly-once-" + pass;
+                while (r.consume(durable, 1_000, Duration.ofMillis(500), e -> {
+                    if (dedup.firstTime(e)) {
+                        processed.add(e);
+                    }
+                }) > 0) {
+                    // read everything
+                }
+            }
+        }
+        assertThat(processed).hasSize((int) events);
+        assertThat(processed).allSatisfy(e -> assertThat(e.engineId()).isEqualTo(engineId));
+        assertThat(dedup.contiguous(engineId)).isEqualTo(events);
+    }
+
     private void restartWhilePublishing(String stream, int confirmEvery) throws Exception {
         try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url("nats://127.0.0.1:" + PORT)
                 .stream(stream).subjectPrefix("cift." + stream.toLowerCase(java.util.Locale.ROOT)).maxInFlight(500)
@@ -67,7 +133,7 @@ class NatsRestartIT {
             int total = 3_000;
             Thread restart = null;
             for (long s = 1; s <= total; s++) {
-                j.publish(new OrderEvent.Rejected(s, "X", s, CommandType.NEW, ResultCode.INVALID_QUANTITY));
+                j.publish(new OrderEvent.Rejected("restart", s, "X", s, CommandType.NEW, ResultCode.INVALID_QUANTITY));
                 if (s == 1_000) {
                     services("stop");          // the server goes away with events in flight, for longer than
                     restart = new Thread(() -> {   // the client waits for an acknowledgement, so publishes fail

@@ -34,6 +34,9 @@ public interface EngineEvent {
     /** @return what happened */
     Kind kind();
 
+    /** @return the id of the engine that produced it (stored with its journal) */
+    String engineId();
+
     /** @return the journal sequence number of the command that produced this event */
     long commandSequence();
 

@@ -1,11 +1,5 @@
 package io.cift.messaging.internal;
 
-import io.cift.core.book.CancelReason;
-import io.cift.core.book.CommandType;
-import io.cift.core.book.ResultCode;
-import io.cift.core.model.OrderType;
-import io.cift.core.model.Side;
-import io.cift.core.model.TimeInForce;
 import io.cift.messaging.EventType;
 import io.cift.messaging.OrderEvent;
 import io.cift.messaging.OrderEventCodec;
@@ -16,16 +10,17 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Binary format, version 1, little-endian: {@code version:u8, type:u8, seq:i64, symbolLength:u16,
- * symbol:UTF-8, orderId:i64}, then the type's fields (longs as i64, enums as their ordinal in u8, booleans
- * as u8). A reader refuses versions it does not know. One array allocated per event.
+ * Binary format, version 2, little-endian: {@code version:u8, type:u8, engineIdLength:u8, engineId:UTF-8,
+ * seq:i64, symbolLength:u16, symbol:UTF-8, orderId:i64}, then the type's fields (longs as i64, enums as
+ * explicit one-byte codes, never ordinals, booleans as u8). A reader refuses versions and codes it does not
+ * know. One array allocated per event.
  */
 public final class BinaryOrderEventCodec implements OrderEventCodec {
 
     /** The shared instance (stateless). */
     public static final BinaryOrderEventCodec INSTANCE = new BinaryOrderEventCodec();
     /** The format version written. */
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
 
     private BinaryOrderEventCodec() {
     }
@@ -33,23 +28,27 @@ public final class BinaryOrderEventCodec implements OrderEventCodec {
     @Override
     public byte[] encode(OrderEvent e) {
         byte[] sym = e.symbol().getBytes(StandardCharsets.UTF_8);
+        byte[] id = e.engineId().getBytes(StandardCharsets.UTF_8);
         if (sym.length > 0xFFFF) {
             throw new IllegalArgumentException("symbol longer than 65535 bytes");
         }
-        ByteBuffer b = ByteBuffer.allocate(2 + 8 + 2 + sym.length + 8 + 64).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(VERSION).put((byte) e.type().ordinal()).putLong(e.seq()).putShort((short) sym.length).put(sym).putLong(e.orderId());
+        if (id.length > 0xFF) {
+            throw new IllegalArgumentException("engine id longer than 255 bytes");
+        }
+        ByteBuffer b = ByteBuffer.allocate(3 + id.length + 8 + 2 + sym.length + 8 + 64).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(VERSION).put(WireCodes.of(e.type())).put((byte) id.length).put(id).putLong(e.seq())
+                .putShort((short) sym.length).put(sym).putLong(e.orderId());
         if (e instanceof OrderEvent.Accepted a) {
-            b.putLong(a.ownerId()).put((byte) a.side().ordinal())
-                    .put((byte) a.orderType().ordinal()).put((byte) a.tif().ordinal()).putLong(a.price()).putLong(a.quantity());
+            b.putLong(a.ownerId()).put(WireCodes.of(a.side())).put(WireCodes.of(a.orderType())).put(WireCodes.of(a.tif()))
+                    .putLong(a.price()).putLong(a.quantity());
         } else if (e instanceof OrderEvent.Rejected r) {
-            b.put((byte) r.command().ordinal()).put((byte) r.reason().ordinal());
+            b.put(WireCodes.of(r.command())).put(WireCodes.of(r.reason()));
         } else if (e instanceof OrderEvent.Trade t) {
             b.putLong(t.takerOwnerId()).putLong(t.makerOrderId()).putLong(t.makerOwnerId())
-                    .put((byte) t.takerSide().ordinal()).putLong(t.price()).putLong(t.quantity())
+                    .put(WireCodes.of(t.takerSide())).putLong(t.price()).putLong(t.quantity())
                     .putLong(t.takerRemaining()).putLong(t.makerRemaining());
         } else if (e instanceof OrderEvent.Cancelled c) {
-            b.putLong(c.cancelledQuantity()).putLong(c.remainingQuantity())
-                    .put((byte) c.reason().ordinal());
+            b.putLong(c.cancelledQuantity()).putLong(c.remainingQuantity()).put(WireCodes.of(c.reason()));
         } else if (e instanceof OrderEvent.Amended m) {
             b.putLong(m.newPrice()).putLong(m.newQuantity()).put((byte) (m.priorityKept() ? 1 : 0));
         } else {
@@ -68,23 +67,25 @@ public final class BinaryOrderEventCodec implements OrderEventCodec {
             if (version != VERSION) {
                 throw new IllegalArgumentException("unknown event format version " + version + " (this reader knows " + VERSION + ")");
             }
-            EventType type = enumAt(EventType.values(), b.get(), "event type");
+            EventType type = WireCodes.eventType(b.get());
+            byte[] idBytes = new byte[Byte.toUnsignedInt(b.get())];
+            b.get(idBytes);
+            String id = new String(idBytes, StandardCharsets.UTF_8);
             long seq = b.getLong();
             byte[] sym = new byte[Short.toUnsignedInt(b.getShort())];
             b.get(sym);
             String symbol = new String(sym, StandardCharsets.UTF_8);
             long orderId = b.getLong();
             OrderEvent e = switch (type) {
-                case ACCEPTED -> new OrderEvent.Accepted(seq, symbol, orderId, b.getLong(), enumAt(Side.values(), b.get(), "side"),
-                        enumAt(OrderType.values(), b.get(), "order type"), enumAt(TimeInForce.values(), b.get(), "time in force"),
-                        b.getLong(), b.getLong());
-                case REJECTED -> new OrderEvent.Rejected(seq, symbol, orderId, enumAt(CommandType.values(), b.get(), "command"),
-                        enumAt(ResultCode.values(), b.get(), "reason"));
-                case TRADE -> new OrderEvent.Trade(seq, symbol, orderId, b.getLong(), b.getLong(), b.getLong(),
-                        enumAt(Side.values(), b.get(), "side"), b.getLong(), b.getLong(), b.getLong(), b.getLong());
-                case CANCELLED -> new OrderEvent.Cancelled(seq, symbol, orderId, b.getLong(), b.getLong(),
-                        enumAt(CancelReason.values(), b.get(), "cancel reason"));
-                case AMENDED -> new OrderEvent.Amended(seq, symbol, orderId, b.getLong(), b.getLong(), b.get() != 0);
+                case ACCEPTED -> new OrderEvent.Accepted(id, seq, symbol, orderId, b.getLong(), WireCodes.side(b.get()),
+                        WireCodes.orderType(b.get()), WireCodes.tif(b.get()), b.getLong(), b.getLong());
+                case REJECTED -> new OrderEvent.Rejected(id, seq, symbol, orderId, WireCodes.command(b.get()),
+                        WireCodes.result(b.get()));
+                case TRADE -> new OrderEvent.Trade(id, seq, symbol, orderId, b.getLong(), b.getLong(), b.getLong(),
+                        WireCodes.side(b.get()), b.getLong(), b.getLong(), b.getLong(), b.getLong());
+                case CANCELLED -> new OrderEvent.Cancelled(id, seq, symbol, orderId, b.getLong(), b.getLong(),
+                        WireCodes.reason(b.get()));
+                case AMENDED -> new OrderEvent.Amended(id, seq, symbol, orderId, b.getLong(), b.getLong(), b.get() != 0);
             };
             if (b.hasRemaining()) {
                 throw new IllegalArgumentException(b.remaining() + " unexpected bytes after a " + type.token() + " event");
@@ -93,13 +94,5 @@ public final class BinaryOrderEventCodec implements OrderEventCodec {
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated event (" + bytes.length + " bytes)", e);
         }
-    }
-
-    private static <E extends Enum<E>> E enumAt(E[] values, byte ordinal, String what) {
-        int i = Byte.toUnsignedInt(ordinal);
-        if (i >= values.length) {
-            throw new IllegalArgumentException("unknown " + what + " " + i);
-        }
-        return values[i];
     }
 }

@@ -17,7 +17,7 @@ import io.cift.messaging.OrderEventCodec;
 import java.io.IOException;
 
 /**
- * One JSON object per event: {@code seq}, {@code type}, {@code symbol}, {@code order_id}, then the type's
+ * One JSON object per event: {@code engine_id}, {@code seq}, {@code type}, {@code symbol}, {@code order_id}, then the type's
  * fields in snake_case; enums by name.
  */
 public final class JsonOrderEventCodec implements OrderEventCodec {
@@ -37,7 +37,7 @@ public final class JsonOrderEventCodec implements OrderEventCodec {
      */
     public static ObjectNode toJson(OrderEvent e) {
         ObjectNode o = MAPPER.createObjectNode();
-        o.put("seq", e.seq()).put("type", e.type().token()).put("symbol", e.symbol()).put("order_id", e.orderId());
+        o.put("engine_id", e.engineId()).put("seq", e.seq()).put("type", e.type().token()).put("symbol", e.symbol()).put("order_id", e.orderId());
         if (e instanceof OrderEvent.Accepted a) {
             o.put("owner_id", a.ownerId()).put("side", a.side().name())
                     .put("order_type", a.orderType().name()).put("tif", a.tif().name()).put("price", a.price())
@@ -81,20 +81,21 @@ public final class JsonOrderEventCodec implements OrderEventCodec {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
         }
+        String engineId = text(n, "engine_id");
         long seq = num(n, "seq");
         String symbol = text(n, "symbol");
         long orderId = num(n, "order_id");
         return switch (EventType.ofToken(text(n, "type"))) {
-            case ACCEPTED -> new OrderEvent.Accepted(seq, symbol, orderId, num(n, "owner_id"), Side.valueOf(text(n, "side")),
+            case ACCEPTED -> new OrderEvent.Accepted(engineId, seq, symbol, orderId, num(n, "owner_id"), Side.valueOf(text(n, "side")),
                     OrderType.valueOf(text(n, "order_type")), TimeInForce.valueOf(text(n, "tif")), num(n, "price"), num(n, "quantity"));
-            case REJECTED -> new OrderEvent.Rejected(seq, symbol, orderId, CommandType.valueOf(text(n, "command")),
+            case REJECTED -> new OrderEvent.Rejected(engineId, seq, symbol, orderId, CommandType.valueOf(text(n, "command")),
                     ResultCode.valueOf(text(n, "reason")));
-            case TRADE -> new OrderEvent.Trade(seq, symbol, orderId, num(n, "taker_owner_id"), num(n, "maker_order_id"),
+            case TRADE -> new OrderEvent.Trade(engineId, seq, symbol, orderId, num(n, "taker_owner_id"), num(n, "maker_order_id"),
                     num(n, "maker_owner_id"), Side.valueOf(text(n, "taker_side")), num(n, "price"), num(n, "quantity"),
                     num(n, "taker_remaining"), num(n, "maker_remaining"));
-            case CANCELLED -> new OrderEvent.Cancelled(seq, symbol, orderId, num(n, "cancelled_quantity"),
+            case CANCELLED -> new OrderEvent.Cancelled(engineId, seq, symbol, orderId, num(n, "cancelled_quantity"),
                     num(n, "remaining_quantity"), CancelReason.valueOf(text(n, "reason")));
-            case AMENDED -> new OrderEvent.Amended(seq, symbol, orderId, num(n, "new_price"), num(n, "new_quantity"),
+            case AMENDED -> new OrderEvent.Amended(engineId, seq, symbol, orderId, num(n, "new_price"), num(n, "new_quantity"),
                     bool(n, "priority_kept"));
         };
     }

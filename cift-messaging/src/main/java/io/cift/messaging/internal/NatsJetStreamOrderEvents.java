@@ -63,18 +63,23 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final boolean readOnly;
     private final Map<String, JetStreamSubscription> durables = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private final Object windowLock = new Object();
     private Window window;   // guarded by windowLock
 
     /**
-     * Connects and creates or updates the stream.
+     * Connects; a publisher creates the stream when it is missing and checks its configuration, a reader
+     * only checks that it exists.
      *
      * @param config the configuration
+     * @param readOnly whether this is a reader
      */
-    public NatsJetStreamOrderEvents(JetStreamConfig config) {
+    public NatsJetStreamOrderEvents(JetStreamConfig config, boolean readOnly) {
         this.config = config;
+        this.readOnly = readOnly;
         this.slots = new Semaphore(config.maxInFlight());
         try {
             Options o = new Options.Builder().server(config.url()).connectionTimeout(Duration.ofSeconds(2))
@@ -83,10 +88,18 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                     .build();
             this.nc = Nats.connect(o);
             this.jsm = nc.jetStreamManagement();
-            ensureStream();
+            if (readOnly) {
+                requireStream();
+            } else {
+                ensureStream();
+            }
             this.js = nc.jetStream();
         } catch (IOException | JetStreamApiException e) {
+            closeQuietly();
             throw new CiftException("NATS JetStream at " + config.url() + " is unavailable: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CiftException("interrupted while connecting to " + config.url(), e);
@@ -98,22 +111,85 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         });
     }
 
-    private void ensureStream() throws IOException, JetStreamApiException {
+    private StreamConfiguration wanted() {
         StreamConfiguration.Builder b = StreamConfiguration.builder().name(config.stream())
                 .subjects(config.subjectPrefix() + ".>").storageType(StorageType.File)
                 .duplicateWindow(config.duplicateWindow()).maxBytes(config.maxBytes());
         if (!config.maxAge().isZero()) {
             b.maxAge(config.maxAge());
         }
-        StreamConfiguration sc = b.build();
+        return b.build();
+    }
+
+    /** Creates the stream when missing; refuses (or, when asked, updates) one that is configured otherwise. */
+    private void ensureStream() throws IOException, JetStreamApiException {
+        StreamConfiguration want = wanted();
+        StreamConfiguration have;
         try {
-            jsm.getStreamInfo(config.stream());
-            jsm.updateStream(sc);
+            have = jsm.getStreamInfo(config.stream()).getConfiguration();
         } catch (JetStreamApiException e) {
             if (e.getErrorCode() != 404) {
                 throw e;
             }
-            jsm.addStream(sc);
+            jsm.addStream(want);
+            return;
+        }
+        List<String> diffs = differences(have, want);
+        if (diffs.isEmpty()) {
+            return;
+        }
+        if (!config.updateStream()) {
+            throw new CiftException("stream " + config.stream() + " at " + config.url() + " exists with "
+                    + String.join("; ", diffs) + ": use the stream's own settings, or ask for an update"
+                    + " (JetStreamConfig.Builder.updateStream(true))");
+        }
+        jsm.updateStream(want);
+    }
+
+    /** What differs between the stream's configuration and the wanted one, as "x, not y" phrases. */
+    static List<String> differences(StreamConfiguration have, StreamConfiguration want) {
+        List<String> d = new ArrayList<>();
+        if (!new java.util.HashSet<>(have.getSubjects()).equals(new java.util.HashSet<>(want.getSubjects()))) {
+            d.add("subjects " + have.getSubjects() + ", not " + want.getSubjects());
+        }
+        if (have.getStorageType() != want.getStorageType()) {
+            d.add("storage " + have.getStorageType() + ", not " + want.getStorageType());
+        }
+        if (!java.util.Objects.equals(nz(have.getMaxAge()), nz(want.getMaxAge()))) {
+            d.add("max age " + nz(have.getMaxAge()) + ", not " + nz(want.getMaxAge()));
+        }
+        if (have.getMaxBytes() != want.getMaxBytes()) {
+            d.add("max bytes " + have.getMaxBytes() + ", not " + want.getMaxBytes());
+        }
+        if (!java.util.Objects.equals(nz(have.getDuplicateWindow()), nz(want.getDuplicateWindow()))) {
+            d.add("duplicate window " + nz(have.getDuplicateWindow()) + ", not " + nz(want.getDuplicateWindow()));
+        }
+        return d;
+    }
+
+    private static Duration nz(Duration d) {
+        return d == null ? Duration.ZERO : d;
+    }
+
+    private void requireStream() throws IOException, JetStreamApiException {
+        try {
+            jsm.getStreamInfo(config.stream());
+        } catch (JetStreamApiException e) {
+            if (e.getErrorCode() == 404) {
+                throw new CiftException("stream " + config.stream() + " does not exist at " + config.url()
+                        + " (a reader never creates one: publish to it first)", e);
+            }
+            throw e;
+        }
+    }
+
+    private void closeQuietly() {
+        if (nc != null) {
+            try {
+                nc.close();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -135,6 +211,9 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
     @Override
     public void publish(OrderEvent event) {
+        if (readOnly) {
+            throw new IllegalStateException("a reader of stream " + config.stream() + " does not publish");
+        }
         switch (config.backpressure()) {
             case DROP -> {
                 if (!slots.tryAcquire()) {
@@ -161,9 +240,9 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         }
         String subject = subject(config.subjectPrefix(), event);
         byte[] data = config.codec().encode(event);
-        String id = Long.toString(event.seq());
+        String id = event.messageId();
         if (config.confirmEvery() == 1) {
-            send(subject, data, PublishOptions.builder().messageId(id).build());
+            send(subject, data, PublishOptions.builder().messageId(id).build(), false);
         } else {
             publishInWindow(subject, data, id);
         }
@@ -177,6 +256,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         final String[] ids;
         int size;
         volatile boolean failed;   // read by the acknowledgement's callback
+        /** Whether the confirming (last) event was already published plainly: its acknowledgement then says duplicate. */
+        boolean lastSent;
 
         Window(int capacity, long epoch) {
             this.epoch = epoch;
@@ -198,6 +279,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 }
             }
             int i = w.size++;
+            w.lastSent = false;
             w.subjects[i] = subject;
             w.data[i] = data;
             w.ids[i] = id;
@@ -209,6 +291,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             try {
                 Headers h = new Headers().put("Nats-Msg-Id", id);
                 nc.publish(NatsMessage.builder().subject(subject).headers(h).data(data).build());
+                w.lastSent = true;
             } catch (RuntimeException e) {
                 w.failed = true;   // the window's acknowledgement will not be trusted: all of it goes again
             }
@@ -230,8 +313,18 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     private void confirm(Window w) {
         int last = w.size - 1;
         try {
+            boolean expectDuplicate = w.lastSent;
             js.publishAsync(w.subjects[last], w.data[last], PublishOptions.builder().messageId(w.ids[last]).build())
-                    .whenComplete((ack, ex) -> settle(w, ex == null && !w.failed && epoch.get() == w.epoch));
+                    .whenComplete((ack, ex) -> {
+                        boolean ok = ex == null && !w.failed && epoch.get() == w.epoch;
+                        if (ok && ack.isDuplicate() && !expectDuplicate) {
+                            duplicates.incrementAndGet();   // the confirming event's id was used before
+                            published.addAndGet(w.size - 1);
+                            slots.release(w.size);
+                            return;
+                        }
+                        settle(w, ok);
+                    });
         } catch (RuntimeException e) {
             settle(w, false);
         }
@@ -246,7 +339,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         retried.addAndGet(w.size);
         Runnable again = () -> {
             for (int i = 0; i < w.size; i++) {   // each event keeps its slot until its own acknowledgement
-                send(w.subjects[i], w.data[i], PublishOptions.builder().messageId(w.ids[i]).build());
+                send(w.subjects[i], w.data[i], PublishOptions.builder().messageId(w.ids[i]).build(), true);
             }
         };
         if (retries.isShutdown()) {
@@ -255,12 +348,20 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         retries.execute(again);   // never from the client's callback thread: a publish there could block it
     }
 
-    /** Publishes; on failure retries later with the same message id, still holding the slot. */
-    private void send(String subject, byte[] data, PublishOptions po) {
+    /**
+     * Publishes; on failure retries later with the same message id, still holding the slot. A duplicate
+     * acknowledgement of a retry is expected (an earlier attempt may have been stored); of a first
+     * publish it means another publisher used the id, which is counted and not taken as published.
+     */
+    private void send(String subject, byte[] data, PublishOptions po, boolean isRetry) {
         try {
             js.publishAsync(subject, data, po).whenComplete((ack, ex) -> {
                 if (ex == null) {
-                    published.incrementAndGet();
+                    if (ack.isDuplicate() && !isRetry) {
+                        duplicates.incrementAndGet();
+                    } else {
+                        published.incrementAndGet();
+                    }
                     slots.release();
                 } else {
                     retry(subject, data, po);
@@ -274,7 +375,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     private void retry(String subject, byte[] data, PublishOptions po) {
         retried.incrementAndGet();
         if (!retries.isShutdown()) {
-            retries.schedule(() -> send(subject, data, po), config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+            retries.schedule(() -> send(subject, data, po, true), config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -310,6 +411,11 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     @Override
     public long dropped() {
         return dropped.get();
+    }
+
+    @Override
+    public long duplicates() {
+        return duplicates.get();
     }
 
     @Override
@@ -377,19 +483,6 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     public long storedCount() {
         try {
             return jsm.getStreamInfo(config.stream()).getStreamState().getMsgCount();
-        } catch (IOException | JetStreamApiException e) {
-            throw new CiftException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public long nextEventSequence() {
-        try {
-            long last = jsm.getStreamInfo(config.stream()).getStreamState().getLastSequence();
-            if (last == 0) {
-                return 1;
-            }
-            return config.codec().decode(jsm.getMessage(config.stream(), last).getData()).seq() + 1;
         } catch (IOException | JetStreamApiException e) {
             throw new CiftException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
         }

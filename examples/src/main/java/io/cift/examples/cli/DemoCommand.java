@@ -1,6 +1,8 @@
 package io.cift.examples.cli;
 
-import io.cift.core.book.MatchingEngine;
+import io.cift.core.journal.DurableEngine;
+import io.cift.core.journal.DurableEngineConfig;
+import io.cift.core.journal.FsyncPolicy;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.OrderBook;
 import io.cift.core.book.OrderBookListener;
@@ -104,7 +106,6 @@ final class DemoCommand implements Callable<Integer> {
         if (showTrades < 0 || depth < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show-trades and --depth must not be negative");
         }
-        PrintWriter out = spec.commandLine().getOut();
         List<Trade> trades = new ArrayList<>();
         long[] counts = new long[3]; // volume, cancels, rejects
         OrderBookListener listener = new OrderBookListener() {
@@ -115,16 +116,44 @@ final class DemoCommand implements Callable<Integer> {
                 counts[0] += qty;
             }
         };
-        long firstSeq = events instanceof io.cift.messaging.JetStreamOrderEvents j ? j.nextEventSequence() : 1;
         // the session's trades become trade ticks on a simulated clock: one command every 250 ms from the open
         long[] clock = {SESSION_OPEN_MICROS};
         io.cift.analytics.ticks.TickStore ticks = io.cift.analytics.ticks.TickStore.embedded();
         io.cift.analytics.ticks.TradeTickRecorder recorder =
                 new io.cift.analytics.ticks.TradeTickRecorder(ticks, 1, 1, () -> clock[0]);
-        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().symbols(symbol)
-                .selfTradePrevention(SelfTradePrevention.CANCEL_RESTING)
-                .listener(OrderBookListener.both(OrderBookListener.both(listener, recorder),
-                        events.engineListener(firstSeq))).build());
+        // a durable engine on a journal of its own: every run is a new engine id, so its events never collide
+        // with another run's on a shared stream, and the publisher runs off the matching thread
+        java.nio.file.Path journal;
+        try {
+            journal = java.nio.file.Files.createTempDirectory("cift-demo-journal-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the demo's journal directory", e);
+        }
+        DurableEngine engine = DurableEngine.open(DurableEngineConfig.builder(journal)
+                .engine(MatchingEngineConfig.builder().symbols(symbol).selfTradePrevention(SelfTradePrevention.CANCEL_RESTING)
+                        .listener(OrderBookListener.both(listener, recorder)).build())
+                .fsync(FsyncPolicy.NONE).snapshotEvery(0)
+                .consumer("events", events.asConsumer()).build());
+        try {
+            return session(engine, events, cache, eventsWhere, cacheWhere, trades, counts, clock, ticks, recorder);
+        } finally {
+            engine.close();
+            deleteTree(journal);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary directory: the system cleans it eventually
+        }
+    }
+
+    private int session(DurableEngine engine, io.cift.messaging.OrderEventPublisher events, io.cift.cache.AnalyticsCache cache,
+                        String eventsWhere, String cacheWhere, List<Trade> trades, long[] counts, long[] clock,
+                        io.cift.analytics.ticks.TickStore ticks, io.cift.analytics.ticks.TradeTickRecorder recorder) {
+        PrintWriter out = spec.commandLine().getOut();
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Long> live = new ArrayList<>();
         long mid = 10_000;
@@ -181,6 +210,7 @@ final class DemoCommand implements Callable<Integer> {
                 book.orderCount(), counts[0], counts[1]);
         out.printf(Locale.ROOT, "Throughput %.0f commands/s (%.2f ms for %d commands, cold JVM)%n",
                 commands * 1e9 / elapsed, elapsed / 1e6, commands);
+        engine.close();   // the events consumer has handed every event to the publisher
         events.flush();
 
         java.time.Instant open = java.time.Instant.ofEpochSecond(SESSION_OPEN_MICROS / 1_000_000L);
@@ -227,10 +257,11 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         io.cift.cache.CacheStats cs = cache.stats();
-        out.printf(Locale.ROOT, "%nServed by: order book embedded; events %s (%d published, %d dropped);"
-                        + " analytics embedded; cache %s (%d misses, %d hits, %d bypassed); ticks %s (%d bars)%n",
-                eventsWhere, events.published(),
+        out.printf(Locale.ROOT, "%nServed by: order book embedded (durable engine %s); events %s (%d published, %d dropped,"
+                        + " %d duplicates); analytics embedded; cache %s (%d misses, %d hits, %d bypassed); ticks %s (%d bars)%n",
+                engine.engineId(), eventsWhere, events.published(),
                 events instanceof io.cift.messaging.JetStreamOrderEvents j ? j.dropped() : 0,
+                events instanceof io.cift.messaging.JetStreamOrderEvents j ? j.duplicates() : 0,
                 cacheWhere, cs.misses(), cs.hits(), cs.bypassed(), ticks.backend(), bars.size());
         ticks.close();
         out.flush();

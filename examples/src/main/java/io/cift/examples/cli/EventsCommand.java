@@ -2,6 +2,7 @@ package io.cift.examples.cli;
 
 import io.cift.messaging.JetStreamConfig;
 import io.cift.messaging.JetStreamOrderEvents;
+import io.cift.messaging.OrderEventReader;
 import io.cift.messaging.StoredEvent;
 import io.cift.messaging.internal.JsonOrderEventCodec;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ final class EventsCommand extends ParentCommand {
 
     /** {@code cift events replay}. */
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Prints stored events as JSON lines (seq, type, symbol, order_id, ...), in stream order.")
+            description = {"Prints stored events as JSON lines (engine_id, seq, type, symbol, order_id, ...), in stream order.",
+                    "Read-only: the stream must exist, and nothing about it is changed."})
     static final class Replay implements Callable<Integer> {
         @Option(names = "--nats", defaultValue = "nats://127.0.0.1:4222", paramLabel = "URL",
                 description = "The server (default: ${DEFAULT-VALUE}).")
@@ -48,7 +50,7 @@ final class EventsCommand extends ParentCommand {
             }
             JetStreamConfig config = JetStreamConfig.builder().url(url).stream(stream).subjectPrefix(prefix).build();
             PrintWriter out = spec.commandLine().getOut();
-            try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(config)) {
+            try (OrderEventReader j = JetStreamOrderEvents.reader(config)) {
                 List<StoredEvent> events = j.replay(fromSeq, count);
                 for (StoredEvent e : events) {
                     out.println(JsonOrderEventCodec.toJson(e.event()).toString());

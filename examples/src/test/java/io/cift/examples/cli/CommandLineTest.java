@@ -40,7 +40,8 @@ class CommandLineTest {
         assertThat(run("demo", "--orders", "500", "--seed", "7")).isZero();
         assertThat(out.toString()).contains("Trades (", "Final L2 book", "Throughput", "P&L by trader")
                 .containsPattern("\\d+ commands/s")
-                .containsPattern("Served by: order book embedded; events in-process \\(\\d+ published, 0 dropped\\);"
+                .containsPattern("Served by: order book embedded \\(durable engine [0-9a-f-]{36}\\); events in-process"
+                        + " \\(\\d+ published, 0 dropped, 0 duplicates\\);"
                         + " analytics embedded; cache in-process \\((\\d+) misses, \\1 hits, 0 bypassed\\);"
                         + " ticks embedded \\([1-9]\\d* bars\\)")
                 .contains("1-minute bars of the session's trades", "bar_start,open,high,low,close,volume,vwap",

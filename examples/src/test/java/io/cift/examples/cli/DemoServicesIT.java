@@ -32,21 +32,41 @@ class DemoServicesIT {
         Files.writeString(config, "cift.nats.url=" + nats + "\ncift.nats.stream=" + stream + "\ncift.nats.subject-prefix=cift.demo"
                 + id + "\ncift.redis.url=" + redis + "\n");
         try {
-            long published = 0;
-            for (int run = 0; run < 2; run++) {
-                CliRun cli = new CliRun();
-                assertThat(cli.run("demo", "--orders", "400", "--config", config.toString())).as(cli.err.toString()).isZero();
-                Matcher m = Pattern.compile("events jetstream " + Pattern.quote(nats) + " stream " + stream
-                        + " \\((\\d+) published, 0 dropped\\); analytics embedded; cache redis " + Pattern.quote(redis)
-                        + " \\((\\d+) misses, (\\d+) hits, 0 bypassed\\)").matcher(cli.out.toString());
-                assertThat(m.find()).as(cli.out.toString()).isTrue();
-                published += Long.parseLong(m.group(1));
-                assertThat(m.group(3)).as("the second read of every trader is a hit").isEqualTo(m.group(2));
-            }
-            try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url(nats).stream(stream)
-                    .subjectPrefix("cift.demo" + id).build())) {
-                assertThat(j.storedCount()).as("two runs, numbered on: nothing deduplicated away").isEqualTo(published);
-                assertThat(j.nextEventSequence()).isEqualTo(published + 1);
+            // two runs at the same time on one stream, then one more right after
+            java.util.List<Long> published = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Runnable demo = () -> {
+                try {
+                    CliRun cli = new CliRun();
+                    assertThat(cli.run("demo", "--orders", "400", "--config", config.toString())).as(cli.err.toString()).isZero();
+                    Matcher m = Pattern.compile("events jetstream " + Pattern.quote(nats) + " stream " + stream
+                            + " \\((\\d+) published, 0 dropped, 0 duplicates\\); analytics embedded; cache redis "
+                            + Pattern.quote(redis) + " \\((\\d+) misses, (\\d+) hits, 0 bypassed\\)").matcher(cli.out.toString());
+                    assertThat(m.find()).as(cli.out.toString()).isTrue();
+                    published.add(Long.parseLong(m.group(1)));
+                    assertThat(m.group(3)).as("the second read of every trader is a hit").isEqualTo(m.group(2));
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            };
+            Thread a = new Thread(demo);
+            Thread b = new Thread(demo);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            demo.run();
+            assertThat(failures).isEmpty();
+            assertThat(published).hasSize(3).allSatisfy(n -> assertThat(n).isPositive());
+            try (io.cift.messaging.OrderEventReader r = JetStreamOrderEvents.reader(JetStreamConfig.builder().url(nats)
+                    .stream(stream).build())) {
+                long total = published.stream().mapToLong(Long::longValue).sum();
+                assertThat(r.storedCount()).as("every event each run reported as published is in the stream").isEqualTo(total);
+                java.util.Map<String, Long> perEngine = new java.util.TreeMap<>();
+                for (io.cift.messaging.StoredEvent e : r.replay(1, (int) total + 10)) {
+                    perEngine.merge(e.event().engineId(), 1L, Long::sum);
+                }
+                assertThat(perEngine.values()).as("one engine id per run, all of its events").containsExactlyInAnyOrderElementsOf(published);
             }
         } finally {
             Connection nc = Nats.connect(nats);

@@ -28,7 +28,7 @@ class EventsCommandIT {
         String prefix = "cift.cli" + id + ".orders";
         try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url(url).stream(stream)
                 .subjectPrefix(prefix).build())) {
-            MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(j.engineListener(1)).build());
+            MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(j.engineListener("cli-it", 1)).build());
             engine.submit("AAA", 1, 7, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 100, 5, false);
             engine.submit("AAA", 2, 8, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 5, false);
             j.flush();
@@ -41,10 +41,28 @@ class EventsCommandIT {
             assertThat(lines).hasSize(2);
             JsonNode trade = new ObjectMapper().readTree(lines[1]);
             assertThat(trade.get("seq").asLong()).isEqualTo(3);
+            assertThat(trade.get("engine_id").asText()).isEqualTo("cli-it");
             assertThat(trade.get("type").asText()).isEqualTo("trade");
             assertThat(trade.get("symbol").asText()).isEqualTo("AAA");
             assertThat(trade.get("order_id").asLong()).isEqualTo(2);
             assertThat(new ObjectMapper().readTree(lines[0]).get("type").asText()).isEqualTo("accepted");
+            // a read with another subject prefix changes nothing about the stream
+            Connection nc = Nats.connect(url);
+            try {
+                var before = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+                CliRun other = new CliRun();
+                assertThat(other.run("events", "replay", "--nats", url, "--stream", stream, "--subject-prefix", "x.y",
+                        "--count", "1")).as(other.err.toString()).isZero();
+                var after = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
+                assertThat(after.getSubjects()).isEqualTo(before.getSubjects()).containsExactly(prefix + ".>");
+                assertThat(after.getMaxAge()).isEqualTo(before.getMaxAge());
+                assertThat(after.getDuplicateWindow()).isEqualTo(before.getDuplicateWindow());
+            } finally {
+                nc.close();
+            }
+            CliRun missing = new CliRun();
+            assertThat(missing.run("events", "replay", "--nats", url, "--stream", stream + "_NONE")).isEqualTo(1);
+            assertThat(missing.err.toString()).contains("does not exist");
         } finally {
             Connection nc = Nats.connect(url);
             try {

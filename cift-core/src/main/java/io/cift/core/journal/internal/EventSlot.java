@@ -82,6 +82,11 @@ public final class EventSlot implements EngineEvent {
     }
 
     @Override
+    public String engineId() {
+        return symbols.engineId;
+    }
+
+    @Override
     public long commandSequence() {
         return commandSeq;
     }

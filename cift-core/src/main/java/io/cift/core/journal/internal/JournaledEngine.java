@@ -92,6 +92,7 @@ public final class JournaledEngine implements DurableEngine {
             this.lockChannel = lc;
             this.lock = l;
             this.engineId = JournalMeta.resolve(dir, config.engineId(), config.engine()).engineId();
+            sequencer.symbols.engineId = engineId;
             Recovery.Result r = Recovery.run(dir, config.engine(), sequencer, config.snapshotFilter(),
                     config.recoveryHandler(), false);
             this.engine = r.engine;

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * consumer that sees the id sees the name.
  */
 final class SymbolTable {
+    /** The engine's id, set once before any event is handed off. */
+    volatile String engineId = "";
     private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
     private volatile String[] names = new String[16];
     private int size;
