@@ -175,6 +175,25 @@ public interface RiskCalculator {
     long netExposure(long account);
 
     /**
+     * A 64-bit digest of the state the engine's events built: per account in id order its kill switch,
+     * its positions (quantity, cost basis, realized P&amp;L) in symbol order, and its open orders (id, side,
+     * price, open quantity) in symbol and id order; and the global kill switch. Limits and the throttle's
+     * clock are configuration, not state, and do not count. Allocates sorted copies; walks everything.
+     *
+     * @return the digest
+     */
+    long stateHash();
+
+    /**
+     * Checks that every aggregate agrees with what it sums: each account's open-order count, open buy and
+     * sell quantities per instrument, open notionals and absolute cost against its open orders and
+     * positions, and the per-instrument order index against the accounts' order lists.
+     *
+     * @throws IllegalStateException naming the account, the instrument and the field that disagree
+     */
+    void validate();
+
+    /**
      * An open order as the calculator tracks it.
      *
      * @param symbol the instrument

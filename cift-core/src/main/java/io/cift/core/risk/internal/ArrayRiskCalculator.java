@@ -606,4 +606,107 @@ public final class ArrayRiskCalculator implements RiskCalculator {
         positionGross(a);
         return add(add(scratchNet, a.openBuyNotional), -a.openSellNotional);
     }
+
+    @Override
+    public long stateHash() {
+        long h = io.cift.core.book.internal.StateHash.start();
+        h = io.cift.core.book.internal.StateHash.add(h, globalKill ? 1 : 0);
+        long[] ids = accountIds();
+        java.util.Arrays.sort(ids);
+        for (long id : ids) {
+            Account a = accounts.get(id);
+            h = io.cift.core.book.internal.StateHash.add(h, id);
+            h = io.cift.core.book.internal.StateHash.add(h, a.kill ? 1 : 0);
+            java.util.TreeMap<String, Instrument> held = new java.util.TreeMap<>();
+            for (int k = 0; k < a.heldCount; k++) {
+                held.put(a.heldInstruments[k].symbol, a.heldInstruments[k]);
+            }
+            for (Instrument in : held.values()) {
+                int i = in.index;
+                h = io.cift.core.book.internal.StateHash.add(h, in.symbol);
+                h = io.cift.core.book.internal.StateHash.add(h, a.position[i]);
+                h = io.cift.core.book.internal.StateHash.add(h, a.cost[i]);
+                h = io.cift.core.book.internal.StateHash.add(h, a.realized[i]);
+            }
+            List<RiskOrder> orders = new ArrayList<>();
+            for (RiskOrder o = a.head; o != null; o = o.next) {
+                orders.add(o);
+            }
+            orders.sort(java.util.Comparator.comparing((RiskOrder o) -> o.instrument.symbol).thenComparingLong(o -> o.id));
+            for (RiskOrder o : orders) {
+                h = io.cift.core.book.internal.StateHash.add(h, o.instrument.symbol);
+                h = io.cift.core.book.internal.StateHash.add(h, o.id);
+                h = io.cift.core.book.internal.StateHash.add(h, o.buy ? 1 : 0);
+                h = io.cift.core.book.internal.StateHash.add(h, o.price);
+                h = io.cift.core.book.internal.StateHash.add(h, o.open);
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public void validate() {
+        long linked = 0;
+        for (long id : accountIds()) {
+            Account a = accounts.get(id);
+            long count = 0;
+            long buyNotional = 0;
+            long sellNotional = 0;
+            long[] buyQty = new long[a.position.length];
+            long[] sellQty = new long[a.position.length];
+            for (RiskOrder o = a.head; o != null; o = o.next) {
+                count++;
+                if (o.account != a || o.open <= 0 || o.instrument.orders.get(o.id) != o) {
+                    throw invalidRisk(a, o.instrument.symbol, "order " + o.id + " (open " + o.open
+                            + ") is not where the instrument's index and its account say");
+                }
+                if (o.instrument.index >= buyQty.length) {
+                    throw invalidRisk(a, o.instrument.symbol, "order " + o.id + " on an instrument the account never touched");
+                }
+                if (o.buy) {
+                    buyQty[o.instrument.index] += o.open;
+                    buyNotional += o.price * o.open;
+                } else {
+                    sellQty[o.instrument.index] += o.open;
+                    sellNotional += o.price * o.open;
+                }
+            }
+            linked += count;
+            check(a, null, "openOrders", a.openOrders, count);
+            check(a, null, "openBuyNotional", a.openBuyNotional, buyNotional);
+            check(a, null, "openSellNotional", a.openSellNotional, sellNotional);
+            long absCost = 0;
+            for (Instrument in : instrumentList) {
+                int i = in.index;
+                if (i < a.position.length) {
+                    check(a, in.symbol, "openBuyQty", a.openBuyQty[i], buyQty[i]);
+                    check(a, in.symbol, "openSellQty", a.openSellQty[i], sellQty[i]);
+                    absCost += Math.abs(a.cost[i]);
+                    if (a.position[i] == 0 && a.cost[i] != 0) {
+                        throw invalidRisk(a, in.symbol, "a flat position with cost basis " + a.cost[i]);
+                    }
+                }
+            }
+            check(a, null, "absCost", a.absCost, absCost);
+        }
+        long indexed = 0;
+        for (Instrument in : instrumentList) {
+            indexed += in.orders.size();
+        }
+        if (indexed != linked) {
+            throw new IllegalStateException("risk state is inconsistent: the instruments index " + indexed
+                    + " open orders but the accounts hold " + linked);
+        }
+    }
+
+    private static void check(Account a, String symbol, String field, long recorded, long summed) {
+        if (recorded != summed) {
+            throw invalidRisk(a, symbol, field + " is " + recorded + " but its orders and positions sum to " + summed);
+        }
+    }
+
+    private static IllegalStateException invalidRisk(Account a, String symbol, String problem) {
+        return new IllegalStateException("risk state of account " + a.id + (symbol == null ? "" : ", " + symbol)
+                + " is inconsistent: " + problem);
+    }
 }
