@@ -65,6 +65,8 @@ public final class JournaledEngine implements DurableEngine {
     private final long lagTimeoutNanos;
     private final IdleStrategy journalIdle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     private volatile Throwable snapshotFailure;
+    private final org.agrona.ExpandableArrayBuffer snapshotBuffer = new org.agrona.ExpandableArrayBuffer(64 << 10);
+    private Future<SnapshotInfo> lastSnapshot;
     private boolean closed;
 
     /**
@@ -246,10 +248,21 @@ public final class JournaledEngine implements DurableEngine {
 
     private Future<SnapshotInfo> scheduleSnapshot() {
         long seq = counters.commandSeq;
-        byte[] bytes = Snapshots.serialize(engineId, counters, engine);
+        Future<SnapshotInfo> previous = lastSnapshot;
+        if (previous != null && !previous.isDone()) {
+            try {
+                previous.get();   // the buffer is reused: the last snapshot must be on disk (it was 'every' commands ago)
+            } catch (ExecutionException e) {
+                // reported when it failed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, engine);
+        byte[] bytes = snapshotBuffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
                 engine.stateHash(), dir.resolve(String.format("snapshot-%020d.snap", seq)));
-        return snapshots.submit(() -> {
+        lastSnapshot = snapshots.submit(() -> {
             try {
                 IdleStrategy idle = new BackoffIdleStrategy(100, 10, 10_000, 1_000_000);
                 while (writer.durableSequence() < seq) {
@@ -259,7 +272,7 @@ public final class JournaledEngine implements DurableEngine {
                     }
                     idle.idle();
                 }
-                Snapshots.write(dir, seq, bytes);
+                Snapshots.write(dir, seq, bytes, length);
                 List<Path> all = Snapshots.list(dir);
                 for (int i = config.snapshotsKept(); i < all.size(); i++) {
                     Files.deleteIfExists(all.get(i));
@@ -273,6 +286,7 @@ public final class JournaledEngine implements DurableEngine {
                 throw e;
             }
         });
+        return lastSnapshot;
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.agrona.ExpandableArrayBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,53 +42,72 @@ public final class Snapshots {
     }
 
     /**
-     * Serializes the engine's state (on the matching thread; allocates the returned bytes).
+     * Serializes the engine's state into a reused buffer (on the matching thread; the orders themselves
+     * allocate nothing, only the list of symbols does).
      *
-     * @param engineId the engine's id
+     * @param out the buffer, grown as needed
+     * @param engineId the engine's id (ASCII)
      * @param c the counters
      * @param engine the books
-     * @return the snapshot's bytes
+     * @return the snapshot's length in {@code out}
      */
-    public static byte[] serialize(String engineId, EngineCounters c, SymbolRoutingEngine engine) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write(MAGIC);
-            out.writeLong(c.commandSeq);
-            out.writeLong(c.eventSeq);
-            out.writeLong(c.tradeSeq);
-            out.writeLong(c.volume);
-            out.writeLong(c.rejects);
-            out.writeLong(engine.stateHash());
-            out.writeUTF(engineId);
-            TreeSet<String> symbols = new TreeSet<>(engine.symbols());
-            out.writeInt(symbols.size());
-            for (String s : symbols) {
-                ArrayOrderBook b = (ArrayOrderBook) engine.book(s).orElseThrow();
-                out.writeUTF(s);
-                out.writeInt(b.orderCount());
-                b.forEachOrder((id, owner, buy, price, open, filled, postOnly) -> {
-                    try {
-                        out.writeLong(id);
-                        out.writeLong(owner);
-                        out.writeByte((buy ? 1 : 0) | (postOnly ? 2 : 0));
-                        out.writeLong(price);
-                        out.writeLong(open);
-                        out.writeLong(filled);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            out.flush();
-            CRC32C crc = new CRC32C();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+    public static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, SymbolRoutingEngine engine) {
+        int[] at = {0};
+        out.putBytes(0, MAGIC);
+        at[0] = MAGIC.length;
+        putLong(out, at, c.commandSeq);
+        putLong(out, at, c.eventSeq);
+        putLong(out, at, c.tradeSeq);
+        putLong(out, at, c.volume);
+        putLong(out, at, c.rejects);
+        putLong(out, at, engine.stateHash());
+        putString(out, at, engineId);
+        TreeSet<String> symbols = new TreeSet<>(engine.symbols());
+        out.putInt(at[0], symbols.size(), ByteOrder.BIG_ENDIAN);
+        at[0] += 4;
+        for (String sym : symbols) {
+            ArrayOrderBook b = (ArrayOrderBook) engine.book(sym).orElseThrow();
+            putString(out, at, sym);
+            out.putInt(at[0], b.orderCount(), ByteOrder.BIG_ENDIAN);
+            at[0] += 4;
+            b.forEachOrder((id, owner, buy, price, open, filled, postOnly) -> {
+                putLong(out, at, id);
+                putLong(out, at, owner);
+                out.putByte(at[0]++, (byte) ((buy ? 1 : 0) | (postOnly ? 2 : 0)));
+                putLong(out, at, price);
+                putLong(out, at, open);
+                putLong(out, at, filled);
+            });
         }
+        CRC32C crc = new CRC32C();
+        crc.update(out.byteArray(), 0, at[0]);
+        out.putInt(at[0], (int) crc.getValue(), ByteOrder.BIG_ENDIAN);
+        return at[0] + 4;
+    }
+
+    private static void putLong(ExpandableArrayBuffer out, int[] at, long v) {
+        out.putLong(at[0], v, ByteOrder.BIG_ENDIAN);
+        at[0] += 8;
+    }
+
+    /** As {@link DataOutputStream#writeUTF} writes an ASCII string: a two-byte length, then the bytes. */
+    private static void putString(ExpandableArrayBuffer out, int[] at, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length != s.length() || b.length > 0xFFFF) {
+            // not ASCII: the modified UTF-8 that readUTF expects
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                new DataOutputStream(bytes).writeUTF(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.putBytes(at[0], bytes.toByteArray());
+            at[0] += bytes.size();
+            return;
+        }
+        out.putShort(at[0], (short) b.length, ByteOrder.BIG_ENDIAN);
+        out.putBytes(at[0] + 2, b);
+        at[0] += 2 + b.length;
     }
 
     /**
@@ -94,15 +116,16 @@ public final class Snapshots {
      * @param dir the journal directory
      * @param sequence the snapshot's sequence number
      * @param bytes its contents
+     * @param length how many of the bytes
      * @return the file
      * @throws IOException when writing fails
      */
-    public static Path write(Path dir, long sequence, byte[] bytes) throws IOException {
+    public static Path write(Path dir, long sequence, byte[] bytes, int length) throws IOException {
         Path file = dir.resolve(String.format("snapshot-%020d.snap", sequence));
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
+            ByteBuffer b = ByteBuffer.wrap(bytes, 0, length);
             while (b.hasRemaining()) {
                 ch.write(b);
             }
