@@ -109,16 +109,7 @@ public final class ArrayOrderBook implements OrderBook {
             if (market) {
                 listener.onCancelled(symbol, orderId, remaining, 0, CancelReason.MARKET_REMAINDER);
             } else if (tif == TimeInForce.GTC) {
-                Order o = acquire();
-                o.id = orderId;
-                o.owner = ownerId;
-                o.price = price;
-                o.open = remaining;
-                o.filled = lastTraded;
-                o.buy = buy;
-                o.postOnly = postOnly;
-                (buy ? bids : asks).findOrCreate(price).append(o);
-                index.put(orderId, o);
+                rest(orderId, ownerId, buy, price, remaining, lastTraded, postOnly);
             } else {
                 listener.onCancelled(symbol, orderId, remaining, 0, CancelReason.IOC_REMAINDER);
             }
@@ -515,6 +506,11 @@ public final class ArrayOrderBook implements OrderBook {
             throw new IllegalArgumentException("cannot restore order " + orderId + " of " + symbol + " at " + price
                     + ": it would cross the book");
         }
+        rest(orderId, ownerId, buy, price, open, filled, postOnly);
+    }
+
+    /** Puts a pooled order at the back of its price level and into the index. */
+    private void rest(long orderId, long ownerId, boolean buy, long price, long open, long filled, boolean postOnly) {
         Order o = acquire();
         o.id = orderId;
         o.owner = ownerId;
