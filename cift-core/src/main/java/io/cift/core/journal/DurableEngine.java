@@ -100,6 +100,79 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
     /** @return why the journal writer stopped, if it failed */
     Optional<Throwable> journalFailure();
 
+    // ---- the risk gate (DurableEngineConfig.Builder.riskGate): every change below is journaled
+
+    /**
+     * The risk gate's state, read-only: positions, open orders, exposure, the last refusal.
+     *
+     * @return the view, or empty when the engine has no risk gate
+     */
+    Optional<io.cift.core.risk.RiskView> risk();
+
+    /**
+     * Why the gate refused the last command it refused.
+     *
+     * @return the reason, or {@code PASSED} when nothing was refused yet
+     * @throws IllegalStateException when the engine has no risk gate
+     */
+    io.cift.core.risk.RiskReason lastRiskReason();
+
+    /**
+     * Sets (or replaces) an account's limits; journaled, so recovery restores them.
+     *
+     * @param account the account (the orders' owner id)
+     * @param limits the limits
+     * @throws IllegalStateException when the engine has no risk gate
+     * @throws JournalException when the journal cannot take the change
+     */
+    void setAccountLimits(long account, io.cift.core.risk.AccountLimits limits);
+
+    /**
+     * Sets an account's overrides for one instrument; journaled.
+     *
+     * @param account the account, already given limits
+     * @param symbol the instrument
+     * @param limits the overrides
+     * @throws IllegalStateException when the engine has no risk gate or the account no limits
+     * @throws JournalException when the journal cannot take the change
+     */
+    void setInstrumentLimits(long account, String symbol, io.cift.core.risk.InstrumentLimits limits);
+
+    /**
+     * Turns an account's kill switch on or off; journaled.
+     *
+     * @param account the account, already given limits
+     * @param on the state
+     * @throws IllegalStateException when the engine has no risk gate or the account no limits
+     */
+    void setKillSwitch(long account, boolean on);
+
+    /**
+     * Turns the global kill switch on or off; journaled.
+     *
+     * @param on the state
+     * @throws IllegalStateException when the engine has no risk gate
+     */
+    void setGlobalKillSwitch(boolean on);
+
+    /**
+     * Turns an account's kill switch on and optionally cancels its open orders (each cancel a journaled
+     * command with {@code CancelReason.KILL_SWITCH}).
+     *
+     * @param account the account
+     * @param cancelOpenOrders whether to cancel its open orders too
+     * @return how many orders were cancelled
+     */
+    int killAccount(long account, boolean cancelOpenOrders);
+
+    /**
+     * Turns the global kill switch on and optionally cancels every open order the gate knows.
+     *
+     * @param cancelOpenOrders whether to cancel open orders too
+     * @return how many orders were cancelled
+     */
+    int killAll(boolean cancelOpenOrders);
+
     /**
      * Stops taking commands, writes and forces what is queued, lets every consumer finish the durable
      * events, and releases the directory.

@@ -57,6 +57,7 @@ public final class DurableEngineConfig {
     private final int lagReserve;
     private final Predicate<SnapshotInfo> snapshotFilter;
     private final EngineEventHandler recoveryHandler;
+    private final io.cift.core.risk.NanoClock riskClock;
 
     private DurableEngineConfig(Builder b, int lagReserve) {
         this.directory = b.directory;
@@ -76,6 +77,7 @@ public final class DurableEngineConfig {
         this.lagReserve = lagReserve;
         this.snapshotFilter = b.snapshotFilter;
         this.recoveryHandler = b.recoveryHandler;
+        this.riskClock = b.riskClock;
     }
 
     /**
@@ -168,6 +170,11 @@ public final class DurableEngineConfig {
         return snapshotFilter;
     }
 
+    /** @return the clock of the risk gate's throttle, or null when the engine has no gate */
+    public io.cift.core.risk.NanoClock riskClock() {
+        return riskClock;
+    }
+
     /** @return who receives the events of the commands recovery replays, or null */
     public EngineEventHandler recoveryHandler() {
         return recoveryHandler;
@@ -192,6 +199,7 @@ public final class DurableEngineConfig {
         private int lagReserve = -1;
         private Predicate<SnapshotInfo> snapshotFilter = s -> true;
         private EngineEventHandler recoveryHandler;
+        private io.cift.core.risk.NanoClock riskClock;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -417,6 +425,21 @@ public final class DurableEngineConfig {
          */
         public Builder recoveryHandler(EngineEventHandler handler) {
             this.recoveryHandler = Objects.requireNonNull(handler, "recoveryHandler");
+            return this;
+        }
+
+        /**
+         * Puts a pre-trade risk gate in front of the engine (as {@code RiskCheckedEngine} does), whose
+         * limits, kill switches, positions and open orders are journaled and snapshotted with the books.
+         * Each command's reading of {@code clock} is journaled too, so that the order-rate throttle decides
+         * a replayed command as it decided the live one; after a restart the engine's clock continues from
+         * the last journaled reading.
+         *
+         * @param clock the throttle's clock, usually {@code System::nanoTime}
+         * @return this builder
+         */
+        public Builder riskGate(io.cift.core.risk.NanoClock clock) {
+            this.riskClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -18,7 +18,8 @@ public final class Journal {
     }
 
     /**
-     * Reads journaled commands in order.
+     * Reads journaled order commands in order (a gated engine's risk limit and kill switch changes are
+     * journaled too, with their own sequence numbers, but not listed here).
      *
      * @param dir the journal directory
      * @param fromSequence the first command wanted (1: from the start)

@@ -62,6 +62,41 @@ public final class PriceBand {
         return ticks == Long.MAX_VALUE;
     }
 
+    /**
+     * Whether the band is a fixed number of ticks (else a percentage, or none).
+     *
+     * @return true for {@link #ticks(long)} bands
+     */
+    public boolean isTicks() {
+        return !isNone() && ticks >= 0;
+    }
+
+    /**
+     * The band in ticks.
+     *
+     * @return the ticks of a {@link #ticks(long)} band
+     * @throws IllegalStateException for a percentage band or none
+     */
+    public long ticks() {
+        if (!isTicks()) {
+            throw new IllegalStateException("the band " + this + " is not in ticks");
+        }
+        return ticks;
+    }
+
+    /**
+     * The band as a percentage of the reference price.
+     *
+     * @return the percentage of a {@link #percent(double)} band
+     * @throws IllegalStateException for a band in ticks or none
+     */
+    public double percent() {
+        if (isNone() || ticks >= 0) {
+            throw new IllegalStateException("the band " + this + " is not a percentage");
+        }
+        return percent;
+    }
+
     @Override
     public String toString() {
         return isNone() ? "none" : ticks >= 0 ? ticks + " ticks" : percent + "%";

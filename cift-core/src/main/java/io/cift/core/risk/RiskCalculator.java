@@ -37,7 +37,7 @@ import java.util.Optional;
  * <p><b>Threading:</b> single writer, like the engine it guards: not thread-safe. <b>Allocation:</b> a
  * check allocates nothing; {@link #lastRejectMessage()} and the query methods allocate.
  */
-public interface RiskCalculator {
+public interface RiskCalculator extends RiskView {
 
     /**
      * Creates a calculator.
@@ -96,14 +96,6 @@ public interface RiskCalculator {
     RiskReason checkAmend(long account, String symbol, long orderId, long newPrice, long newQuantity);
 
     /**
-     * A message for the last refusal naming the limit and the value, e.g.
-     * {@code "MAX_ORDER_QUANTITY: quantity 500 exceeds maxOrderQuantity 100 (account 7, AAPL)"}.
-     *
-     * @return the message, or an empty string when nothing has been refused yet
-     */
-    String lastRejectMessage();
-
-    /**
      * Turns an account's kill switch on or off; while on, its new orders and amends are refused.
      *
      * @param account the account id
@@ -124,74 +116,6 @@ public interface RiskCalculator {
      * @return the listener
      */
     OrderBookListener listener();
-
-    /**
-     * One position.
-     *
-     * @param account the account
-     * @param symbol the instrument
-     * @return the position, empty if the account never had an order or fill in it
-     */
-    Optional<PositionView> position(long account, String symbol);
-
-    /**
-     * Every position of an account (flat ones included once touched).
-     *
-     * @param account the account
-     * @return the positions, in the order the instruments were first seen
-     */
-    List<PositionView> positions(long account);
-
-    /**
-     * Open orders of an account.
-     *
-     * @param account the account
-     * @return the count
-     */
-    long openOrderCount(long account);
-
-    /**
-     * The open orders of an account, as (symbol, order id) pairs, for mass cancels. Allocates.
-     *
-     * @param account the account
-     * @return the open orders
-     */
-    List<OpenOrder> openOrders(long account);
-
-    /**
-     * The account's gross exposure as the checks define it (without a new order).
-     *
-     * @param account the account
-     * @return the exposure in ticks x lots
-     */
-    long grossExposure(long account);
-
-    /**
-     * The account's net exposure as the checks define it (without a new order).
-     *
-     * @param account the account
-     * @return the exposure in ticks x lots
-     */
-    long netExposure(long account);
-
-    /**
-     * A 64-bit digest of the state the engine's events built: per account in id order its kill switch,
-     * its positions (quantity, cost basis, realized P&amp;L) in symbol order, and its open orders (id, side,
-     * price, open quantity) in symbol and id order; and the global kill switch. Limits and the throttle's
-     * clock are configuration, not state, and do not count. Allocates sorted copies; walks everything.
-     *
-     * @return the digest
-     */
-    long stateHash();
-
-    /**
-     * Checks that every aggregate agrees with what it sums: each account's open-order count, open buy and
-     * sell quantities per instrument, open notionals and absolute cost against its open orders and
-     * positions, and the per-instrument order index against the accounts' order lists.
-     *
-     * @throws IllegalStateException naming the account, the instrument and the field that disagree
-     */
-    void validate();
 
     /**
      * An open order as the calculator tracks it.

@@ -24,8 +24,9 @@ import java.util.UUID;
  * @param engineId the engine id
  * @param selfTradePrevention the self-trade prevention mode
  * @param symbols the fixed symbols, empty when books are created on demand
+ * @param riskGate whether a risk gate stands in front of the engine
  */
-public record JournalMeta(String engineId, SelfTradePrevention selfTradePrevention, List<String> symbols) {
+public record JournalMeta(String engineId, SelfTradePrevention selfTradePrevention, List<String> symbols, boolean riskGate) {
     /** The file's name. */
     public static final String FILE = "engine.properties";
 
@@ -35,11 +36,12 @@ public record JournalMeta(String engineId, SelfTradePrevention selfTradePreventi
      * @param dir the journal directory
      * @param wantedId the id the configuration asks for, or null
      * @param config the engine configuration
+     * @param riskGate whether the engine has a risk gate
      * @return the metadata in force
      * @throws IOException when the file cannot be read or written
      * @throws JournalException when the stored metadata differs from the configuration
      */
-    static JournalMeta resolve(Path dir, String wantedId, MatchingEngineConfig config) throws IOException {
+    static JournalMeta resolve(Path dir, String wantedId, MatchingEngineConfig config, boolean riskGate) throws IOException {
         JournalMeta stored = read(dir);
         List<String> symbols = List.copyOf(config.symbols());
         if (stored != null) {
@@ -53,6 +55,9 @@ public record JournalMeta(String engineId, SelfTradePrevention selfTradePreventi
             if (!stored.symbols().equals(symbols)) {
                 diffs.add("symbols " + stored.symbols() + ", not " + symbols);
             }
+            if (stored.riskGate() != riskGate) {
+                diffs.add(stored.riskGate() ? "a risk gate, not none" : "no risk gate, not one");
+            }
             if (!diffs.isEmpty()) {
                 throw new JournalException("journal " + dir + " was written with " + String.join("; ", diffs)
                         + ": open it with the configuration it was written with");
@@ -60,11 +65,12 @@ public record JournalMeta(String engineId, SelfTradePrevention selfTradePreventi
             return stored;
         }
         JournalMeta meta = new JournalMeta(wantedId != null ? wantedId : UUID.randomUUID().toString(),
-                config.selfTradePrevention(), symbols);
+                config.selfTradePrevention(), symbols, riskGate);
         Properties p = new Properties();
         p.setProperty("engine.id", meta.engineId());
         p.setProperty("self-trade-prevention", meta.selfTradePrevention().name());
         p.setProperty("symbols.count", Integer.toString(symbols.size()));
+        p.setProperty("risk-gate", Boolean.toString(riskGate));
         for (int i = 0; i < symbols.size(); i++) {
             p.setProperty("symbol." + i, symbols.get(i));
         }
@@ -101,7 +107,8 @@ public record JournalMeta(String engineId, SelfTradePrevention selfTradePreventi
                 symbols.add(java.util.Objects.requireNonNull(p.getProperty("symbol." + i), "symbol." + i));
             }
             return new JournalMeta(java.util.Objects.requireNonNull(p.getProperty("engine.id"), "engine.id"),
-                    SelfTradePrevention.valueOf(p.getProperty("self-trade-prevention")), List.copyOf(symbols));
+                    SelfTradePrevention.valueOf(p.getProperty("self-trade-prevention")), List.copyOf(symbols),
+                    Boolean.parseBoolean(p.getProperty("risk-gate", "false")));
         } catch (RuntimeException e) {
             throw new JournalException(f + " is damaged: " + e.getMessage(), e);
         }

@@ -50,6 +50,12 @@ public final class JournaledEngine implements DurableEngine {
     private final EngineCounters counters = new EngineCounters();
     private final Sequencer sequencer = new Sequencer(counters);
     private final SymbolRoutingEngine engine;
+    private final EngineState state;
+    private final boolean gated;
+    private final io.cift.core.risk.NanoClock liveClock;
+    /** Added to the live clock so that the gate's time continues from the journal's last reading. */
+    private long clockOffset;
+    private long lastClock;
     private final RecoveryReport report;
     private final JournalWriter writer;
     private final Thread writerThread;
@@ -93,11 +99,18 @@ public final class JournaledEngine implements DurableEngine {
             }
             this.lockChannel = lc;
             this.lock = l;
-            this.engineId = JournalMeta.resolve(dir, config.engineId(), config.engine()).engineId();
+            this.gated = config.riskClock() != null;
+            this.liveClock = config.riskClock();
+            this.engineId = JournalMeta.resolve(dir, config.engineId(), config.engine(), gated).engineId();
             sequencer.symbols.engineId = engineId;
-            Recovery.Result r = Recovery.run(dir, config.engine(), sequencer, config.snapshotFilter(),
+            Recovery.Result r = Recovery.run(dir, config.engine(), gated, sequencer, config.snapshotFilter(),
                     config.recoveryHandler(), false);
             this.engine = r.engine;
+            this.state = r.state;
+            if (gated) {
+                this.lastClock = r.lastClock;
+                this.clockOffset = r.lastClock - liveClock.nanoTime();
+            }
             this.report = r.report;
             Path segment = r.appendSegment;
             long position = r.appendPosition;
@@ -158,7 +171,7 @@ public final class JournaledEngine implements DurableEngine {
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
-        ResultCode rc = engine.submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
+        ResultCode rc = state.commands().submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
         afterCommand(seq);
         return rc;
     }
@@ -178,7 +191,7 @@ public final class JournaledEngine implements DurableEngine {
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
-        ResultCode rc = engine.cancel(symbol, orderId, reason);
+        ResultCode rc = state.commands().cancel(symbol, orderId, reason);
         afterCommand(seq);
         return rc;
     }
@@ -197,7 +210,7 @@ public final class JournaledEngine implements DurableEngine {
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
-        ResultCode rc = engine.amend(symbol, orderId, newPrice, newQuantity);
+        ResultCode rc = state.commands().amend(symbol, orderId, newPrice, newQuantity);
         afterCommand(seq);
         return rc;
     }
@@ -213,10 +226,18 @@ public final class JournaledEngine implements DurableEngine {
         return null;
     }
 
-    /** Queues the command's record for the writer; returns its sequence number, or -1 when it cannot. */
-    private long journal(CommandType command, byte[] sym, long orderId, long ownerId, Side side, OrderType type,
-                         TimeInForce tif, long price, long qty, boolean postOnly, CancelReason reason) {
-        int length = RecordCodec.length(command, sym, orderId, ownerId, price, qty);
+    /** The gate's clock for the next command: the live clock plus the offset, never going back. */
+    private long nextClock() {
+        long t = liveClock.nanoTime() + clockOffset;
+        if (t < lastClock) {
+            t = lastClock;
+        }
+        lastClock = t;
+        return t;
+    }
+
+    /** Claims ring space, waiting up to the lag timeout; returns the index, or -1. */
+    private int claim(int length) {
         int index = ring.tryClaim(JournalWriter.MSG_TYPE, length);
         if (index < 0) {
             long deadline = System.nanoTime() + lagTimeoutNanos;
@@ -228,11 +249,26 @@ public final class JournaledEngine implements DurableEngine {
                 journalIdle.idle();
             }
         }
+        return index;
+    }
+
+    /** Queues the command's record for the writer; returns its sequence number, or -1 when it cannot. */
+    private long journal(CommandType command, byte[] sym, long orderId, long ownerId, Side side, OrderType type,
+                         TimeInForce tif, long price, long qty, boolean postOnly, CancelReason reason) {
+        long time = gated ? nextClock() : 0;
+        int length = RecordCodec.length(command, sym, orderId, ownerId, price, qty, gated, time);
+        int index = claim(length);
+        if (index < 0) {
+            return -1;
+        }
         long seq = counters.commandSeq + 1;
-        RecordCodec.encode(ring.buffer(), index, length, seq, command, sym, orderId, ownerId,
-                side, type, tif, price, qty, postOnly, reason);
+        RecordCodec.encode(ring.buffer(), index, length, seq, command, sym, orderId, ownerId, side, type, tif, price, qty,
+                postOnly, reason, gated, time);
         ring.commit(index);
         counters.commandSeq = seq;
+        if (gated) {
+            state.clock(time);
+        }
         return seq;
     }
 
@@ -258,7 +294,7 @@ public final class JournaledEngine implements DurableEngine {
                 Thread.currentThread().interrupt();
             }
         }
-        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, engine);
+        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, state);
         byte[] bytes = snapshotBuffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
                 engine.stateHash(), dir.resolve(String.format("snapshot-%020d.snap", seq)));
@@ -319,6 +355,153 @@ public final class JournaledEngine implements DurableEngine {
             idle.idle();
         }
         return true;
+    }
+
+    // ---- the risk gate
+
+    private io.cift.core.risk.internal.ArrayRiskCalculator gate() {
+        if (!gated) {
+            throw new IllegalStateException("engine " + engineId + " has no risk gate (DurableEngineConfig.Builder.riskGate)");
+        }
+        return state.risk;
+    }
+
+    /** Journals an administrative change, then applies it exactly as replay will. */
+    private void admin(int kind, String symbol, java.io.ByteArrayOutputStream payload) {
+        gate();
+        if (closed || writer.failure() != null) {
+            throw new JournalException("engine " + engineId + " cannot journal a risk change: "
+                    + (closed ? "it is closed" : "its journal failed"));
+        }
+        byte[] sym = symbol.isEmpty() ? new byte[0] : codec.symbolBytes(symbol);
+        if (sym == null) {
+            throw new IllegalArgumentException("symbol longer than " + RecordCodec.MAX_SYMBOL_BYTES + " UTF-8 bytes: " + symbol);
+        }
+        byte[] bytes = payload.toByteArray();
+        long time = nextClock();
+        int length = RecordCodec.adminLength(sym, bytes.length, time);
+        int index = claim(length);
+        if (index < 0) {
+            throw new JournalException("engine " + engineId + " could not journal a risk change within " + config.lagTimeout());
+        }
+        long seq = counters.commandSeq + 1;
+        RecordCodec.encodeAdmin(ring.buffer(), index, length, seq, kind, sym, bytes, bytes.length, time);
+        ring.commit(index);
+        counters.commandSeq = seq;
+        state.clock(time);
+        state.admin(kind, symbol, bytes);
+        afterCommand(seq);
+    }
+
+    private static java.io.DataOutputStream data(java.io.ByteArrayOutputStream b) {
+        return new java.io.DataOutputStream(b);
+    }
+
+    @Override
+    public java.util.Optional<io.cift.core.risk.RiskView> risk() {
+        return java.util.Optional.ofNullable(state.risk);
+    }
+
+    @Override
+    public io.cift.core.risk.RiskReason lastRiskReason() {
+        gate();
+        return state.gate.lastRiskReason();
+    }
+
+    @Override
+    public void setAccountLimits(long account, io.cift.core.risk.AccountLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            data(b).writeLong(account);
+            io.cift.core.risk.internal.LimitsCodec.write(data(b), limits);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        admin(RecordCodec.ADMIN_ACCOUNT_LIMITS, "", b);
+    }
+
+    @Override
+    public void setInstrumentLimits(long account, String symbol, io.cift.core.risk.InstrumentLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        if (symbol == null || symbol.isBlank()) {
+            throw new IllegalArgumentException("symbol must not be blank, got '" + symbol + "'");
+        }
+        if (!hasAccount(account)) {
+            throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            data(b).writeLong(account);
+            io.cift.core.risk.internal.LimitsCodec.write(data(b), limits);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        admin(RecordCodec.ADMIN_INSTRUMENT_LIMITS, symbol, b);
+    }
+
+    private boolean hasAccount(long account) {
+        for (long id : gate().accountIds()) {
+            if (id == account) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void setKillSwitch(long account, boolean on) {
+        if (!hasAccount(account)) {
+            throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            data(b).writeLong(account);
+            data(b).writeBoolean(on);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        admin(RecordCodec.ADMIN_KILL_SWITCH, "", b);
+    }
+
+    @Override
+    public void setGlobalKillSwitch(boolean on) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            data(b).writeBoolean(on);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        admin(RecordCodec.ADMIN_GLOBAL_KILL, "", b);
+    }
+
+    @Override
+    public int killAccount(long account, boolean cancelOpenOrders) {
+        setKillSwitch(account, true);
+        return cancelOpenOrders ? cancelAll(gate().openOrders(account)) : 0;
+    }
+
+    @Override
+    public int killAll(boolean cancelOpenOrders) {
+        setGlobalKillSwitch(true);
+        int n = 0;
+        if (cancelOpenOrders) {
+            for (long account : gate().accountIds()) {
+                n += cancelAll(gate().openOrders(account));
+            }
+        }
+        return n;
+    }
+
+    /** Cancels (each a journaled command) the given open orders. */
+    private int cancelAll(List<io.cift.core.risk.RiskCalculator.OpenOrder> orders) {
+        int n = 0;
+        for (io.cift.core.risk.RiskCalculator.OpenOrder o : orders) {
+            if (cancel(o.symbol(), o.orderId(), CancelReason.KILL_SWITCH) == ResultCode.ACCEPTED) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override
@@ -388,7 +571,7 @@ public final class JournaledEngine implements DurableEngine {
 
     @Override
     public long listenerFailures() {
-        return engine.listenerFailures();
+        return state.commands().listenerFailures();
     }
 
     @Override
@@ -399,6 +582,9 @@ public final class JournaledEngine implements DurableEngine {
     @Override
     public void validate() {
         engine.validate();
+        if (state.risk != null) {
+            state.risk.validate();
+        }
     }
 
     @Override

@@ -46,7 +46,10 @@ public final class ReadOnlyJournal {
                 }
                 Segments.ScanResult r = Segments.scan(seg, (b, at, seq) -> {
                     if (seq >= from) {
-                        consumer.accept(codec.decode(b, at));
+                        JournalCommand c = codec.decode(b, at);
+                        if (c != null) {
+                            consumer.accept(c);
+                        }
                     }
                 });
                 for (Segments.Damage d : r.damages) {
@@ -126,7 +129,8 @@ public final class ReadOnlyJournal {
         try {
             JournalMeta meta = JournalMeta.read(dir);
             MatchingEngineConfig config = meta == null ? MatchingEngineConfig.defaults() : meta.engineConfig();
-            Recovery.Result r = Recovery.run(dir, config, new Sequencer(new EngineCounters()), s -> true, null, true);
+            Recovery.Result r = Recovery.run(dir, config, meta != null && meta.riskGate(), new Sequencer(new EngineCounters()),
+                    s -> true, null, true);
             return new Journal.Recovered(r.engine, r.report);
         } catch (IOException e) {
             throw new JournalException("cannot recover journal " + dir + ": " + e, e);

@@ -22,8 +22,12 @@ import java.util.Map;
  * zigzag LEB128 varints: {@code orderId}, and for NEW {@code ownerId, price, quantity}, for AMEND
  * {@code price, quantity}. {@code op} packs the command (bits 0-1: 1 NEW, 2 CANCEL, 3 AMEND) with, for
  * NEW, the side (bit 2: sell), type (bit 3: market), time in force (bits 4-5: 0 GTC, 1 IOC, 2 FOK) and
- * post-only (bit 6), and for CANCEL the reason's code (bits 2-5, see {@link Codes}). No enum ordinal is
- * stored. Encoding allocates nothing once a symbol has been seen; not thread-safe.
+ * post-only (bit 6), and for CANCEL the reason's code (bits 2-5, see {@link Codes}). Bit 7 says a last
+ * varint follows: the risk gate's clock when the command was checked (engines with a gate only), so that
+ * replay decides exactly as the live engine did. Command 0 is an administrative record (a risk limit or
+ * kill switch change; its kind in bits 2-4): the symbol (empty unless the change names one), a varint
+ * payload length, the payload, then the clock varint. No enum ordinal is stored. Encoding allocates
+ * nothing once a symbol has been seen; not thread-safe.
  */
 public final class RecordCodec {
     /** Offset of the checksum. */
@@ -34,12 +38,24 @@ public final class RecordCodec {
     private static final int SYMBOL_LENGTH_OFFSET = 15;
     /** Length of the fixed part of a record. */
     public static final int FIXED_LENGTH = 16;
-    /** Shortest possible record: a one-byte symbol and a one-byte order id. */
+    /** Shortest possible record: two bytes after the fixed part. */
     public static final int MIN_RECORD_LENGTH = FIXED_LENGTH + 2;
+    /** Longest payload of an administrative record. */
+    public static final int MAX_ADMIN_PAYLOAD = 160;
     /** Longest symbol, in UTF-8 bytes, the journal takes. */
     public static final int MAX_SYMBOL_BYTES = 255;
     /** Longest record. */
-    public static final int MAX_RECORD_LENGTH = FIXED_LENGTH + MAX_SYMBOL_BYTES + 4 * 10;
+    public static final int MAX_RECORD_LENGTH = FIXED_LENGTH + MAX_SYMBOL_BYTES + 2 + MAX_ADMIN_PAYLOAD + 5 * 10;
+    /** Administrative record kinds. */
+    public static final int ADMIN_ACCOUNT_LIMITS = 1;
+    /** An account's override for one instrument. */
+    public static final int ADMIN_INSTRUMENT_LIMITS = 2;
+    /** An account's kill switch. */
+    public static final int ADMIN_KILL_SWITCH = 3;
+    /** The global kill switch. */
+    public static final int ADMIN_GLOBAL_KILL = 4;
+    private static final int OP_ADMIN = 0;
+    private static final int TIMED = 128;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final int OP_NEW = 1;
     private static final int OP_CANCEL = 2;
@@ -104,10 +120,13 @@ public final class RecordCodec {
      * @param ownerId the owner (NEW)
      * @param price the price (NEW, AMEND)
      * @param qty the quantity (NEW, AMEND)
+     * @param timed whether the record carries the gate's clock
+     * @param time the clock
      * @return the record length
      */
-    public static int length(CommandType command, byte[] sym, long orderId, long ownerId, long price, long qty) {
-        int n = FIXED_LENGTH + sym.length + varintLength(orderId);
+    public static int length(CommandType command, byte[] sym, long orderId, long ownerId, long price, long qty,
+                             boolean timed, long time) {
+        int n = FIXED_LENGTH + sym.length + varintLength(orderId) + (timed ? varintLength(time) : 0);
         return switch (command) {
             case NEW -> n + varintLength(ownerId) + varintLength(price) + varintLength(qty);
             case AMEND -> n + varintLength(price) + varintLength(qty);
@@ -134,10 +153,12 @@ public final class RecordCodec {
      * @param qty the quantity (NEW, AMEND)
      * @param postOnly post-only (NEW)
      * @param reason the cancel reason (CANCEL)
+     * @param timed whether the record carries the gate's clock
+     * @param time the clock
      */
     public static void encode(MutableDirectBuffer b, int at, int length, long seq, CommandType command, byte[] sym,
                               long orderId, long ownerId, Side side, OrderType type, TimeInForce tif, long price,
-                              long qty, boolean postOnly, CancelReason reason) {
+                              long qty, boolean postOnly, CancelReason reason, boolean timed, long time) {
         b.putShort(at, (short) length, LE);
         b.putInt(at + CRC_OFFSET, 0, LE);
         b.putLong(at + SEQ_OFFSET, seq, LE);
@@ -147,7 +168,7 @@ public final class RecordCodec {
             case CANCEL -> OP_CANCEL | (Codes.reasonCode(reason) << 2);
             case AMEND -> OP_AMEND;
         };
-        b.putByte(at + OP_OFFSET, (byte) op);
+        b.putByte(at + OP_OFFSET, (byte) (op | (timed ? TIMED : 0)));
         b.putByte(at + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
         b.putBytes(at + FIXED_LENGTH, sym);
         int p = putVarint(b, at + FIXED_LENGTH + sym.length, orderId);
@@ -156,8 +177,71 @@ public final class RecordCodec {
         }
         if (command != CommandType.CANCEL) {
             p = putVarint(b, p, price);
-            putVarint(b, p, qty);
+            p = putVarint(b, p, qty);
         }
+        if (timed) {
+            putVarint(b, p, time);
+        }
+    }
+
+    /**
+     * Length of an administrative record.
+     *
+     * @param sym the symbol's bytes (empty when the change names none)
+     * @param payloadLength the payload's length
+     * @param time the gate's clock
+     * @return the record length
+     */
+    public static int adminLength(byte[] sym, int payloadLength, long time) {
+        return FIXED_LENGTH + sym.length + varintLength(payloadLength) + payloadLength + varintLength(time);
+    }
+
+    /**
+     * Writes an administrative record without its checksum.
+     *
+     * @param b the buffer
+     * @param at where the record starts
+     * @param length {@link #adminLength}
+     * @param seq the sequence number
+     * @param kind one of the {@code ADMIN_} kinds
+     * @param sym the symbol's bytes, or empty
+     * @param payload the change
+     * @param payloadLength its length
+     * @param time the gate's clock
+     */
+    public static void encodeAdmin(MutableDirectBuffer b, int at, int length, long seq, int kind, byte[] sym, byte[] payload,
+                                   int payloadLength, long time) {
+        b.putShort(at, (short) length, LE);
+        b.putInt(at + CRC_OFFSET, 0, LE);
+        b.putLong(at + SEQ_OFFSET, seq, LE);
+        b.putByte(at + OP_OFFSET, (byte) (OP_ADMIN | (kind << 2) | TIMED));
+        b.putByte(at + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
+        b.putBytes(at + FIXED_LENGTH, sym);
+        int p = putVarint(b, at + FIXED_LENGTH + sym.length, payloadLength);
+        b.putBytes(p, payload, 0, payloadLength);
+        putVarint(b, p + payloadLength, time);
+    }
+
+    /** Where replayed records go. */
+    public interface Target {
+        /** @return the engine commands go to (the risk gate, when there is one) */
+        MatchingEngine commands();
+
+        /**
+         * The gate's clock for the next command.
+         *
+         * @param nanos the recorded clock
+         */
+        void clock(long nanos);
+
+        /**
+         * An administrative change.
+         *
+         * @param kind one of the {@code ADMIN_} kinds
+         * @param symbol the symbol, or empty
+         * @param payload the change
+         */
+        void admin(int kind, String symbol, byte[] payload);
     }
 
     /**
@@ -205,12 +289,15 @@ public final class RecordCodec {
      *
      * @param b the buffer
      * @param at the record's start
-     * @return the command
+     * @return the command, or null for an administrative record (a risk limit or kill switch change)
      * @throws IllegalArgumentException when a code is unknown or a field runs past the record
      */
     public JournalCommand decode(DirectBuffer b, int at) {
         int end = at + storedLength(b, at);
         int op = b.getByte(at + OP_OFFSET) & 0xff;
+        if ((op & 3) == OP_ADMIN) {
+            return null;
+        }
         String symbol = symbol(b, at);
         long orderId = varint(b, at + FIXED_LENGTH + (b.getByte(at + SYMBOL_LENGTH_OFFSET) & 0xff), end);
         long seq = storedSequence(b, at);
@@ -234,29 +321,58 @@ public final class RecordCodec {
     }
 
     /**
-     * Sends a record whose checksum was verified to an engine, allocating nothing once its symbol was seen.
+     * Sends a record whose checksum was verified to its target, allocating nothing for a command once its
+     * symbol was seen.
      *
      * @param b the buffer
      * @param at the record's start
-     * @param engine where the command goes
+     * @param target where the command goes
      * @throws IllegalArgumentException when a code is unknown or a field runs past the record
      */
-    public void apply(DirectBuffer b, int at, MatchingEngine engine) {
+    public void apply(DirectBuffer b, int at, Target target) {
         int end = at + storedLength(b, at);
         int op = b.getByte(at + OP_OFFSET) & 0xff;
+        boolean timed = (op & TIMED) != 0;
         String symbol = symbol(b, at);
-        long orderId = varint(b, at + FIXED_LENGTH + (b.getByte(at + SYMBOL_LENGTH_OFFSET) & 0xff), end);
+        int fields = at + FIXED_LENGTH + (b.getByte(at + SYMBOL_LENGTH_OFFSET) & 0xff);
+        if ((op & 3) == OP_ADMIN) {
+            int len = (int) varint(b, fields, end);
+            int p = cursor;
+            if (len < 0 || p + len > end) {
+                throw new IllegalArgumentException("an administrative payload runs past its record");
+            }
+            byte[] payload = new byte[len];
+            b.getBytes(p, payload);
+            if (timed) {
+                target.clock(varint(b, p + len, end));
+            }
+            target.admin((op >> 2) & 7, symbol, payload);
+            return;
+        }
+        long orderId = varint(b, fields, end);
+        MatchingEngine engine = target.commands();
         switch (op & 3) {
             case OP_NEW -> {
                 long owner = varint(b, cursor, end);
                 long price = varint(b, cursor, end);
                 long qty = varint(b, cursor, end);
+                if (timed) {
+                    target.clock(varint(b, cursor, end));
+                }
                 engine.submit(symbol, orderId, owner, side(op), type(op), Codes.tif((op >> 4) & 3), price, qty, (op & 64) != 0);
             }
-            case OP_CANCEL -> engine.cancel(symbol, orderId, Codes.reason((op >> 2) & 15));
+            case OP_CANCEL -> {
+                if (timed) {
+                    target.clock(varint(b, cursor, end));
+                }
+                engine.cancel(symbol, orderId, Codes.reason((op >> 2) & 15));
+            }
             case OP_AMEND -> {
                 long price = varint(b, cursor, end);
                 long qty = varint(b, cursor, end);
+                if (timed) {
+                    target.clock(varint(b, cursor, end));
+                }
                 engine.amend(symbol, orderId, price, qty);
             }
             default -> throw new IllegalArgumentException("unknown command code " + (op & 3));

@@ -28,6 +28,10 @@ public final class Recovery {
     public static final class Result {
         /** The engine holding the state of every journaled command. */
         public SymbolRoutingEngine engine;
+        /** The books and, with a gate, the risk state. */
+        EngineState state;
+        /** The gate's clock after the last command (0 without a gate, or when nothing was recorded). */
+        long lastClock;
         /** The report. */
         public RecoveryReport report;
         /** The segment to append to, or null when a new one must start at {@code lastSeq + 1}. */
@@ -46,6 +50,7 @@ public final class Recovery {
      *
      * @param dir the journal directory
      * @param engineConfig the engine configuration (its listener is replaced by the sequencer)
+     * @param gated whether a risk gate stands in front of the engine
      * @param sequencer numbers the replayed events and keeps the counters
      * @param filter which snapshots may be used
      * @param handler receives the events of replayed commands, or null
@@ -53,12 +58,11 @@ public final class Recovery {
      * @return the result
      * @throws IOException when a file cannot be read
      */
-    static Result run(Path dir, MatchingEngineConfig engineConfig, Sequencer sequencer, Predicate<SnapshotInfo> filter,
-                      EngineEventHandler handler, boolean readOnly) throws IOException {
+    static Result run(Path dir, MatchingEngineConfig engineConfig, boolean gated, Sequencer sequencer,
+                      Predicate<SnapshotInfo> filter, EngineEventHandler handler, boolean readOnly) throws IOException {
         long t0 = System.nanoTime();
-        MatchingEngineConfig inner = engineConfig.toBuilder().listener(sequencer).build();
         List<String> skipped = new ArrayList<>();
-        SymbolRoutingEngine engine = null;
+        EngineState state = null;
         SnapshotInfo used = null;
         for (Path file : Snapshots.list(dir)) {
             Snapshots.Loaded s = Snapshots.read(file);
@@ -70,25 +74,25 @@ public final class Recovery {
                 skipped.add(file.getFileName() + ": not wanted by the snapshot filter");
                 continue;
             }
-            SymbolRoutingEngine candidate = new SymbolRoutingEngine(inner);
+            EngineState candidate = new EngineState(engineConfig, sequencer, gated);
             try {
                 s.restore(candidate, sequencer.counters);
             } catch (IllegalArgumentException e) {
                 skipped.add(file.getFileName() + ": " + e.getMessage());
                 continue;
             }
-            long hash = candidate.stateHash();
+            long hash = candidate.books.stateHash();
             if (hash != s.info.stateHash()) {
                 skipped.add(file.getFileName() + ": restored state hash " + Long.toHexString(hash) + " is not the stored "
                         + Long.toHexString(s.info.stateHash()));
                 continue;
             }
-            engine = candidate;
+            state = candidate;
             used = s.info;
             break;
         }
-        if (engine == null) {
-            engine = new SymbolRoutingEngine(inner);
+        if (state == null) {
+            state = new EngineState(engineConfig, sequencer, gated);
             EngineCounters c = sequencer.counters;
             c.commandSeq = 0;
             c.eventSeq = 0;
@@ -99,7 +103,9 @@ public final class Recovery {
         long from = used == null ? 1 : used.sequence() + 1;
         List<Segments.Segment> segments = Segments.list(dir);
         Result r = new Result();
-        r.engine = engine;
+        r.state = state;
+        r.engine = state.books;
+        SymbolRoutingEngine engine = state.books;
         long lastSeq = 0;
         long cut = 0;
         String tailProblem = null;
@@ -117,7 +123,7 @@ public final class Recovery {
         HandlerSink sink = handler == null ? null : new HandlerSink(handler, sequencer.symbols);
         sequencer.sink(sink);
         RecordCodec codec = new RecordCodec();
-        SymbolRoutingEngine target = engine;
+        EngineState target = state;
         long[] count = {0};
         try {
             long expectedFirst = -1;
@@ -192,8 +198,9 @@ public final class Recovery {
         }
         sequencer.counters.commandSeq = lastSeq;
         r.lastSeq = lastSeq;
+        r.lastClock = state.clock == null ? 0 : state.clock.now;
         r.report = new RecoveryReport(used, List.copyOf(skipped), replayed, lastSeq, readOnly ? 0 : cut, tailProblem,
-                engine.stateHash(), System.nanoTime() - t0);
+                state.books.stateHash(), System.nanoTime() - t0);
         return r;
     }
 

@@ -41,6 +41,10 @@ final class Sequencer implements OrderBookListener {
     /** Kinds some consumer wants, by ordinal; the others are numbered and counted but not handed off. */
     private final boolean[] wanted = new boolean[Kind.values().length];
     private OrderBookListener user = OrderBookListener.NO_OP;
+    /** Engine state that follows the events, live and replayed (the risk gate's positions). */
+    private OrderBookListener state = OrderBookListener.NO_OP;
+    /** {@link #state}, then {@link #user}. */
+    private OrderBookListener after = OrderBookListener.NO_OP;
 
     Sequencer(EngineCounters counters) {
         this.counters = counters;
@@ -60,6 +64,17 @@ final class Sequencer implements OrderBookListener {
 
     void user(OrderBookListener l) {
         this.user = l;
+        combine();
+    }
+
+    void state(OrderBookListener l) {
+        this.state = l;
+        combine();
+    }
+
+    private void combine() {
+        after = state == OrderBookListener.NO_OP ? user
+                : user == OrderBookListener.NO_OP ? state : OrderBookListener.both(state, user);
     }
 
     @Override
@@ -77,7 +92,7 @@ final class Sequencer implements OrderBookListener {
             e.quantity = quantity;
             sink.publish();
         }
-        user.onAccepted(symbol, orderId, ownerId, side, type, tif, price, quantity);
+        after.onAccepted(symbol, orderId, ownerId, side, type, tif, price, quantity);
     }
 
     @Override
@@ -91,7 +106,7 @@ final class Sequencer implements OrderBookListener {
             e.rejectReason = (byte) reason.ordinal();
             sink.publish();
         }
-        user.onRejected(symbol, orderId, command, reason);
+        after.onRejected(symbol, orderId, command, reason);
     }
 
     @Override
@@ -114,7 +129,7 @@ final class Sequencer implements OrderBookListener {
             e.makerRemaining = makerRemaining;
             sink.publish();
         }
-        user.onTrade(symbol, takerOrderId, takerOwnerId, makerOrderId, makerOwnerId, takerSide, price, quantity,
+        after.onTrade(symbol, takerOrderId, takerOwnerId, makerOrderId, makerOwnerId, takerSide, price, quantity,
                 takerRemaining, makerRemaining);
     }
 
@@ -130,7 +145,7 @@ final class Sequencer implements OrderBookListener {
             e.cancelReason = (byte) reason.ordinal();
             sink.publish();
         }
-        user.onCancelled(symbol, orderId, cancelledQuantity, remainingQuantity, reason);
+        after.onCancelled(symbol, orderId, cancelledQuantity, remainingQuantity, reason);
     }
 
     @Override
@@ -144,6 +159,6 @@ final class Sequencer implements OrderBookListener {
             e.priorityKept = priorityKept;
             sink.publish();
         }
-        user.onAmended(symbol, orderId, newPrice, newQuantity, priorityKept);
+        after.onAmended(symbol, orderId, newPrice, newQuantity, priorityKept);
     }
 }

@@ -31,8 +31,10 @@ import java.util.zip.CRC32C;
  * Snapshot files {@code snapshot-<sequence, 20 digits>.snap}, big-endian: {@code "CIFTSNP1"}, sequence,
  * events, trades, volume, rejects, state hash (i64 each), the engine id (modified UTF-8), the book count
  * (i32), then per book in symbol order its symbol, its order count (i32) and its orders in priority order
- * ({@code id, owner:i64, flags:u8 (1 buy, 2 post-only), price, open, filled:i64}); last a CRC32C (i32) of
- * every byte before it. Written to a temporary file, forced, and renamed into place.
+ * ({@code id, owner:i64, flags:u8 (1 buy, 2 post-only), price, open, filled:i64}); then a risk gate flag
+ * (u8) and, with a gate, its clock, its state hash and its state ({@code ArrayRiskCalculator.writeState},
+ * length-prefixed); last a CRC32C (i32) of every byte before it. Written to a temporary file, forced, and
+ * renamed into place.
  */
 public final class Snapshots {
     private static final byte[] MAGIC = {'C', 'I', 'F', 'T', 'S', 'N', 'P', '1'};
@@ -48,10 +50,11 @@ public final class Snapshots {
      * @param out the buffer, grown as needed
      * @param engineId the engine's id (ASCII)
      * @param c the counters
-     * @param engine the books
+     * @param state the books and the risk gate
      * @return the snapshot's length in {@code out}
      */
-    public static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, SymbolRoutingEngine engine) {
+    static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, EngineState state) {
+        SymbolRoutingEngine engine = state.books;
         int[] at = {0};
         out.putBytes(0, MAGIC);
         at[0] = MAGIC.length;
@@ -78,6 +81,20 @@ public final class Snapshots {
                 putLong(out, at, open);
                 putLong(out, at, filled);
             });
+        }
+        out.putByte(at[0]++, (byte) (state.risk == null ? 0 : 1));
+        if (state.risk != null) {
+            putLong(out, at, state.clock.now);
+            putLong(out, at, state.risk.stateHash());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                state.risk.writeState(new DataOutputStream(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+            }
+            out.putInt(at[0], bytes.size(), ByteOrder.BIG_ENDIAN);
+            out.putBytes(at[0] + 4, bytes.toByteArray());
+            at[0] += 4 + bytes.size();
         }
         CRC32C crc = new CRC32C();
         crc.update(out.byteArray(), 0, at[0]);
@@ -186,13 +203,15 @@ public final class Snapshots {
         }
 
         /**
-         * Puts the books into an engine that has no orders, and the counters into {@code c}.
+         * Puts the books (and the risk gate's state) into an empty state, and the counters into {@code c}.
          *
-         * @param engine the engine
+         * @param state the empty state
          * @param c the counters
-         * @throws IllegalArgumentException when an order cannot be restored (a damaged snapshot)
+         * @throws IllegalArgumentException when the snapshot cannot be restored (damaged, or taken with or
+         *                                  without a risk gate where the engine now has the other)
          */
-        public void restore(SymbolRoutingEngine engine, EngineCounters c) {
+        void restore(EngineState state, EngineCounters c) {
+            SymbolRoutingEngine engine = state.books;
             try {
                 DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, booksAt, bytes.length - booksAt - 4));
                 int books = in.readInt();
@@ -204,6 +223,24 @@ public final class Snapshots {
                         long owner = in.readLong();
                         int flags = in.readByte();
                         b.restore(id, owner, (flags & 1) != 0, in.readLong(), in.readLong(), in.readLong(), (flags & 2) != 0);
+                    }
+                }
+                boolean gated = in.readByte() != 0;
+                if (gated != (state.risk != null)) {
+                    throw new IllegalArgumentException("snapshot " + info.file() + " was taken " + (gated ? "with" : "without")
+                            + " a risk gate, and the engine is now configured " + (gated ? "without" : "with") + " one");
+                }
+                if (gated) {
+                    long clock = in.readLong();
+                    long riskHash = in.readLong();
+                    int length = in.readInt();
+                    byte[] riskState = new byte[length];
+                    in.readFully(riskState);
+                    state.risk.readState(new DataInputStream(new ByteArrayInputStream(riskState)));
+                    state.clock.now = clock;
+                    if (state.risk.stateHash() != riskHash) {
+                        throw new IllegalArgumentException("snapshot " + info.file() + ": the restored risk state's hash "
+                                + Long.toHexString(state.risk.stateHash()) + " is not the stored " + Long.toHexString(riskHash));
                     }
                 }
             } catch (IOException e) {

@@ -709,4 +709,129 @@ public final class ArrayRiskCalculator implements RiskCalculator {
         return new IllegalStateException("risk state of account " + a.id + (symbol == null ? "" : ", " + symbol)
                 + " is inconsistent: " + problem);
     }
+
+    /**
+     * Writes the whole state, for a durable engine's snapshot: kill switches, instruments with their
+     * last trade, and per account its limits and overrides, throttle time, client order ids, positions
+     * and open orders (in the order it keeps them, which a mass cancel follows).
+     *
+     * @param out the output
+     * @throws java.io.IOException when the output fails
+     */
+    public void writeState(java.io.DataOutput out) throws java.io.IOException {
+        out.writeBoolean(globalKill);
+        out.writeInt(instrumentList.size());
+        for (Instrument in : instrumentList) {
+            out.writeUTF(in.symbol);
+            out.writeLong(in.lastTrade);
+        }
+        long[] ids = accountIds();
+        java.util.Arrays.sort(ids);
+        out.writeInt(ids.length);
+        for (long id : ids) {
+            Account a = accounts.get(id);
+            out.writeLong(id);
+            LimitsCodec.write(out, a.limits);
+            out.writeBoolean(a.kill);
+            out.writeLong(a.tat);
+            out.writeLong(a.maxClientId);
+            a.clientIds.write(out);
+            out.writeInt(a.heldCount);
+            for (int k = 0; k < a.heldCount; k++) {
+                int i = a.held[k];
+                out.writeInt(i);
+                out.writeLong(a.position[i]);
+                out.writeLong(a.cost[i]);
+                out.writeLong(a.realized[i]);
+                InstrumentLimits ov = a.overrides[i];
+                out.writeBoolean(ov != null);
+                if (ov != null) {
+                    LimitsCodec.write(out, ov);
+                }
+            }
+            out.writeLong(a.openOrders);
+            for (RiskOrder o = a.head; o != null; o = o.next) {
+                out.writeInt(o.instrument.index);
+                out.writeLong(o.id);
+                out.writeBoolean(o.buy);
+                out.writeLong(o.price);
+                out.writeLong(o.open);
+            }
+        }
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into a calculator that has seen nothing yet.
+     *
+     * @param in the input
+     * @throws java.io.IOException when the input fails or is not such a state
+     */
+    public void readState(java.io.DataInput in) throws java.io.IOException {
+        if (!accounts.isEmpty() || !instrumentList.isEmpty()) {
+            throw new IllegalStateException("readState needs a calculator that has seen nothing");
+        }
+        globalKill = in.readBoolean();
+        int instrumentCount = in.readInt();
+        for (int k = 0; k < instrumentCount; k++) {
+            Instrument inst = instrument(in.readUTF());
+            if (inst.index != k) {
+                throw new java.io.IOException("instrument " + inst.symbol + " stored twice");
+            }
+            inst.lastTrade = in.readLong();
+        }
+        int accountCount = in.readInt();
+        for (int n = 0; n < accountCount; n++) {
+            long id = in.readLong();
+            Account a = new Account(id);
+            accounts.put(id, a);
+            a.limits = LimitsCodec.readAccountLimits(in);
+            a.kill = in.readBoolean();
+            a.tat = in.readLong();
+            a.maxClientId = in.readLong();
+            a.clientIds.read(in);
+            int held = in.readInt();
+            for (int k = 0; k < held; k++) {
+                int i = in.readInt();
+                if (i < 0 || i >= instrumentList.size()) {
+                    throw new java.io.IOException("account " + id + " holds an unknown instrument " + i);
+                }
+                a.ensure(instrumentList.get(i));
+                a.position[i] = in.readLong();
+                a.cost[i] = in.readLong();
+                a.realized[i] = in.readLong();
+                a.absCost += Math.abs(a.cost[i]);
+                if (in.readBoolean()) {
+                    a.overrides[i] = LimitsCodec.readInstrumentLimits(in);
+                }
+            }
+            long orders = in.readLong();
+            RiskOrder tail = null;
+            for (long k = 0; k < orders; k++) {
+                int i = in.readInt();
+                if (i < 0 || i >= instrumentList.size()) {
+                    throw new java.io.IOException("an open order of account " + id + " on an unknown instrument " + i);
+                }
+                Instrument inst = instrumentList.get(i);
+                RiskOrder o = acquire();
+                o.id = in.readLong();
+                o.account = a;
+                o.instrument = inst;
+                o.buy = in.readBoolean();
+                o.price = in.readLong();
+                o.open = in.readLong();
+                o.prev = tail;
+                o.next = null;
+                if (tail == null) {
+                    a.head = o;
+                } else {
+                    tail.next = o;
+                }
+                tail = o;
+                a.ensure(inst);
+                a.openOrders++;
+                inst.orders.put(o.id, o);
+                addOpen(o, o.open, 1);
+            }
+        }
+    }
 }

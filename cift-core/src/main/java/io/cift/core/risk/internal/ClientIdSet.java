@@ -38,4 +38,28 @@ final class ClientIdSet {
     void add(long id) {
         bitmap((int) (id >>> 32), true).add((int) id);
     }
+
+    /** Writes every id (for snapshots). */
+    void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(byHigh.size());
+        for (Int2ObjectHashMap<RoaringBitmap>.EntryIterator it = byHigh.entrySet().iterator(); it.hasNext(); ) {
+            it.next();
+            out.writeInt(it.getIntKey());
+            RoaringBitmap b = it.getValue();
+            b.runOptimize();
+            b.serialize(out);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into an empty set. */
+    void read(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) {
+            int high = in.readInt();
+            RoaringBitmap b = new RoaringBitmap();
+            b.deserialize(in);
+            byHigh.put(high, b);
+        }
+        last = null;
+    }
 }

@@ -39,11 +39,46 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
         this.user = new ContainedListener(config.listener(), config.listenerFailureHandler());
         // the calculator's quotes read the engine's books, and the engine's listener feeds the calculator:
         // create the calculator first, with quotes that find the engine once it exists
-        this.risk = new ArrayRiskCalculator(clock, new BookQuotes());
+        BookQuotes quotes = new BookQuotes();
+        this.risk = new ArrayRiskCalculator(clock, quotes);
         MatchingEngineConfig inner = config.toBuilder()
                 .listener(OrderBookListener.both(risk.listener(), user))
                 .build();
         this.engine = MatchingEngine.create(inner);
+        quotes.engine = engine;
+    }
+
+    /**
+     * A gate around an engine built elsewhere, whose listener already feeds {@code risk} (a durable
+     * engine does this, so that the gate's state follows replayed commands too).
+     *
+     * @param risk the calculator, reading quotes from {@code engine}
+     * @param engine the engine
+     * @param rejections told of the gate's own refusals
+     */
+    public GatedMatchingEngine(ArrayRiskCalculator risk, MatchingEngine engine, ContainedListener rejections) {
+        this.risk = risk;
+        this.engine = engine;
+        this.user = rejections;
+    }
+
+    /**
+     * Quotes from an engine's books, for a calculator created before its engine.
+     *
+     * @return quotes that read the engine set with {@link #bind}
+     */
+    public static QuoteSource quotesOf() {
+        return new BookQuotes();
+    }
+
+    /**
+     * Points quotes made by {@link #quotesOf()} at an engine.
+     *
+     * @param quotes the quotes
+     * @param engine the engine
+     */
+    public static void bind(QuoteSource quotes, MatchingEngine engine) {
+        ((BookQuotes) quotes).engine = engine;
     }
 
     @Override
@@ -146,9 +181,10 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
         return engine.symbols();
     }
 
-    /** Quotes from the engine's books; book references are cached (books are never removed), so a lookup allocates nothing. */
-    private final class BookQuotes implements QuoteSource {
+    /** Quotes from an engine's books; book references are cached (books are never removed), so a lookup allocates nothing. */
+    private static final class BookQuotes implements QuoteSource {
         private final java.util.HashMap<String, OrderBook> books = new java.util.HashMap<>();
+        private MatchingEngine engine;
 
         private OrderBook book(String symbol) {
             OrderBook b = books.get(symbol);
