@@ -78,7 +78,7 @@ public final class JournalHarness {
 
     private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer) {
         TradeChecker checker = new TradeChecker();
-        DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(1_000_000)
+        DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
                 .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
                 .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
         long[] trades = new long[1];
