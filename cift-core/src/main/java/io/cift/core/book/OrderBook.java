@@ -41,6 +41,16 @@ public interface OrderBook {
     long NO_PRICE = 0L;
 
     /**
+     * The largest quantity (of a new order, or of an amended open quantity) a book accepts: 10^15 lots.
+     * Larger is refused with {@link ResultCode#INVALID_QUANTITY}. A price level's total may exceed
+     * {@link Long#MAX_VALUE} (it is kept exactly) and is reported saturated at {@link Long#MAX_VALUE}.
+     */
+    long MAX_QUANTITY = 1_000_000_000_000_000L;
+
+    /** The largest limit price a book accepts: 10^15 ticks. Larger is refused with {@link ResultCode#INVALID_PRICE}. */
+    long MAX_PRICE = 1_000_000_000_000_000L;
+
+    /**
      * Creates an empty book.
      *
      * @param symbol the instrument's symbol, not blank
@@ -66,8 +76,8 @@ public interface OrderBook {
      * @param side buy or sell
      * @param type LIMIT or MARKET
      * @param tif GTC, IOC or FOK (a MARKET order never rests, whatever its time in force)
-     * @param price limit price in ticks, positive for LIMIT; ignored for MARKET
-     * @param quantity quantity in lots, positive
+     * @param price limit price in ticks, from 1 to {@link #MAX_PRICE} for LIMIT; ignored for MARKET
+     * @param quantity quantity in lots, from 1 to {@link #MAX_QUANTITY}
      * @param postOnly reject the order if it would take liquidity (GTC LIMIT orders only)
      * @return {@link ResultCode#ACCEPTED} or the reason for the rejection
      */
@@ -97,8 +107,8 @@ public interface OrderBook {
      * Changes the price and open quantity of a live order.
      *
      * @param orderId the order id
-     * @param newPrice the new limit price in ticks, positive
-     * @param newQuantity the new open quantity, positive
+     * @param newPrice the new limit price in ticks, from 1 to {@link #MAX_PRICE}
+     * @param newQuantity the new open quantity, from 1 to {@link #MAX_QUANTITY}
      * @return {@link ResultCode#ACCEPTED} or the reason for the rejection
      */
     ResultCode amend(long orderId, long newPrice, long newQuantity);
@@ -135,7 +145,7 @@ public interface OrderBook {
      * Open quantity at the best price of one side.
      *
      * @param side the side
-     * @return the quantity, 0 when the side is empty
+     * @return the quantity (saturated at {@link Long#MAX_VALUE}), 0 when the side is empty
      */
     long bestQuantity(Side side);
 

@@ -7,7 +7,7 @@ import io.cift.core.model.Side;
  *
  * @param side the side of the book
  * @param price the level's price in ticks
- * @param quantity the sum of the open quantities resting at that price
+ * @param quantity the sum of the open quantities resting at that price, saturated at {@link Long#MAX_VALUE}
  * @param orderCount how many orders rest at that price
  */
 public record PriceLevel(Side side, long price, long quantity, int orderCount) {

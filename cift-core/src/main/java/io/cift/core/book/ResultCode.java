@@ -8,9 +8,9 @@ package io.cift.core.book;
 public enum ResultCode {
     /** The command was carried out (an accepted order may still be cancelled at once, e.g. an IOC remainder). */
     ACCEPTED,
-    /** The quantity (or the amended open quantity) was zero or negative. */
+    /** The quantity (or the amended open quantity) was zero, negative, or above {@link OrderBook#MAX_QUANTITY}. */
     INVALID_QUANTITY,
-    /** A limit price (or an amended price) was zero or negative. */
+    /** A limit price (or an amended price) was zero, negative, or above {@link OrderBook#MAX_PRICE}. */
     INVALID_PRICE,
     /** Post-only was asked for an order that is not a GTC limit order. */
     INVALID_POST_ONLY,

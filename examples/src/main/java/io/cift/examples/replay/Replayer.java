@@ -47,7 +47,8 @@ public final class Replayer {
             public void onTrade(String symbol, long takerOrderId, long takerOwnerId, long makerOrderId, long makerOwnerId,
                                 Side takerSide, long price, long quantity, long takerRemaining, long makerRemaining) {
                 tradeStats[0]++;
-                tradeStats[1] += quantity;
+                long v = tradeStats[1] + quantity;
+                tradeStats[1] = v < 0 ? Long.MAX_VALUE : v;   // saturates: the summary never shows a wrapped volume
                 if (writer != null) {
                     try {
                         writer.write(symbol, takerOrderId, makerOrderId, price, quantity);

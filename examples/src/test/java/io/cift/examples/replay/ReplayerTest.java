@@ -11,6 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ReplayerTest {
 
+    /** 10,000 trades of the largest quantity sum past 2^63 - 1: the volume saturates instead of wrapping negative. */
+    @Test
+    void theVolumeNeverWrapsNegative() throws IOException {
+        StringBuilder orders = new StringBuilder(OrderCsvReader.HEADER).append('\n');
+        long max = io.cift.core.book.OrderBook.MAX_QUANTITY;
+        for (int i = 1; i <= 10_000; i++) {
+            orders.append("A,NEW,").append(i).append(",SELL,LIMIT,GTC,100,").append(max).append('\n');
+            orders.append("A,NEW,").append(100_000 + i).append(",BUY,LIMIT,IOC,100,").append(max).append('\n');
+        }
+        ReplaySummary s = new Replayer(64).replay(new ByteArrayInputStream(orders.toString().getBytes(StandardCharsets.US_ASCII)), null);
+        assertThat(s.trades()).isEqualTo(10_000);
+        assertThat(s.volume()).isEqualTo(Long.MAX_VALUE);
+    }
+
     @Test
     void writesTradesInOrderAndCountsRejects() throws IOException {
         String orders = OrderCsvReader.HEADER + "\n"

@@ -80,10 +80,10 @@ public final class ArrayOrderBook implements OrderBook {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tif, "tif");
         boolean market = type == OrderType.MARKET;
-        if (quantity <= 0) {
+        if (quantity <= 0 || quantity > MAX_QUANTITY) {
             return reject(orderId, CommandType.NEW, ResultCode.INVALID_QUANTITY);
         }
-        if (!market && price <= 0) {
+        if (!market && (price <= 0 || price > MAX_PRICE)) {
             return reject(orderId, CommandType.NEW, ResultCode.INVALID_PRICE);
         }
         if (postOnly && (market || tif != TimeInForce.GTC)) {
@@ -137,14 +137,14 @@ public final class ArrayOrderBook implements OrderBook {
         if (o == null) {
             return reject(orderId, CommandType.AMEND, ResultCode.UNKNOWN_ORDER_ID);
         }
-        if (newQuantity <= 0) {
+        if (newQuantity <= 0 || newQuantity > MAX_QUANTITY) {
             return reject(orderId, CommandType.AMEND, ResultCode.INVALID_QUANTITY);
         }
-        if (newPrice <= 0) {
+        if (newPrice <= 0 || newPrice > MAX_PRICE) {
             return reject(orderId, CommandType.AMEND, ResultCode.INVALID_PRICE);
         }
         if (newPrice == o.price && newQuantity <= o.open) {
-            o.level.quantity -= o.open - newQuantity;
+            o.level.sub(o.open - newQuantity);
             o.open = newQuantity;
             listener.onAmended(symbol, orderId, newPrice, newQuantity, true);
             return ResultCode.ACCEPTED;
@@ -214,7 +214,7 @@ public final class ArrayOrderBook implements OrderBook {
                 traded += q;
                 m.open -= q;
                 m.filled += q;
-                level.quantity -= q;
+                level.sub(q);
                 long makerId = m.id;
                 long makerOwner = m.owner;
                 long makerLeft = m.open;
@@ -269,7 +269,7 @@ public final class ArrayOrderBook implements OrderBook {
             release(m);
         } else {
             m.open = left;
-            m.level.quantity -= qty;
+            m.level.sub(qty);
         }
         listener.onCancelled(symbol, id, qty, left, CancelReason.STP_RESTING);
     }
@@ -284,7 +284,7 @@ public final class ArrayOrderBook implements OrderBook {
                 return false;
             }
             if (stp == SelfTradePrevention.NONE) {
-                available += level.quantity;
+                available = saturatingAdd(available, level.total());
             } else {
                 for (Order m = level.head; m != null; m = m.next) {
                     if (m.owner == owner) {
@@ -292,7 +292,7 @@ public final class ArrayOrderBook implements OrderBook {
                             return false;
                         }
                     } else {
-                        available += m.open;
+                        available = saturatingAdd(available, m.open);
                         if (available >= quantity) {
                             return true;
                         }
@@ -304,6 +304,11 @@ public final class ArrayOrderBook implements OrderBook {
             }
         }
         return false;
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long s = a + b;
+        return s < 0 ? Long.MAX_VALUE : s;   // both are positive
     }
 
     private ResultCode reject(long orderId, CommandType command, ResultCode code) {
@@ -417,7 +422,8 @@ public final class ArrayOrderBook implements OrderBook {
         int orders = 0;
         for (int i = 0, n = side.size(); i < n; i++) {
             Level l = side.fromBest(i);
-            long qty = 0;
+            long qtyLow = 0;
+            long qtyHigh = 0;
             int count = 0;
             Order prev = null;
             for (Order o = l.head; o != null; o = o.next) {
@@ -429,13 +435,17 @@ public final class ArrayOrderBook implements OrderBook {
                 if (index.get(o.id) != o) {
                     throw invalid(name + " level " + l.price + ": order " + o.id + " is not in the index");
                 }
-                qty = Math.addExact(qty, o.open);
+                qtyLow += o.open;
+                if (qtyLow < 0) {
+                    qtyLow &= Long.MAX_VALUE;
+                    qtyHigh++;
+                }
                 count++;
                 prev = o;
             }
-            if (l.tail != prev || count == 0 || count != l.count || qty != l.quantity) {
-                throw invalid(name + " level " + l.price + ": holds " + count + " orders of " + qty
-                        + " but records " + l.count + " of " + l.quantity);
+            if (l.tail != prev || count == 0 || count != l.count || !l.totalIs(qtyLow, qtyHigh)) {
+                throw invalid(name + " level " + l.price + ": holds " + count + " orders of " + qtyLow
+                        + (qtyHigh > 0 ? " + " + qtyHigh + " * 2^63" : "") + " but records " + l);
             }
             orders += count;
         }
@@ -538,7 +548,7 @@ public final class ArrayOrderBook implements OrderBook {
     @Override
     public long bestQuantity(Side side) {
         Level l = sideOf(side).best();
-        return l == null ? 0 : l.quantity;
+        return l == null ? 0 : l.total();
     }
 
     @Override
@@ -551,7 +561,7 @@ public final class ArrayOrderBook implements OrderBook {
         List<PriceLevel> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Level l = s.fromBest(i);
-            out.add(new PriceLevel(side, l.price, l.quantity, l.count));
+            out.add(new PriceLevel(side, l.price, l.total(), l.count));
         }
         return out;
     }

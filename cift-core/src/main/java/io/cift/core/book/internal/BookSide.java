@@ -108,7 +108,7 @@ final class BookSide {
         }
         l.head = null;
         l.tail = null;
-        l.quantity = 0;
+        l.clearTotal();
         l.count = 0;
         l.nextFree = free;
         free = l;

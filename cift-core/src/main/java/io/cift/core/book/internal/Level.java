@@ -1,9 +1,16 @@
 package io.cift.core.book.internal;
 
-/** A pooled price level: a FIFO of orders at one price with its aggregated quantity. */
+/**
+ * A pooled price level: a FIFO of orders at one price with its aggregated quantity. The total is kept
+ * exactly even past 2^63 lots (a carry word counts the overflows of the low 63 bits), and reported
+ * saturated at {@link Long#MAX_VALUE}.
+ */
 final class Level {
     long price;
-    long quantity;
+    /** The low 63 bits of the total open quantity. */
+    private long low;
+    /** How many times 2^63 the total holds beyond {@link #low}. */
+    private long high;
     int count;
     Order head;
     Order tail;
@@ -21,10 +28,57 @@ final class Level {
         }
         tail = o;
         count++;
-        quantity += o.open;
+        add(o.open);
     }
 
-    /** Unlinks {@code o}; its open quantity must still be counted in {@link #quantity}. */
+    /** Adds {@code q} (positive) to the total. */
+    void add(long q) {
+        long s = low + q;
+        if (s < 0) {          // past 2^63 - 1: carry
+            s &= Long.MAX_VALUE;
+            high++;
+        }
+        low = s;
+    }
+
+    /** Takes {@code q} (positive, at most the total) from the total. */
+    void sub(long q) {
+        long s = low - q;
+        if (s < 0) {          // borrow
+            s &= Long.MAX_VALUE;
+            high--;
+        }
+        low = s;
+    }
+
+    /** @return the total open quantity, {@link Long#MAX_VALUE} when it is that or more */
+    long total() {
+        return high > 0 ? Long.MAX_VALUE : low;
+    }
+
+    /**
+     * Whether the exact total equals a sum kept the same way.
+     *
+     * @param sumLow the low 63 bits of the sum
+     * @param sumHigh its carry
+     * @return whether they agree
+     */
+    boolean totalIs(long sumLow, long sumHigh) {
+        return low == sumLow && high == sumHigh;
+    }
+
+    /** Empties the total (the level returns to the pool). */
+    void clearTotal() {
+        low = 0;
+        high = 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Level[" + price + ", " + count + " orders, total " + (high > 0 ? high + "*2^63+" + low : Long.toString(low)) + "]";
+    }
+
+    /** Unlinks {@code o}; its open quantity must still be counted in the total. */
     void remove(Order o) {
         if (o.prev == null) {
             head = o.next;
@@ -37,7 +91,7 @@ final class Level {
             o.next.prev = o.prev;
         }
         count--;
-        quantity -= o.open;
+        sub(o.open);
         o.prev = null;
         o.next = null;
         o.level = null;
