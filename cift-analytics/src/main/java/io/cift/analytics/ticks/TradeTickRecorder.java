@@ -58,7 +58,7 @@ public final class TradeTickRecorder implements OrderBookListener {
     public static LongSupplier systemClockMicros() {
         return () -> {
             java.time.Instant now = java.time.Instant.now();
-            return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+            return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000);
         };
     }
 

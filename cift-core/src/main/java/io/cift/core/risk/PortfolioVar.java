@@ -88,9 +88,17 @@ public final class PortfolioVar {
             for (int t = 1; t <= n; t++) {
                 double c = close(history, s, dates[t]);
                 r[i][t - 1] = c / prev - 1;
+                if (!Double.isFinite(r[i][t - 1])) {
+                    throw new IllegalArgumentException("the return of " + s + " on " + dates[t] + " is not finite (closes "
+                            + prev + " then " + c + ")");
+                }
                 prev = c;
             }
             v[i] = q[i] * prev;
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("the value of the position in " + s + " (" + q[i] + " x " + prev
+                        + ") is not finite");
+            }
         }
         double value = 0;
         double gross = 0;
@@ -120,6 +128,7 @@ public final class PortfolioVar {
                 }
             }
             double es = -tail / count;
+            finite(positions, value, gross, threshold, es);
             return new VarResult(method, confidence, horizonDays, value, gross, value, -threshold * scale, es * scale,
                     Map.of(), n);
         }
@@ -142,12 +151,21 @@ public final class PortfolioVar {
         double z = normal.inverseCumulativeProbability(confidence);
         double var = z * sigma;
         double es = sigma * normal.density(z) / (1 - confidence);
+        finite(positions, value, gross, var, es);
         Map<String, Double> components = new LinkedHashMap<>();
         for (int i = 0; i < m; i++) {
             components.put(symbols.get(i), v[i] * sv[i] / sigma * z * scale);
         }
         return new VarResult(method, confidence, horizonDays, value, gross, value, var * scale, es * scale,
                 Collections.unmodifiableMap(components), n);
+    }
+
+    /** Refuses a result that overflowed: a value or a sum too large for a double. */
+    private static void finite(Map<String, Double> positions, double value, double gross, double var, double es) {
+        if (!Double.isFinite(value) || !Double.isFinite(gross) || !Double.isFinite(var) || !Double.isFinite(es)) {
+            throw new IllegalArgumentException("the positions " + positions + " are too large to value: portfolio value "
+                    + value + ", gross " + gross + ", VaR " + var + ", expected shortfall " + es);
+        }
     }
 
     private static double close(PriceHistory h, String symbol, LocalDate date) {

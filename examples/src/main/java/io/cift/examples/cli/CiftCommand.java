@@ -40,6 +40,19 @@ public final class CiftCommand implements Runnable {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return 1;
         });
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                parseResult.commandSpec().commandLine().getErr().println("cift: out of memory (" + e.getMessage()
+                        + "): give the JVM more heap (CIFT_JAVA_OPTS=-Xmx...) or the command less to hold");
+                return 1;
+            } catch (Error e) {
+                parseResult.commandSpec().commandLine().getErr().println("cift: " + e);
+                return 1;
+            }
+        });
         return cl;
     }
 }

@@ -38,8 +38,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--trades-out", paramLabel = "TRADES.csv", description = "Where to write the trades (optional).")
     Path tradesOut;
 
-    @Option(names = "--initial-capacity", defaultValue = "65536", paramLabel = "N",
-            description = "Orders each book preallocates (default: ${DEFAULT-VALUE}).")
+    /** The largest --initial-capacity taken: 2^24 orders a book (more is almost certainly a mistake). */
+    static final int MAX_INITIAL_CAPACITY = 1 << 24;
+
+    @Option(names = "--initial-capacity", defaultValue = "1024", paramLabel = "N",
+            description = "Orders each book preallocates; books grow on demand past it (default: ${DEFAULT-VALUE}, at most 16777216).")
     int initialCapacity;
 
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal every command in DIR, and resume from it after a crash.")
@@ -69,9 +72,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (initialCapacity < 1) {
+        if (initialCapacity < 1 || initialCapacity > MAX_INITIAL_CAPACITY) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--initial-capacity must be at least 1, got " + initialCapacity);
+                    "--initial-capacity must be from 1 to " + MAX_INITIAL_CAPACITY + " (books grow on demand), got " + initialCapacity);
         }
         if (journal == null && (spec.commandLine().getParseResult().hasMatchedOption("--snapshot-every")
                 || spec.commandLine().getParseResult().hasMatchedOption("--fsync"))) {

@@ -163,19 +163,35 @@ public final class CsvTable {
         }
 
         /**
-         * A field as an exact decimal.
+         * A field as an exact decimal, with at most {@value #MAX_DECIMAL_PLACES} decimal places and
+         * {@value #MAX_DECIMAL_DIGITS} digits in all (trailing zeros after the point do not count), so that
+         * no value can make the arithmetic on it run away.
          *
          * @param column the column name
          * @return the value
          */
         public BigDecimal decimal(String column) {
             String v = text(column);
+            BigDecimal d;
             try {
-                return new BigDecimal(v);
+                d = new BigDecimal(v);
             } catch (NumberFormatException e) {
                 throw error(column, "not a decimal number: '" + v + "'");
             }
+            BigDecimal plain = d.scale() > 0 ? d.stripTrailingZeros() : d;
+            long places = Math.max(plain.scale(), 0);
+            long integerDigits = Math.max((long) plain.precision() - plain.scale(), 1);
+            if (places > MAX_DECIMAL_PLACES || integerDigits + places > MAX_DECIMAL_DIGITS) {
+                throw error(column, "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "' is out of range: at most "
+                        + MAX_DECIMAL_PLACES + " decimal places and " + MAX_DECIMAL_DIGITS + " digits");
+            }
+            return d;
         }
+
+        /** Most decimal places a decimal field may have. */
+        public static final int MAX_DECIMAL_PLACES = 18;
+        /** Most digits a decimal field may have. */
+        public static final int MAX_DECIMAL_DIGITS = 38;
 
         /**
          * A field as a long integer.

@@ -94,7 +94,12 @@ public final class TickCsv {
         if (i.getEpochSecond() < 0) {
             throw new IllegalArgumentException(where + ": timestamp: " + text + " is before 1970-01-01T00:00:00Z");
         }
-        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000;
+        try {
+            return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(where + ": timestamp: " + text + " is past the last representable microsecond ("
+                    + Instant.ofEpochSecond(Long.MAX_VALUE / 1_000_000L, (Long.MAX_VALUE % 1_000_000L) * 1_000L) + ")", e);
+        }
     }
 
     /**

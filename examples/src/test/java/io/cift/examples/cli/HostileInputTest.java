@@ -1,0 +1,72 @@
+package io.cift.examples.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** Inputs that used to hang, exhaust memory or give a wrong answer with exit 0: each is refused, fast, naming what is wrong. */
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private CliRun refused(String... args) {
+        CliRun r = new CliRun();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThat(r.run(args)).as(r.err.toString()).isEqualTo(1));
+        assertThat(r.err.toString()).doesNotContain("\tat ");
+        return r;
+    }
+
+    @Test
+    void decimalsWithHugeExponentsAreRefusedAtParseTime() throws IOException {
+        Path m = file("m.csv", "symbol,mark_price\nA,100\n");
+        Path hugeQty = file("t1.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n1,2026-01-05T10:00:00Z,A,BUY,1e100000000,1,0\n");
+        assertThat(refused("analytics", "pnl", "--trades", hugeQty.toString(), "--marks", m.toString()).err.toString())
+                .contains("t1.csv line 2", "field 'quantity'", "'1e100000000' is out of range", "18 decimal places", "38 digits");
+        Path tinyPrice = file("t2.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n1,2026-01-05T10:00:00Z,A,BUY,1,1e-30000000,0\n");
+        assertThat(refused("analytics", "pnl", "--trades", tinyPrice.toString(), "--marks", m.toString()).err.toString())
+                .contains("t2.csv line 2", "field 'price'", "out of range");
+        // trailing zeros after the point do not count, and 18 places are fine
+        Path ok = file("t3.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n"
+                + "1,2026-01-05T10:00:00Z,A,BUY,1.000000000000000000000000,0.123456789012345678,0\n");
+        CliRun fine = new CliRun();
+        assertThat(fine.run("analytics", "pnl", "--trades", ok.toString(), "--marks", m.toString())).as(fine.err.toString()).isZero();
+    }
+
+    @Test
+    void aTickPastTheLastRepresentableMicrosecondIsRefused() throws IOException {
+        Path t = file("ticks.csv", "timestamp,symbol,bid,ask,bid_size,ask_size,last,last_size\n"
+                + "+586524-01-19T08:01:50Z,ES,99.25,99.75,3,7,99.5,20\n");
+        assertThat(refused("ticks", "ingest", "--backend", "embedded", "--file", t.toString()).err.toString())
+                .contains("timestamp", "+586524-01-19T08:01:50Z", "past the last representable microsecond");
+    }
+
+    @Test
+    void aPositionTooLargeToValueIsAnErrorNotNaN() throws IOException {
+        Path pos = file("pos.csv", "symbol,quantity\nA,1e308\n");
+        Path prices = file("prices.csv", "date,symbol,close\n2026-01-05,A,100\n2026-01-06,A,110\n2026-01-07,A,99\n2026-01-08,A,108.9\n");
+        assertThat(refused("risk", "var", "--positions", pos.toString(), "--prices", prices.toString()).err.toString())
+                .contains("position in A", "not finite");
+    }
+
+    @Test
+    void aHugeInitialCapacityIsRefusedWithAMessage() throws IOException {
+        Path orders = file("o.csv", "symbol,action,order_id,side,type,tif,price,qty\nA,NEW,1,BUY,LIMIT,GTC,1,1\n");
+        CliRun r = new CliRun();
+        assertThat(r.run("replay", "--orders", orders.toString(), "--initial-capacity", "2000000000")).isEqualTo(2);
+        assertThat(r.err.toString()).contains("--initial-capacity must be from 1 to 16777216", "got 2000000000");
+    }
+}
