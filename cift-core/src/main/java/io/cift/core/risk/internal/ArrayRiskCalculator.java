@@ -321,6 +321,21 @@ public final class ArrayRiskCalculator implements RiskCalculator {
         return (hi < 0) ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 
+    /**
+     * {@code a * b / c} truncated toward zero, exact whatever the size of {@code a * b} (a 128-bit product);
+     * used for the share of the cost basis a partial close removes, which is always within {@code a}.
+     */
+    static long mulDiv(long a, long b, long c) {
+        long q = a / c;
+        long r = a % c;
+        long hi = Math.multiplyHigh(r, b);
+        long lo = r * b;
+        long part = (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? lo / c
+                : java.math.BigInteger.valueOf(r).multiply(java.math.BigInteger.valueOf(b))
+                        .divide(java.math.BigInteger.valueOf(c)).longValueExact();
+        return q * b + part;   // |q * b + part| <= |a| since b <= c
+    }
+
     /** Saturating add. */
     static long add(long a, long b) {
         long r = a + b;
@@ -436,18 +451,18 @@ public final class ArrayRiskCalculator implements RiskCalculator {
         long dq = buy ? qty : -qty;
         if (pos == 0 || (pos > 0) == buy) {
             pos += dq;
-            cost += dq * price;
+            cost = add(cost, mul(dq, price));
         } else {
             long absPos = Math.abs(pos);
             long close = Math.min(qty, absPos);
-            long removed = close == absPos ? cost : cost / absPos * close + (cost % absPos) * close / absPos;
-            a.realized[i] += (pos > 0 ? close * price : -close * price) - removed;
+            long removed = close == absPos ? cost : mulDiv(cost, close, absPos);
+            a.realized[i] = add(a.realized[i], add(mul(pos > 0 ? close : -close, price), -removed));
             cost -= removed;
             pos += buy ? close : -close;
             long rest = qty - close;
             if (rest > 0) {
                 pos = buy ? rest : -rest;
-                cost += pos * price;
+                cost = add(cost, mul(pos, price));
             }
         }
         a.position[i] = pos;
