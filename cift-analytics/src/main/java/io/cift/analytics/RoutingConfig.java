@@ -165,7 +165,7 @@ public final class RoutingConfig {
         /** @param url the PostgreSQL JDBC URL @return this builder */
         public Builder postgresUrl(String url) {
             if (url == null || !url.startsWith("jdbc:")) {
-                throw new IllegalArgumentException("postgresUrl must be a JDBC URL, got '" + url + "'");
+                throw new IllegalArgumentException("postgresUrl must be a JDBC URL, got '" + io.cift.core.Redact.text(url) + "'");
             }
             this.postgresUrl = url;
             return this;
@@ -174,7 +174,7 @@ public final class RoutingConfig {
         /** @param url the ClickHouse JDBC URL, or null for none @return this builder */
         public Builder clickhouseUrl(String url) {
             if (url != null && !url.startsWith("jdbc:")) {
-                throw new IllegalArgumentException("clickhouseUrl must be a JDBC URL, got '" + url + "'");
+                throw new IllegalArgumentException("clickhouseUrl must be a JDBC URL, got '" + io.cift.core.Redact.text(url) + "'");
             }
             this.clickhouseUrl = url;
             return this;

@@ -89,11 +89,11 @@ public final class QuestDbConfig {
         try {
             u = URI.create(Objects.requireNonNull(url, "url"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("questdb url: malformed '" + url + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("questdb url: malformed '" + io.cift.core.Redact.text(url) + "': " + io.cift.core.Redact.text(e.getMessage()), e);
         }
         if (!"http".equals(u.getScheme()) || u.getHost() == null) {
             throw new IllegalArgumentException("questdb url: expected http://host:port[?pg_port=8812&table=ticks], got '"
-                    + url + "'");
+                    + io.cift.core.Redact.text(url) + "'");
         }
         Builder b = builder().host(u.getHost());
         if (u.getPort() >= 0) {
@@ -110,7 +110,7 @@ public final class QuestDbConfig {
                     case "user" -> b.user(v);
                     case "password" -> b.password(v);
                     default -> throw new IllegalArgumentException("questdb url: unknown parameter '" + k + "' in '"
-                            + url + "' (known: pg_port, table, user, password)");
+                            + io.cift.core.Redact.text(url) + "' (known: pg_port, table, user, password)");
                 }
             }
         }
@@ -121,7 +121,7 @@ public final class QuestDbConfig {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("questdb url: pg_port must be a number, got '" + v + "' in '" + url + "'", e);
+            throw new IllegalArgumentException("questdb url: pg_port must be a number, got '" + v + "' in '" + io.cift.core.Redact.text(url) + "'", e);
         }
     }
 

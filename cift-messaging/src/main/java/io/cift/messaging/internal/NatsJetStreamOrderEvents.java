@@ -82,7 +82,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         this.readOnly = readOnly;
         this.slots = new Semaphore(config.maxInFlight());
         try {
-            Options o = new Options.Builder().server(config.url()).connectionTimeout(Duration.ofSeconds(2))
+            Options o = new Options.Builder().server(io.cift.core.Redact.text(config.url())).connectionTimeout(Duration.ofSeconds(2))
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).errorListener(new ErrorListener() { })
                     .connectionListener((conn, type) -> epoch.incrementAndGet())   // any change ends trust in open windows
                     .build();
@@ -96,13 +96,13 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             this.js = nc.jetStream();
         } catch (IOException | JetStreamApiException e) {
             closeQuietly();
-            throw new CiftException("NATS JetStream at " + config.url() + " is unavailable: " + e.getMessage(), e);
+            throw new CiftException("NATS JetStream at " + io.cift.core.Redact.text(config.url()) + " is unavailable: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CiftException("interrupted while connecting to " + config.url(), e);
+            throw new CiftException("interrupted while connecting to " + io.cift.core.Redact.text(config.url()), e);
         }
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cift-jetstream-retry");
@@ -139,7 +139,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             return;
         }
         if (!config.updateStream()) {
-            throw new CiftException("stream " + config.stream() + " at " + config.url() + " exists with "
+            throw new CiftException("stream " + config.stream() + " at " + io.cift.core.Redact.text(config.url()) + " exists with "
                     + String.join("; ", diffs) + ": use the stream's own settings, or ask for an update"
                     + " (JetStreamConfig.Builder.updateStream(true))");
         }
@@ -176,7 +176,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             jsm.getStreamInfo(config.stream());
         } catch (JetStreamApiException e) {
             if (e.getErrorCode() == 404) {
-                throw new CiftException("stream " + config.stream() + " does not exist at " + config.url()
+                throw new CiftException("stream " + config.stream() + " does not exist at " + io.cift.core.Redact.text(config.url())
                         + " (a reader never creates one: publish to it first)", e);
             }
             throw e;

@@ -37,7 +37,7 @@ public final class CiftCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new CiftCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + io.cift.core.Redact.text(ex.getMessage()));
             return 1;
         });
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
@@ -49,7 +49,7 @@ public final class CiftCommand implements Runnable {
                         + "): give the JVM more heap (CIFT_JAVA_OPTS=-Xmx...) or the command less to hold");
                 return 1;
             } catch (Error e) {
-                parseResult.commandSpec().commandLine().getErr().println("cift: " + e);
+                parseResult.commandSpec().commandLine().getErr().println("cift: " + io.cift.core.Redact.text(String.valueOf(e)));
                 return 1;
             }
         });

@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         if (redisUrl != null) {
             java.net.URI u = java.net.URI.create(redisUrl);
             if (!"redis".equals(u.getScheme()) || u.getHost() == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--redis must look like redis://host:port, got '" + redisUrl + "'");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--redis must look like redis://host:port, got '" + io.cift.core.Redact.text(redisUrl) + "'");
             }
             cache = io.cift.cache.AnalyticsCache.redis(u.getHost(), u.getPort() < 0 ? 6379 : u.getPort(),
                     java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(500));
@@ -94,8 +94,8 @@ final class DemoCommand implements Callable<Integer> {
             cache = io.cift.cache.AnalyticsCache.inProcess(java.time.Duration.ofMinutes(10), 10_000);
         }
         try (events; cache) {
-            return run(events, cache, natsUrl == null ? "in-process" : "jetstream " + natsUrl + " stream " + stream,
-                    redisUrl == null ? "in-process" : "redis " + redisUrl);
+            return run(events, cache, natsUrl == null ? "in-process" : "jetstream " + io.cift.core.Redact.text(natsUrl) + " stream " + stream,
+                    redisUrl == null ? "in-process" : "redis " + io.cift.core.Redact.text(redisUrl));
         }
     }
 

@@ -140,7 +140,7 @@ final class TicksCommand extends ParentCommand {
                 long n = load(s, file);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "ingested %d ticks from %s into %s in %.0f ms%n", n, file,
-                        s.backend().equals("questdb") ? "questdb " + store.url() : "embedded (not kept)",
+                        s.backend().equals("questdb") ? "questdb " + io.cift.core.Redact.text(store.url()) : "embedded (not kept)",
                         (System.nanoTime() - t0) / 1e6);
                 out.flush();
             }

@@ -119,7 +119,7 @@ public final class QuestDbTickStore implements TickStore {
                     + " ask_size DOUBLE, last DOUBLE, last_size DOUBLE, timestamp TIMESTAMP)"
                     + " TIMESTAMP(timestamp) PARTITION BY DAY WAL");
         } catch (SQLException e) {
-            throw new TickStoreException("questdb " + pool.getJdbcUrl() + ": cannot create table " + table + ": "
+            throw new TickStoreException("questdb " + io.cift.core.Redact.text(pool.getJdbcUrl()) + ": cannot create table " + table + ": "
                     + e.getMessage(), 0, isTransient(e), e);
         }
     }
