@@ -3,6 +3,10 @@ package io.cift.core.journal;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.ResultCode;
 import io.cift.core.journal.internal.JournaledEngine;
+import io.cift.core.risk.AccountLimits;
+import io.cift.core.risk.InstrumentLimits;
+import io.cift.core.risk.RiskReason;
+import io.cift.core.risk.RiskView;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -107,7 +111,7 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
      *
      * @return the view, or empty when the engine has no risk gate
      */
-    Optional<io.cift.core.risk.RiskView> risk();
+    Optional<RiskView> risk();
 
     /**
      * Why the gate refused the last command it refused.
@@ -115,7 +119,7 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
      * @return the reason, or {@code PASSED} when nothing was refused yet
      * @throws IllegalStateException when the engine has no risk gate
      */
-    io.cift.core.risk.RiskReason lastRiskReason();
+    RiskReason lastRiskReason();
 
     /**
      * Sets (or replaces) an account's limits; journaled, so recovery restores them.
@@ -125,7 +129,7 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
      * @throws IllegalStateException when the engine has no risk gate
      * @throws JournalException when the journal cannot take the change
      */
-    void setAccountLimits(long account, io.cift.core.risk.AccountLimits limits);
+    void setAccountLimits(long account, AccountLimits limits);
 
     /**
      * Sets an account's overrides for one instrument; journaled.
@@ -136,7 +140,7 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
      * @throws IllegalStateException when the engine has no risk gate or the account no limits
      * @throws JournalException when the journal cannot take the change
      */
-    void setInstrumentLimits(long account, String symbol, io.cift.core.risk.InstrumentLimits limits);
+    void setInstrumentLimits(long account, String symbol, InstrumentLimits limits);
 
     /**
      * Turns an account's kill switch on or off; journaled.

@@ -1,6 +1,7 @@
 package io.cift.core.journal;
 
 import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.risk.NanoClock;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class DurableEngineConfig {
     private final int lagReserve;
     private final Predicate<SnapshotInfo> snapshotFilter;
     private final EngineEventHandler recoveryHandler;
-    private final io.cift.core.risk.NanoClock riskClock;
+    private final NanoClock riskClock;
 
     private DurableEngineConfig(Builder b, int lagReserve) {
         this.directory = b.directory;
@@ -171,7 +172,7 @@ public final class DurableEngineConfig {
     }
 
     /** @return the clock of the risk gate's throttle, or null when the engine has no gate */
-    public io.cift.core.risk.NanoClock riskClock() {
+    public NanoClock riskClock() {
         return riskClock;
     }
 
@@ -199,7 +200,7 @@ public final class DurableEngineConfig {
         private int lagReserve = -1;
         private Predicate<SnapshotInfo> snapshotFilter = s -> true;
         private EngineEventHandler recoveryHandler;
-        private io.cift.core.risk.NanoClock riskClock;
+        private NanoClock riskClock;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -438,7 +439,7 @@ public final class DurableEngineConfig {
          * @param clock the throttle's clock, usually {@code System::nanoTime}
          * @return this builder
          */
-        public Builder riskGate(io.cift.core.risk.NanoClock clock) {
+        public Builder riskGate(NanoClock clock) {
             this.riskClock = Objects.requireNonNull(clock, "clock");
             return this;
         }

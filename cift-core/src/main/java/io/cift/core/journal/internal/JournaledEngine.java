@@ -14,11 +14,23 @@ import io.cift.core.journal.SnapshotInfo;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
+import io.cift.core.risk.AccountLimits;
+import io.cift.core.risk.InstrumentLimits;
+import io.cift.core.risk.NanoClock;
+import io.cift.core.risk.RiskCalculator;
+import io.cift.core.risk.RiskReason;
+import io.cift.core.risk.RiskView;
+import io.cift.core.risk.internal.ArrayRiskCalculator;
+import io.cift.core.risk.internal.LimitsCodec;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -26,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +65,7 @@ public final class JournaledEngine implements DurableEngine {
     private final SymbolRoutingEngine engine;
     private final EngineState state;
     private final boolean gated;
-    private final io.cift.core.risk.NanoClock liveClock;
+    private final NanoClock liveClock;
     /** Added to the live clock so that the gate's time continues from the journal's last reading. */
     private long clockOffset;
     private long lastClock;
@@ -71,7 +84,7 @@ public final class JournaledEngine implements DurableEngine {
     private final long lagTimeoutNanos;
     private final IdleStrategy journalIdle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     private volatile Throwable snapshotFailure;
-    private final org.agrona.ExpandableArrayBuffer snapshotBuffer = new org.agrona.ExpandableArrayBuffer(64 << 10);
+    private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(64 << 10);
     private Future<SnapshotInfo> lastSnapshot;
     private boolean closed;
 
@@ -137,7 +150,7 @@ public final class JournaledEngine implements DurableEngine {
         this.events = config.consumers().isEmpty() ? null : new EventRing(config.eventRingSize(), config.consumers(),
                 config.consumerKinds(), config.lagPolicy(), config.lagReserve(), lagTimeoutNanos, writer::durableSequence,
                 writer, sequencer.symbols);
-        java.util.Set<io.cift.core.journal.EngineEvent.Kind> kinds = java.util.EnumSet.noneOf(io.cift.core.journal.EngineEvent.Kind.class);
+        Set<io.cift.core.journal.EngineEvent.Kind> kinds = EnumSet.noneOf(io.cift.core.journal.EngineEvent.Kind.class);
         config.consumerKinds().values().forEach(kinds::addAll);
         sequencer.sink(events, kinds);
         sequencer.user(config.engine().listener());
@@ -359,7 +372,7 @@ public final class JournaledEngine implements DurableEngine {
 
     // ---- the risk gate
 
-    private io.cift.core.risk.internal.ArrayRiskCalculator gate() {
+    private ArrayRiskCalculator gate() {
         if (!gated) {
             throw new IllegalStateException("engine " + engineId + " has no risk gate (DurableEngineConfig.Builder.riskGate)");
         }
@@ -367,7 +380,7 @@ public final class JournaledEngine implements DurableEngine {
     }
 
     /** Journals an administrative change, then applies it exactly as replay will. */
-    private void admin(int kind, String symbol, java.io.ByteArrayOutputStream payload) {
+    private void admin(int kind, String symbol, ByteArrayOutputStream payload) {
         gate();
         if (closed || writer.failure() != null) {
             throw new JournalException("engine " + engineId + " cannot journal a risk change: "
@@ -393,36 +406,36 @@ public final class JournaledEngine implements DurableEngine {
         afterCommand(seq);
     }
 
-    private static java.io.DataOutputStream data(java.io.ByteArrayOutputStream b) {
-        return new java.io.DataOutputStream(b);
+    private static DataOutputStream data(ByteArrayOutputStream b) {
+        return new DataOutputStream(b);
     }
 
     @Override
-    public java.util.Optional<io.cift.core.risk.RiskView> risk() {
-        return java.util.Optional.ofNullable(state.risk);
+    public Optional<RiskView> risk() {
+        return Optional.ofNullable(state.risk);
     }
 
     @Override
-    public io.cift.core.risk.RiskReason lastRiskReason() {
+    public RiskReason lastRiskReason() {
         gate();
         return state.gate.lastRiskReason();
     }
 
     @Override
-    public void setAccountLimits(long account, io.cift.core.risk.AccountLimits limits) {
+    public void setAccountLimits(long account, AccountLimits limits) {
         Objects.requireNonNull(limits, "limits");
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             data(b).writeLong(account);
-            io.cift.core.risk.internal.LimitsCodec.write(data(b), limits);
+            LimitsCodec.write(data(b), limits);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         admin(RecordCodec.ADMIN_ACCOUNT_LIMITS, "", b);
     }
 
     @Override
-    public void setInstrumentLimits(long account, String symbol, io.cift.core.risk.InstrumentLimits limits) {
+    public void setInstrumentLimits(long account, String symbol, InstrumentLimits limits) {
         Objects.requireNonNull(limits, "limits");
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol must not be blank, got '" + symbol + "'");
@@ -430,12 +443,12 @@ public final class JournaledEngine implements DurableEngine {
         if (!hasAccount(account)) {
             throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
         }
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             data(b).writeLong(account);
-            io.cift.core.risk.internal.LimitsCodec.write(data(b), limits);
+            LimitsCodec.write(data(b), limits);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         admin(RecordCodec.ADMIN_INSTRUMENT_LIMITS, symbol, b);
     }
@@ -454,23 +467,23 @@ public final class JournaledEngine implements DurableEngine {
         if (!hasAccount(account)) {
             throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
         }
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             data(b).writeLong(account);
             data(b).writeBoolean(on);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         admin(RecordCodec.ADMIN_KILL_SWITCH, "", b);
     }
 
     @Override
     public void setGlobalKillSwitch(boolean on) {
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             data(b).writeBoolean(on);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         admin(RecordCodec.ADMIN_GLOBAL_KILL, "", b);
     }
@@ -494,9 +507,9 @@ public final class JournaledEngine implements DurableEngine {
     }
 
     /** Cancels (each a journaled command) the given open orders. */
-    private int cancelAll(List<io.cift.core.risk.RiskCalculator.OpenOrder> orders) {
+    private int cancelAll(List<RiskCalculator.OpenOrder> orders) {
         int n = 0;
-        for (io.cift.core.risk.RiskCalculator.OpenOrder o : orders) {
+        for (RiskCalculator.OpenOrder o : orders) {
             if (cancel(o.symbol(), o.orderId(), CancelReason.KILL_SWITCH) == ResultCode.ACCEPTED) {
                 n++;
             }
