@@ -5,7 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-/** Runs one computation per key at a time; concurrent callers for the same key wait for it. */
+/**
+ * Runs one computation per key at a time; concurrent callers for the same key wait for it and get its
+ * value or what it threw (an {@link Error} included: a waiter is never left blocked).
+ */
 final class SingleFlight {
     private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
@@ -17,14 +20,20 @@ final class SingleFlight {
             try {
                 return (T) running.join();
             } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
             }
         }
         try {
             T v = work.get();
             mine.complete(v);
             return v;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
