@@ -9,6 +9,7 @@ import io.cift.core.journal.Journal;
 import io.cift.core.journal.JournalInfo;
 import io.cift.core.model.Side;
 import io.cift.examples.io.Json;
+import io.cift.examples.io.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,6 +101,7 @@ final class JournalCommands {
 
         @Override
         public Integer call() throws IOException {
+            OutputFiles.requireDirectory(out, "--out");
             Journal.Recovered r = Journal.recover(journal);
             MatchingEngine engine = r.engine();
             Path dir = out.toAbsolutePath().getParent();
@@ -113,7 +115,8 @@ final class JournalCommands {
                         for (Side side : new Side[] {Side.BUY, Side.SELL}) {
                             for (PriceLevel l : book.depth(side, Integer.MAX_VALUE)) {
                                 for (OrderView o : book.ordersAt(side, l.price())) {
-                                    w.write(symbol + "," + side + "," + o.price() + "," + o.orderId() + "," + o.openQuantity() + "\n");
+                                    w.write(OutputFiles.csvField(symbol) + "," + side + "," + o.price() + "," + o.orderId() + ","
+                                            + o.openQuantity() + "\n");
                                 }
                             }
                         }

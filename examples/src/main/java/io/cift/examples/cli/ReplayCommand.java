@@ -84,6 +84,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot-every must not be negative, got "
                     + snapshotEvery);
         }
+        if (tradesOut != null) {
+            io.cift.examples.io.OutputFiles.requireDirectory(tradesOut, "--trades-out");
+        }
         Path tmp = null;
         ReplaySummary s;
         if (journal != null) {

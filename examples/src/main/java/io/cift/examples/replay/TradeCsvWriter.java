@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes trades as CSV with the header {@value #HEADER}, formatting numbers straight into a byte
- * buffer (nothing allocated per trade). Not thread-safe.
+ * buffer (nothing allocated per trade). A symbol holding a comma, a quote or a line break is quoted as
+ * RFC 4180 says. Not thread-safe.
  */
 public final class TradeCsvWriter implements Closeable {
 
@@ -58,7 +59,7 @@ public final class TradeCsvWriter implements Closeable {
     public void write(String symbol, long takerOrderId, long makerOrderId, long price, long qty) throws IOException {
         if (symbol != lastSymbol) {
             lastSymbol = symbol;
-            lastSymbolBytes = symbol.getBytes(StandardCharsets.UTF_8);
+            lastSymbolBytes = io.cift.examples.io.OutputFiles.csvField(symbol).getBytes(StandardCharsets.UTF_8);   // RFC 4180
         }
         if (len + lastSymbolBytes.length + 5 * 21 > buf.length) {
             flushBuffer();

@@ -69,4 +69,23 @@ class HostileInputTest {
         assertThat(r.run("replay", "--orders", orders.toString(), "--initial-capacity", "2000000000")).isEqualTo(2);
         assertThat(r.err.toString()).contains("--initial-capacity must be from 1 to 16777216", "got 2000000000");
     }
+
+    @Test
+    void aSymbolWithAQuoteIsQuotedInTheTradesFileAsRfc4180Says() throws IOException {
+        Path orders = file("o.csv", "symbol,action,order_id,side,type,tif,price,qty\n"
+                + "A\"B,NEW,1,SELL,LIMIT,GTC,10,5\nA\"B,NEW,2,BUY,LIMIT,IOC,10,2\n");
+        Path trades = dir.resolve("t.csv");
+        CliRun r = new CliRun();
+        assertThat(r.run("replay", "--orders", orders.toString(), "--trades-out", trades.toString())).as(r.err.toString()).isZero();
+        assertThat(Files.readAllLines(trades)).containsExactly("trade_seq,symbol,taker_order_id,maker_order_id,price,qty",
+                "1,\"A\"\"B\",2,1,10,2");
+    }
+
+    @Test
+    void aMissingOutputDirectoryIsNamedAsTheUserGaveIt() throws IOException {
+        Path orders = file("o.csv", "symbol,action,order_id,side,type,tif,price,qty\nA,NEW,1,BUY,LIMIT,GTC,1,1\n");
+        Path out = dir.resolve("no-such-dir").resolve("t.csv");
+        CliRun r = refused("replay", "--orders", orders.toString(), "--trades-out", out.toString());
+        assertThat(r.err.toString()).contains("--trades-out " + out, "no-such-dir does not exist").doesNotContain(".part");
+    }
 }
