@@ -228,7 +228,7 @@ final class DemoCommand implements Callable<Integer> {
                 io.cift.analytics.AnalyticsService.embedded(), cache);
         List<io.cift.analytics.Trade> fills = new ArrayList<>();
         java.time.Instant start = open;
-        String run = Long.toString(System.currentTimeMillis(), 36);
+        String run = engine.engineId().replace("-", "");   // unique per run, so concurrent runs never share traders
         for (int i = 0; i < trades.size(); i++) {
             Trade t = trades.get(i);
             java.math.BigDecimal q = java.math.BigDecimal.valueOf(t.qty());
