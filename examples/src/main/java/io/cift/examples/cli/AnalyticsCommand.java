@@ -270,6 +270,19 @@ final class AnalyticsCommand extends ParentCommand {
 
     /** Reads {@code trade_id,timestamp,symbol,side,quantity,price,fee}; every bad row names its line and field. */
     static List<Trade> readTrades(Path file, String user) throws IOException {
+        return readTrades(file, user, new ArrayList<>());
+    }
+
+    /**
+     * Reads a trades file, recording each trade's line number in {@code lines}.
+     *
+     * @param file the file
+     * @param user the user
+     * @param lines receives the line of each trade, in order
+     * @return the trades
+     * @throws IOException when the file cannot be read
+     */
+    static List<Trade> readTrades(Path file, String user, List<Integer> lines) throws IOException {
         List<Trade> out = new ArrayList<>();
         Map<Long, Integer> ids = new HashMap<>();
         for (CsvTable.Row row : CsvTable.read(file, "trade_id,timestamp,symbol,side,quantity,price,fee").rows()) {
@@ -292,6 +305,7 @@ final class AnalyticsCommand extends ParentCommand {
                 throw row.error("price", "must be positive, got " + p.toPlainString());
             }
             out.add(new Trade(id, user, timestamp(row), row.text("symbol"), side, q, p, row.decimal("fee")));
+            lines.add(row.line());
         }
         return out;
     }

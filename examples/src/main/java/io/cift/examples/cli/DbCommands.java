@@ -74,6 +74,32 @@ final class DbCommands {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        /**
+         * Ingests rows in batches of {@link #BATCH}, each all or nothing. A refused row is named by its
+         * line in the file, with what is already committed: the batches before the one refused.
+         */
+        <T> void inBatches(Path file, List<T> rows, List<Integer> lines, java.util.function.Consumer<List<T>> ingest) {
+            for (int i = 0; i < rows.size(); i += BATCH) {
+                try {
+                    ingest.accept(rows.subList(i, Math.min(rows.size(), i + BATCH)));
+                } catch (io.cift.analytics.InvalidDataException e) {
+                    String reason = e.row() > 0 ? e.getMessage().substring(e.getMessage().indexOf(": ") + 2) : e.getMessage();
+                    String where = e.row() > 0 ? file + " line " + lines.get(i + e.row() - 1) : file + " lines "
+                            + lines.get(i) + " to " + lines.get(Math.min(rows.size(), i + BATCH) - 1);
+                    throw new IllegalArgumentException(where + ": " + reason + "; " + committed(file, lines, i), e);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(file + " lines " + lines.get(i) + " to "
+                            + lines.get(Math.min(rows.size(), i + BATCH) - 1) + " were not written: " + e.getMessage() + "; "
+                            + committed(file, lines, i), e);
+                }
+            }
+        }
+
+        private static String committed(Path file, List<Integer> lines, int batchStart) {
+            return batchStart == 0 ? "nothing of " + file + " was written"
+                    : "lines up to " + lines.get(batchStart - 1) + " are written (earlier batches of " + BATCH + ")";
+        }
+
         void finish(RoutedAnalytics r, int rows) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("rows written to postgresql: " + rows);
@@ -95,7 +121,9 @@ final class DbCommands {
         @Override
         public Integer call() throws IOException {
             List<PortfolioSnapshot> rows = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
             for (CsvTable.Row row : CsvTable.read(values, "date,total_value").rows()) {
+                lines.add(row.line());
                 LocalDate d = row.date("date");
                 BigDecimal v = row.decimal("total_value");
                 if (v.signum() <= 0) {
@@ -104,9 +132,7 @@ final class DbCommands {
                 rows.add(new PortfolioSnapshot(user, d.atTime(23, 59, 59).toInstant(ZoneOffset.UTC), v));
             }
             try (RoutedAnalytics r = RoutedAnalytics.create(conn.builder().build())) {
-                for (int i = 0; i < rows.size(); i += BATCH) {
-                    r.ingestSnapshots(rows.subList(i, Math.min(rows.size(), i + BATCH)));
-                }
+                inBatches(values, rows, lines, r::ingestSnapshots);
                 finish(r, rows.size());
             }
             return 0;
@@ -122,11 +148,10 @@ final class DbCommands {
 
         @Override
         public Integer call() throws IOException {
-            List<Trade> rows = AnalyticsCommand.readTrades(trades, user);
+            List<Integer> lines = new ArrayList<>();
+            List<Trade> rows = AnalyticsCommand.readTrades(trades, user, lines);
             try (RoutedAnalytics r = RoutedAnalytics.create(conn.builder().build())) {
-                for (int i = 0; i < rows.size(); i += BATCH) {
-                    r.ingestTrades(rows.subList(i, Math.min(rows.size(), i + BATCH)));
-                }
+                inBatches(trades, rows, lines, r::ingestTrades);
                 finish(r, rows.size());
             }
             return 0;

@@ -113,4 +113,24 @@ class DatabaseCommandsIT {
         assertThat(err).doesNotContain("\n").doesNotContain("Exception")
                 .contains("postgresql at jdbc:postgresql://127.0.0.1:1/postgres");
     }
+
+    /** A trade refused in the second batch is named by its line in the file, with what was already written. */
+    @Test
+    void aRefusedRowInALaterBatchIsNamedByItsFileLine() throws IOException {
+        run("db", "migrate", "--config", config.toString());
+        Path first = dir.resolve("first.csv");
+        Files.writeString(first, "trade_id,timestamp,symbol,side,quantity,price,fee\n11000,2026-01-05T10:00:00Z,A,BUY,1,100,0\n");
+        run("ingest", "trades", "--user", "u", "--trades", first.toString(), "--no-sync", "--config", config.toString());
+        StringBuilder t = new StringBuilder("trade_id,timestamp,symbol,side,quantity,price,fee\n");
+        for (int id = 1; id <= 12_000; id++) {
+            // trade 11000 (file line 11001, in the second batch) says something else than the one stored
+            t.append(id).append(",2026-01-05T10:00:00Z,A,BUY,").append(id == 11_000 ? 2 : 1).append(",100,0\n");
+        }
+        Path second = dir.resolve("second.csv");
+        Files.writeString(second, t);
+        CliRun cli = new CliRun();
+        assertThat(cli.run("ingest", "trades", "--user", "u", "--trades", second.toString(), "--no-sync", "--config",
+                config.toString())).isEqualTo(1);
+        assertThat(cli.err.toString()).contains(second + " line 11001", "lines up to 10001 are written");
+    }
 }
