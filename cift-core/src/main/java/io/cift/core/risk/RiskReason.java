@@ -33,5 +33,9 @@ public enum RiskReason {
     /** Open buy notional plus position cost would exceed the account's credit. */
     CREDIT_LIMIT,
     /** The account already has the maximum number of open orders. */
-    MAX_OPEN_ORDERS
+    MAX_OPEN_ORDERS,
+    /** The gate already tracks the most instruments it takes (100,000): an order in another one is refused. */
+    TOO_MANY_INSTRUMENTS,
+    /** The account already used the most client order ids a session takes (100,000,000). */
+    TOO_MANY_CLIENT_ORDER_IDS
 }

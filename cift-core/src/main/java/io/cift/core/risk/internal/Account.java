@@ -19,6 +19,8 @@ final class Account {
     long absCost;
     /** Client order ids used this session. */
     final ClientIdSet clientIds = new ClientIdSet();
+    /** How many client order ids were recorded. */
+    long clientIdCount;
     /** The highest client order id recorded; ids above it need no lookup. */
     long maxClientId = Long.MIN_VALUE;
     RiskOrder head;

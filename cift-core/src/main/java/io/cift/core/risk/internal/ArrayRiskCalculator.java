@@ -56,6 +56,27 @@ public final class ArrayRiskCalculator implements RiskCalculator {
      * @param quotes mid prices before an instrument trades
      */
     public ArrayRiskCalculator(NanoClock clock, QuoteSource quotes) {
+        this(clock, quotes, MAX_INSTRUMENTS, MAX_CLIENT_IDS);
+    }
+
+    /** The most instruments a gate tracks. */
+    public static final int MAX_INSTRUMENTS = 100_000;
+    /** The most client order ids an account may use in a session. */
+    public static final long MAX_CLIENT_IDS = 100_000_000L;
+    private final int maxInstruments;
+    private final long maxClientIds;
+
+    /**
+     * Creates a calculator with other bounds (tests).
+     *
+     * @param clock the throttle's clock
+     * @param quotes where mid prices come from
+     * @param maxInstruments the most instruments tracked
+     * @param maxClientIds the most client order ids an account may use
+     */
+    ArrayRiskCalculator(NanoClock clock, QuoteSource quotes, int maxInstruments, long maxClientIds) {
+        this.maxInstruments = maxInstruments;
+        this.maxClientIds = maxClientIds;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.quotes = Objects.requireNonNull(quotes, "quotes");
     }
@@ -153,6 +174,12 @@ public final class ArrayRiskCalculator implements RiskCalculator {
         if (clientOrderId <= a.maxClientId && a.clientIds.contains(clientOrderId)) {
             return refuse(RiskReason.DUPLICATE_CLIENT_ORDER_ID, account, symbol, "clientOrderId", 0, clientOrderId);
         }
+        if (a.clientIdCount >= maxClientIds) {
+            return refuse(RiskReason.TOO_MANY_CLIENT_ORDER_IDS, account, symbol, "clientOrderIds", maxClientIds, a.clientIdCount + 1);
+        }
+        if (instrumentList.size() >= maxInstruments && instruments.get(symbol) == null) {
+            return refuse(RiskReason.TOO_MANY_INSTRUMENTS, account, symbol, "instruments", maxInstruments, instrumentList.size() + 1L);
+        }
         Instrument in = instrument(symbol);
         RiskReason r = checkOrder(a, in, side == Side.BUY, market, price, quantity, 0, 0);
         if (r != RiskReason.PASSED) {
@@ -174,6 +201,7 @@ public final class ArrayRiskCalculator implements RiskCalculator {
             newTat = tat + interval;
         }
         a.clientIds.add(clientOrderId);
+        a.clientIdCount++;
         if (clientOrderId > a.maxClientId) {
             a.maxClientId = clientOrderId;
         }
@@ -377,6 +405,8 @@ public final class ArrayRiskCalculator implements RiskCalculator {
             case GROSS_EXPOSURE -> "gross exposure";
             case NET_EXPOSURE -> "net exposure";
             case CREDIT_LIMIT -> "open buy notional plus position cost";
+            case TOO_MANY_INSTRUMENTS -> "instruments";
+            case TOO_MANY_CLIENT_ORDER_IDS -> "client order ids";
             default -> "value";
         };
     }
@@ -804,6 +834,7 @@ public final class ArrayRiskCalculator implements RiskCalculator {
             a.tat = in.readLong();
             a.maxClientId = in.readLong();
             a.clientIds.read(in);
+            a.clientIdCount = a.clientIds.size();
             int held = in.readInt();
             for (int k = 0; k < held; k++) {
                 int i = in.readInt();

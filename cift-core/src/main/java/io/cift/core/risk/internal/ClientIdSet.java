@@ -51,6 +51,15 @@ final class ClientIdSet {
         }
     }
 
+    /** @return how many ids the set holds */
+    long size() {
+        long n = 0;
+        for (RoaringBitmap b : byHigh.values()) {
+            n += b.getLongCardinality();
+        }
+        return n;
+    }
+
     /** Reads what {@link #write} wrote into an empty set. */
     void read(java.io.DataInput in) throws java.io.IOException {
         int n = in.readInt();
