@@ -58,4 +58,18 @@ public interface RoutedAnalytics extends AnalyticsService {
      * @return rows ClickHouse is behind (Long.MAX_VALUE before the first successful sync)
      */
     long syncLagRows();
+
+    /**
+     * How many background sync runs failed (a server down included); the sync goes on after every one.
+     *
+     * @return the count
+     */
+    long syncFailures();
+
+    /**
+     * What the last failed background sync run threw.
+     *
+     * @return the failure, or empty when none failed
+     */
+    java.util.Optional<Throwable> lastSyncFailure();
 }

@@ -46,6 +46,8 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     private final Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
     private final ScheduledExecutorService scheduler;
     private volatile long lagRows = Long.MAX_VALUE;
+    private final java.util.concurrent.atomic.AtomicLong syncFailures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Throwable lastSyncFailure;
     private final BackendHealth health = new BackendHealth() {
         @Override
         public boolean available(Backend backend) {
@@ -95,8 +97,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
                 t.setDaemon(true);
                 return t;
             });
-            long ms = config.syncInterval().toMillis();
-            scheduler.scheduleWithFixedDelay(this::backgroundSync, 0, ms, TimeUnit.MILLISECONDS);
+            BackgroundTask.every(scheduler, config.syncInterval(), this::syncNow, this::syncFailed);
         } else {
             scheduler = null;
         }
@@ -116,12 +117,28 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
         return n;
     }
 
-    private void backgroundSync() {
-        try {
-            syncNow();
-        } catch (CiftException e) {
-            // ClickHouse or PostgreSQL is down: the lag stays as it was and ClickHouse stays out while behind
+    /**
+     * A background sync failed. A server being down ({@link CiftException}) is expected: the lag stays as it
+     * was and ClickHouse stays out of routing while behind. Anything else is a defect or bad data; it is
+     * counted and reported, and the sync goes on at the next interval either way.
+     */
+    private void syncFailed(Throwable t) {
+        long n = syncFailures.incrementAndGet();
+        lastSyncFailure = t;
+        if (!(t instanceof CiftException) && (n == 1 || n % 1_000 == 0)) {
+            System.err.println("cift: the background ClickHouse sync failed (failure #" + n + "), and goes on: "
+                    + io.cift.core.Redact.text(String.valueOf(t)));
         }
+    }
+
+    @Override
+    public long syncFailures() {
+        return syncFailures.get();
+    }
+
+    @Override
+    public java.util.Optional<Throwable> lastSyncFailure() {
+        return java.util.Optional.ofNullable(lastSyncFailure);
     }
 
     @Override
