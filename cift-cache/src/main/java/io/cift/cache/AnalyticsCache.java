@@ -40,6 +40,22 @@ public interface AnalyticsCache extends AutoCloseable {
     }
 
     /**
+     * A Redis (or Dragonfly) cache named by a URL: {@code redis://[[user]:password@]host[:port][/db]}, or
+     * {@code rediss://...} for TLS. The password is sent with {@code AUTH} (with the user, when given);
+     * credentials the server refuses are a configuration error ({@link io.cift.core.CiftException} on use,
+     * never a silent bypass). The URL is never printed with its password.
+     *
+     * @param url the URL
+     * @param ttl how long an entry lives
+     * @param timeout connect and read timeout: past it the request is served without the cache
+     * @return the cache
+     * @throws IllegalArgumentException when the URL is not such a URL (named without its password)
+     */
+    static AnalyticsCache redis(java.net.URI url, Duration ttl, Duration timeout) {
+        return RedisAnalyticsCache.fromUrl(url, ttl, timeout);
+    }
+
+    /**
      * The cached value, or the computed one (stored for the next request).
      *
      * @param user the user the value belongs to

@@ -32,6 +32,7 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
     private final LongAdder misses = new LongAdder();
     private final LongAdder computations = new LongAdder();
     private final LongAdder bypassed = new LongAdder();
+    private final String where;
 
     /**
      * Connects lazily (Redis may be down at start).
@@ -42,6 +43,23 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
      * @param timeout connect and read timeout, positive
      */
     public RedisAnalyticsCache(String host, int port, Duration ttl, Duration timeout) {
+        this(host, port, null, null, 0, false, ttl, timeout);
+    }
+
+    /**
+     * Connects lazily, with credentials, a database and TLS.
+     *
+     * @param host the host
+     * @param port the port
+     * @param user the ACL user, or null
+     * @param password the password, or null
+     * @param database the database number
+     * @param ssl whether to use TLS
+     * @param ttl entry lifetime, positive
+     * @param timeout connect and read timeout, positive
+     */
+    public RedisAnalyticsCache(String host, int port, String user, String password, int database, boolean ssl,
+                               Duration ttl, Duration timeout) {
         if (ttl == null || ttl.toMillis() < 1) {
             throw new IllegalArgumentException("ttl must be at least 1 ms, got " + ttl);
         }
@@ -50,8 +68,53 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         }
         int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         this.jedis = new JedisPooled(new HostAndPort(host, port),
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(ms).socketTimeoutMillis(ms).build());
+                DefaultJedisClientConfig.builder().connectionTimeoutMillis(ms).socketTimeoutMillis(ms)
+                        .user(user).password(password).database(database).ssl(ssl).build());
         this.ttlMillis = ttl.toMillis();
+        this.where = (ssl ? "rediss://" : "redis://") + host + ":" + port + (database == 0 ? "" : "/" + database);
+    }
+
+    /**
+     * A cache from a {@code redis://} or {@code rediss://} URL (see {@code AnalyticsCache.redis(URI, ...)}).
+     *
+     * @param url the URL
+     * @param ttl entry lifetime
+     * @param timeout connect and read timeout
+     * @return the cache
+     */
+    public static RedisAnalyticsCache fromUrl(java.net.URI url, Duration ttl, Duration timeout) {
+        String shown = io.cift.core.Redact.text(String.valueOf(url));
+        if (url == null || !("redis".equals(url.getScheme()) || "rediss".equals(url.getScheme())) || url.getHost() == null) {
+            throw new IllegalArgumentException("a Redis URL looks like redis://[[user]:password@]host[:port][/db] or rediss://..., got '"
+                    + shown + "'");
+        }
+        String user = null;
+        String password = null;
+        String info = url.getRawUserInfo();
+        if (info != null) {
+            int colon = info.indexOf(':');
+            String u = java.net.URLDecoder.decode(colon < 0 ? info : info.substring(0, colon), java.nio.charset.StandardCharsets.UTF_8);
+            user = u.isEmpty() ? null : u;
+            password = colon < 0 ? null : java.net.URLDecoder.decode(info.substring(colon + 1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int database = 0;
+        String path = url.getPath();
+        if (path != null && path.length() > 1) {
+            try {
+                database = Integer.parseInt(path.substring(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the database of a Redis URL is a number, got '" + path.substring(1)
+                        + "' in '" + shown + "'");
+            }
+        }
+        return new RedisAnalyticsCache(url.getHost(), url.getPort() < 0 ? 6379 : url.getPort(), user, password, database,
+                "rediss".equals(url.getScheme()), ttl, timeout);
+    }
+
+    /** Credentials the server refused are a configuration error, not a reason to bypass the cache. */
+    private io.cift.core.CiftException refused(redis.clients.jedis.exceptions.JedisAccessControlException e) {
+        return new io.cift.core.CiftException("Redis at " + where + " refused the credentials: "
+                + io.cift.core.Redact.text(e.getMessage()), e);
     }
 
     @Override
@@ -66,6 +129,8 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
             String v = jedis.get(Keys.version(user));
             key = Keys.value(user, v == null ? 0 : Long.parseLong(v), query).getBytes(StandardCharsets.UTF_8);
             cached = jedis.get(key);
+        } catch (redis.clients.jedis.exceptions.JedisAccessControlException e) {
+            throw refused(e);
         } catch (JedisException e) {
             bypassed.increment();
             return compute.get();
@@ -107,6 +172,9 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         try {
             jedis.incr(Keys.version(user));
             pendingInvalidations.remove(user);
+        } catch (redis.clients.jedis.exceptions.JedisAccessControlException e) {
+            pendingInvalidations.add(user);
+            throw refused(e);
         } catch (JedisException e) {
             pendingInvalidations.add(user);
         }

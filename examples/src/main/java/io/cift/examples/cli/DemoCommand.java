@@ -84,12 +84,18 @@ final class DemoCommand implements Callable<Integer> {
         }
         io.cift.cache.AnalyticsCache cache;
         if (redisUrl != null) {
-            java.net.URI u = java.net.URI.create(redisUrl);
-            if (!"redis".equals(u.getScheme()) || u.getHost() == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--redis must look like redis://host:port, got '" + io.cift.core.Redact.text(redisUrl) + "'");
+            java.net.URI u;
+            try {
+                u = java.net.URI.create(redisUrl);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--redis must look like redis://host:port, got '"
+                        + io.cift.core.Redact.text(redisUrl) + "'");
             }
-            cache = io.cift.cache.AnalyticsCache.redis(u.getHost(), u.getPort() < 0 ? 6379 : u.getPort(),
-                    java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(500));
+            try {
+                cache = io.cift.cache.AnalyticsCache.redis(u, java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(500));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--redis: " + e.getMessage());
+            }
         } else {
             cache = io.cift.cache.AnalyticsCache.inProcess(java.time.Duration.ofMinutes(10), 10_000);
         }
