@@ -1,6 +1,5 @@
 package io.cift.core.journal.internal;
 
-import io.cift.core.book.ListenerFailureHandler;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.internal.ContainedListener;
@@ -54,8 +53,7 @@ final class EngineState implements RecordCodec.Target {
             this.risk = new ArrayRiskCalculator(clock, quotes);
             GatedMatchingEngine.bind(quotes, books);
             sequencer.state(risk.listener());
-            this.gate = new GatedMatchingEngine(risk, books, new ContainedListener(sequencer,
-                    config.listenerFailureHandler() == null ? ListenerFailureHandler.STANDARD_ERROR : config.listenerFailureHandler()));
+            this.gate = new GatedMatchingEngine(risk, books, new ContainedListener(sequencer, config.listenerFailureHandler()));
         } else {
             this.clock = null;
             this.risk = null;

@@ -62,7 +62,6 @@ public final class JournaledEngine implements DurableEngine {
     private final String engineId;
     private final EngineCounters counters = new EngineCounters();
     private final Sequencer sequencer = new Sequencer(counters);
-    private final SymbolRoutingEngine engine;
     private final EngineState state;
     private final boolean gated;
     private final NanoClock liveClock;
@@ -118,7 +117,6 @@ public final class JournaledEngine implements DurableEngine {
             sequencer.symbols.engineId = engineId;
             Recovery.Result r = Recovery.run(dir, config.engine(), gated, sequencer, config.snapshotFilter(),
                     config.recoveryHandler(), false);
-            this.engine = r.engine;
             this.state = r.state;
             if (gated) {
                 this.lastClock = r.lastClock;
@@ -307,10 +305,11 @@ public final class JournaledEngine implements DurableEngine {
                 Thread.currentThread().interrupt();
             }
         }
-        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, state);
+        long hash = state.books.stateHash();   // one walk over the live orders serves the file and the info
+        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, state, hash);
         byte[] bytes = snapshotBuffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
-                engine.stateHash(), dir.resolve(String.format("snapshot-%020d.snap", seq)));
+                hash, dir.resolve(String.format("snapshot-%020d.snap", seq)));
         lastSnapshot = snapshots.submit(() -> {
             try {
                 IdleStrategy idle = new BackoffIdleStrategy(100, 10, 10_000, 1_000_000);
@@ -406,10 +405,6 @@ public final class JournaledEngine implements DurableEngine {
         afterCommand(seq);
     }
 
-    private static DataOutputStream data(ByteArrayOutputStream b) {
-        return new DataOutputStream(b);
-    }
-
     @Override
     public Optional<RiskView> risk() {
         return Optional.ofNullable(state.risk);
@@ -421,17 +416,35 @@ public final class JournaledEngine implements DurableEngine {
         return state.gate.lastRiskReason();
     }
 
+    /** Writes an administrative record's payload. */
+    @FunctionalInterface
+    private interface Payload {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private void admin(int kind, String symbol, Payload payload) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            payload.write(new DataOutputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+        }
+        admin(kind, symbol, bytes);
+    }
+
+    private void requireAccount(long account) {
+        if (!gate().hasAccount(account)) {
+            throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
+        }
+    }
+
     @Override
     public void setAccountLimits(long account, AccountLimits limits) {
         Objects.requireNonNull(limits, "limits");
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            data(b).writeLong(account);
-            LimitsCodec.write(data(b), limits);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        admin(RecordCodec.ADMIN_ACCOUNT_LIMITS, "", b);
+        admin(RecordCodec.ADMIN_ACCOUNT_LIMITS, "", out -> {
+            out.writeLong(account);
+            LimitsCodec.write(out, limits);
+        });
     }
 
     @Override
@@ -440,52 +453,25 @@ public final class JournaledEngine implements DurableEngine {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol must not be blank, got '" + symbol + "'");
         }
-        if (!hasAccount(account)) {
-            throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
-        }
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            data(b).writeLong(account);
-            LimitsCodec.write(data(b), limits);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        admin(RecordCodec.ADMIN_INSTRUMENT_LIMITS, symbol, b);
-    }
-
-    private boolean hasAccount(long account) {
-        for (long id : gate().accountIds()) {
-            if (id == account) {
-                return true;
-            }
-        }
-        return false;
+        requireAccount(account);
+        admin(RecordCodec.ADMIN_INSTRUMENT_LIMITS, symbol, out -> {
+            out.writeLong(account);
+            LimitsCodec.write(out, limits);
+        });
     }
 
     @Override
     public void setKillSwitch(long account, boolean on) {
-        if (!hasAccount(account)) {
-            throw new IllegalStateException("account " + account + " has no limits: call setAccountLimits first");
-        }
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            data(b).writeLong(account);
-            data(b).writeBoolean(on);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        admin(RecordCodec.ADMIN_KILL_SWITCH, "", b);
+        requireAccount(account);
+        admin(RecordCodec.ADMIN_KILL_SWITCH, "", out -> {
+            out.writeLong(account);
+            out.writeBoolean(on);
+        });
     }
 
     @Override
     public void setGlobalKillSwitch(boolean on) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            data(b).writeBoolean(on);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        admin(RecordCodec.ADMIN_GLOBAL_KILL, "", b);
+        admin(RecordCodec.ADMIN_GLOBAL_KILL, "", out -> out.writeBoolean(on));
     }
 
     @Override
@@ -574,12 +560,12 @@ public final class JournaledEngine implements DurableEngine {
 
     @Override
     public Optional<OrderBook> book(String symbol) {
-        return engine.book(symbol);
+        return state.books.book(symbol);
     }
 
     @Override
     public Set<String> symbols() {
-        return engine.symbols();
+        return state.books.symbols();
     }
 
     @Override
@@ -589,12 +575,12 @@ public final class JournaledEngine implements DurableEngine {
 
     @Override
     public long stateHash() {
-        return engine.stateHash();
+        return state.books.stateHash();
     }
 
     @Override
     public void validate() {
-        engine.validate();
+        state.books.validate();
         if (state.risk != null) {
             state.risk.validate();
         }

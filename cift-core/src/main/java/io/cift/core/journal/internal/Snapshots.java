@@ -51,9 +51,10 @@ public final class Snapshots {
      * @param engineId the engine's id (ASCII)
      * @param c the counters
      * @param state the books and the risk gate
+     * @param stateHash the books' {@code stateHash()}, computed by the caller
      * @return the snapshot's length in {@code out}
      */
-    static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, EngineState state) {
+    static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, EngineState state, long stateHash) {
         SymbolRoutingEngine engine = state.books;
         int[] at = {0};
         out.putBytes(0, MAGIC);
@@ -63,7 +64,7 @@ public final class Snapshots {
         putLong(out, at, c.tradeSeq);
         putLong(out, at, c.volume);
         putLong(out, at, c.rejects);
-        putLong(out, at, engine.stateHash());
+        putLong(out, at, stateHash);
         putString(out, at, engineId);
         TreeSet<String> symbols = new TreeSet<>(engine.symbols());
         out.putInt(at[0], symbols.size(), ByteOrder.BIG_ENDIAN);

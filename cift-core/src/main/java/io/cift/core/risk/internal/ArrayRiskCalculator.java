@@ -607,6 +607,16 @@ public final class ArrayRiskCalculator implements RiskCalculator {
     }
 
     /**
+     * Whether an account has limits (is configured).
+     *
+     * @param account the account id
+     * @return true when {@code setAccountLimits} was called for it
+     */
+    public boolean hasAccount(long account) {
+        return accounts.containsKey(account);
+    }
+
+    /**
      * Every configured account id. Allocates.
      *
      * @return the ids
