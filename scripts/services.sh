@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the servers CIFT's integration tests and backends use, on loopback.
 #   scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats|questdb ...]
-#   (default: postgres clickhouse)
+#   (default: postgres clickhouse); "kill clickhouse" (or questdb) stops it with SIGKILL, as a crash would
 # Installs what is missing with apt-get (Debian packages), is safe to run twice, and waits until each
 # server answers. Ports and data directory come from the environment (defaults below).
 set -euo pipefail
@@ -135,7 +135,7 @@ XML
 ch_stop() {
   local dir="$RUN_DIR/clickhouse" pid
   for pid in $(cat "$dir/clickhouse.pid" 2>/dev/null) $(pgrep -f "clickhouse-server --config-file=$dir/config.xml" || true); do
-    kill "$pid" 2>/dev/null || true
+    kill -s "${STOP_SIGNAL:-TERM}" "$pid" 2>/dev/null || true
     for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
@@ -200,7 +200,7 @@ qdb_stop() {
   local dir="$RUN_DIR/questdb-$QDB_HTTP_PORT" pid
   # QuestDB owns its root directory: the pid file sits beside it
   for pid in $(cat "$dir.pid" 2>/dev/null) $(pgrep -f "io.questdb.ServerMain -d $dir\$" || true); do
-    kill "$pid" 2>/dev/null || true
+    kill -s "${STOP_SIGNAL:-TERM}" "$pid" 2>/dev/null || true
     for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
@@ -224,7 +224,11 @@ for svc in "$@"; do
   case "$cmd" in
     start) "${f}_start" ;;
     stop) "${f}_stop" ;;
+    kill) case "$svc" in
+            clickhouse|questdb) STOP_SIGNAL=KILL "${f}_stop" ;;
+            *) die "kill supports clickhouse and questdb; use stop for $svc" ;;
+          esac ;;
     status) if "${f}_up" >/dev/null 2>&1; then echo "$svc: up"; else echo "$svc: down"; fi ;;
-    *) die "usage: scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats|questdb ...]" ;;
+    *) die "usage: scripts/services.sh start|stop|kill|status [postgres|clickhouse|redis|nats|questdb ...]" ;;
   esac
 done

@@ -142,6 +142,31 @@ public abstract class AnalyticsServiceContractTest {
     }
 
     @Test
+    void twoCallersSendingTheSameTradesAtOnceStoreEachOnce() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            List<Trade> batch = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                batch.add(trade("gus", round * 100L + i, "G", Side.BUY, "1", "10", "0"));
+            }
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            Runnable send = () -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                service.ingestTrades(batch);
+            };
+            java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(send);
+            send.run();
+            other.get();
+        }
+        TradeSummaryReport s = service.tradeSummary("gus", Map.of());
+        assertThat(s.bySymbol().get("G").tradeCount()).as("no trade counted twice").isEqualTo(200);
+        assertThat(s.bySymbol().get("G").buyQuantity()).isEqualByComparingTo("200");
+    }
+
+    @Test
     void tradeHistoryPagesInTradeIdOrder() {
         List<Trade> batch = new ArrayList<>();
         for (long id = 25; id >= 1; id--) {

@@ -30,7 +30,7 @@ class PostgresAnalyticsServiceIT extends AnalyticsServiceContractTest {
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         ds = AnalyticsBackends.pooled(url, null, 4, Duration.ofSeconds(5));
         AnalyticsService s = AnalyticsBackends.postgres(ds, url);
-        assertThat(AnalyticsBackends.migrate(s)).isEqualTo(1);
+        assertThat(AnalyticsBackends.migrate(s)).isEqualTo(2);
         assertThat(AnalyticsBackends.migrate(s)).as("safe to run twice").isZero();
         return new ClosingService(s, () -> {
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {

@@ -205,6 +205,34 @@ class RoutedAnalyticsIT {
     }
 
     @Test
+    void theLagNeverMissesWritesThatRaceASync() throws Exception {
+        RoutedAnalytics r = routed(RoutingConfig.builder().syncInterval(Duration.ZERO));
+        try (HikariDataSource pgDs = AnalyticsBackends.pooled(pgUrl, null, 1, Duration.ofSeconds(5))) {
+            int id = 1;
+            for (int round = 0; round < 25; round++) {
+                int from = id;
+                id += 8;
+                java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    for (int k = 0; k < 8; k++) {
+                        r.ingestTrades(trades("u1", from + k, 1));
+                    }
+                });
+                r.syncNow();
+                writer.get();
+                long behind;
+                try (Connection c = pgDs.getConnection(); Statement st = c.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM cift_trades WHERE seq >"
+                             + " coalesce((SELECT last_seq FROM cift_sync_state WHERE table_name = 'cift_trades'), 0)")) {
+                    rs.next();
+                    behind = rs.getLong(1);
+                }
+                assertThat(r.syncLagRows()).as("round %d: the lag covers every row ClickHouse misses", round)
+                        .isGreaterThanOrEqualTo(behind);
+            }
+        }
+    }
+
+    @Test
     void permanentErrorsDoNotFailOver() {
         RoutedAnalytics r = routed(RoutingConfig.builder().syncInterval(Duration.ZERO));
         assertThatThrownBy(() -> r.trades("u1", 0, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code argMax}, the deduplication of a resumed sync with {@code LIMIT 1 BY}), the metrics are finished in
  * Java. Uses only SQL that ClickHouse 18.16 accepts (no window functions, CTEs or DateTime64), which
  * current releases accept too. In production it is fed from PostgreSQL by a sync; its
- * own ingest methods (batched prepared statements) serve stand-alone use. All SQL is parameterized.
+ * own ingest methods (batched prepared statements) serve stand-alone use; concurrent calls of one service
+ * are safe, while several processes ingesting trades directly into one database are not (a re-sent trade
+ * could be stored twice until a merge): feed a shared ClickHouse through the sync. All SQL is parameterized.
  * Thread-safe (the pool is).
  */
 public final class ClickHouseAnalyticsService implements AnalyticsService {
@@ -53,6 +55,8 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     private final DataSource ds;
     private final String url;
     /** Versions for rows written directly (the sync uses PostgreSQL's sequence numbers instead). */
+    /** Direct trade ingestion checks for stored ids, then inserts: one caller at a time, or both would insert. */
+    private final Object tradeWrites = new Object();
     private final AtomicLong directSeq = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
 
     /**
@@ -149,24 +153,29 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         if (batch.isEmpty()) {
             return;
         }
-        call(c -> {
-            Map<String, Trade> stored = existing(c, batch);
-            List<Trade> fresh = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                Trade t = batch.get(i);
-                Trade old = stored.get(t.user() + '\u0000' + t.tradeId());
-                if (old == null) {
-                    fresh.add(t);
-                } else if (!old.sameAs(t)) {
-                    throw new InvalidDataException(i + 1, "trade id " + t.tradeId() + " already stored with other content");
-                }
+        synchronized (tradeWrites) {
+            call(c -> insertNew(c, batch));
+        }
+    }
+
+    /** Inserts the trades whose ids are not stored yet; refuses one stored with other content. */
+    private int insertNew(Connection c, List<Trade> batch) throws SQLException {
+        Map<String, Trade> stored = existing(c, batch);
+        List<Trade> fresh = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Trade t = batch.get(i);
+            Trade old = stored.get(t.user() + '\u0000' + t.tradeId());
+            if (old == null) {
+                fresh.add(t);
+            } else if (!old.sameAs(t)) {
+                throw new InvalidDataException(i + 1, "trade id " + t.tradeId() + " already stored with other content");
             }
-            List<Object[]> rows = new ArrayList<>(fresh.size());
-            for (Trade t : fresh) {
-                rows.add(new Object[]{directSeq.incrementAndGet(), t});
-            }
-            return insertTrades(c, rows);
-        });
+        }
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        for (Trade t : fresh) {
+            rows.add(new Object[]{directSeq.incrementAndGet(), t});
+        }
+        return insertTrades(c, rows);
     }
 
     /** The stored trades with the batch's (user, trade id) keys, latest version of each. */

@@ -44,7 +44,16 @@ final class Migrations {
                     "CREATE TABLE IF NOT EXISTS cift_sync_state ("
                             + " table_name text PRIMARY KEY,"
                             + " last_seq bigint NOT NULL,"
-                            + " synced_at timestamptz NOT NULL DEFAULT now())"));
+                            + " synced_at timestamptz NOT NULL DEFAULT now())"),
+            List.of(
+                    // the sync's durable "needs deduplication" mark, and the rows ClickHouse refused, set aside
+                    "ALTER TABLE cift_sync_state ADD COLUMN IF NOT EXISTS dedup_pending boolean NOT NULL DEFAULT false",
+                    "CREATE TABLE IF NOT EXISTS cift_sync_rejects ("
+                            + " table_name text NOT NULL,"
+                            + " seq bigint NOT NULL,"
+                            + " error text NOT NULL,"
+                            + " rejected_at timestamptz NOT NULL DEFAULT now(),"
+                            + " PRIMARY KEY (table_name, seq))"));
 
     /**
      * ClickHouse, fed from PostgreSQL; sorted by user then time, duplicates from a resumed sync collapse

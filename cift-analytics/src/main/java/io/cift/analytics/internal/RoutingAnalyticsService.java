@@ -45,7 +45,10 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     private final ClickHouseSync sync;
     private final Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
     private final ScheduledExecutorService scheduler;
-    private volatile long lagRows = Long.MAX_VALUE;
+    /** Rows this router wrote to PostgreSQL, counted after each commit. */
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    /** The last measured lag and how many rows had been written before it was measured. */
+    private volatile Lag lag = new Lag(Long.MAX_VALUE, 0);
     private final java.util.concurrent.atomic.AtomicLong syncFailures = new java.util.concurrent.atomic.AtomicLong();
     private volatile Throwable lastSyncFailure;
     private final BackendHealth health = new BackendHealth() {
@@ -56,7 +59,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
 
         @Override
         public boolean clickHouseCurrent() {
-            return ch != null && lagRows <= config.maxSyncLagRows() && isAvailable(Backend.CLICKHOUSE);
+            return ch != null && syncLagRows() <= config.maxSyncLagRows() && isAvailable(Backend.CLICKHOUSE);
         }
     };
 
@@ -146,8 +149,9 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
         if (sync == null) {
             throw new IllegalStateException("no ClickHouse configured: nothing to sync");
         }
+        long before = written.get();
         SyncStatus s = sync.syncNow();
-        lagRows = s.rowsBehind();
+        lag = new Lag(s.rowsBehind(), before);
         return s;
     }
 
@@ -156,14 +160,24 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
         if (sync == null) {
             throw new IllegalStateException("no ClickHouse configured: nothing to sync");
         }
+        long before = written.get();
         SyncStatus s = sync.status();
-        lagRows = s.rowsBehind();
+        lag = new Lag(s.rowsBehind(), before);
         return s;
+    }
+
+    /**
+     * A measured lag, and the write count read before measuring: a row committed after the measurement was
+     * counted after that read, so the lag never misses this router's own writes (it may count a row twice,
+     * which errs on the side of PostgreSQL). No read-modify-write, no lost update.
+     */
+    private record Lag(long rows, long writtenBefore) {
     }
 
     @Override
     public long syncLagRows() {
-        return lagRows;
+        Lag l = lag;
+        return saturatingAdd(l.rows(), written.get() - l.writtenBefore());
     }
 
     @Override
@@ -229,7 +243,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     @Override
     public void ingestSnapshots(List<PortfolioSnapshot> batch) {
         pg.ingestSnapshots(batch);
-        lagRows = saturatingAdd(lagRows, batch.size());
+        written.addAndGet(batch.size());
         if (embedded != null) {
             embedded.ingestSnapshots(batch);
         }
@@ -238,7 +252,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     @Override
     public void ingestTrades(List<Trade> batch) {
         pg.ingestTrades(batch);
-        lagRows = saturatingAdd(lagRows, batch.size());
+        written.addAndGet(batch.size());
         if (embedded != null) {
             embedded.ingestTrades(batch);
         }
@@ -247,7 +261,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     @Override
     public void ingestMarks(List<Mark> batch) {
         pg.ingestMarks(batch);
-        lagRows = saturatingAdd(lagRows, batch.size());
+        written.addAndGet(batch.size());
         if (embedded != null) {
             embedded.ingestMarks(batch);
         }

@@ -72,6 +72,7 @@ public final class Sql {
         EmbeddedAnalyticsService.validateSnapshots(batch);
         for (int i = 0; i < batch.size(); i++) {
             io.cift.analytics.PortfolioSnapshot s = batch.get(i);
+            checkTime(i + 1, s.timestamp());
             checkScale(i + 1, "total value", s.totalValue());
             checkScale(i + 1, "cash", s.cash());
             checkScale(i + 1, "positions value", s.positionsValue());
@@ -83,6 +84,7 @@ public final class Sql {
         io.cift.analytics.PnlCalculator.validate(batch);
         for (int i = 0; i < batch.size(); i++) {
             io.cift.analytics.Trade t = batch.get(i);
+            checkTime(i + 1, t.timestamp());
             checkScale(i + 1, "quantity", t.quantity());
             checkScale(i + 1, "price", t.price());
             checkScale(i + 1, "fee", t.fee());
@@ -106,6 +108,18 @@ public final class Sql {
         String sym = rs.getString(1);
         return io.cift.analytics.SymbolSummary.of(sym, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), marks.get(sym));
+    }
+
+    /** The earliest time the database backends store (ClickHouse's DateTime starts at the epoch). */
+    public static final java.time.Instant EARLIEST = java.time.Instant.EPOCH;
+    /** The first time the database backends refuse (ClickHouse's DateTime ends in February 2106). */
+    public static final java.time.Instant END = java.time.Instant.parse("2106-01-01T00:00:00Z");
+
+    static void checkTime(int row, java.time.Instant ts) {
+        if (ts.isBefore(EARLIEST) || !ts.isBefore(END)) {
+            throw new InvalidDataException(row, "timestamp " + ts + " is outside the stored range " + EARLIEST
+                    + " (inclusive) to " + END + " (exclusive)");
+        }
     }
 
     static void checkScale(int row, String field, BigDecimal v) {

@@ -105,7 +105,8 @@ final class DbCommands {
             out.println("rows written to postgresql: " + rows);
             if (!noSync) {
                 SyncStatus s = r.syncNow();
-                out.println("synced to clickhouse: " + s.rowsCopied() + " rows, lag " + s.rowsBehind() + " rows");
+                out.println("synced to clickhouse: " + s.rowsCopied() + " rows, lag " + s.rowsBehind() + " rows"
+                        + DbCommands.setAside(s));
             }
             out.flush();
         }
@@ -172,9 +173,16 @@ final class DbCommands {
         public Integer call() throws IOException {
             try (RoutedAnalytics r = RoutedAnalytics.create(conn.builder().build())) {
                 SyncStatus s = r.syncNow();
-                spec.commandLine().getOut().println("rows copied " + s.rowsCopied() + ", lag " + s.rowsBehind() + " rows");
+                spec.commandLine().getOut().println("rows copied " + s.rowsCopied() + ", lag " + s.rowsBehind() + " rows"
+                        + setAside(s));
             }
             return 0;
         }
+    }
+
+    /** The note on rows ClickHouse refused, or nothing. */
+    static String setAside(SyncStatus s) {
+        return s.rowsSetAside() == 0 ? "" : " (" + s.rowsSetAside()
+                + " refused by ClickHouse, set aside in PostgreSQL's cift_sync_rejects with the error)";
     }
 }

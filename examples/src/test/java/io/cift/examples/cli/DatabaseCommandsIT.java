@@ -77,7 +77,7 @@ class DatabaseCommandsIT {
         Files.writeString(marks, "symbol,mark_price\nA,100\nB,45\n");
         String cfg = config.toString();
 
-        assertThat(run("db", "migrate", "--config", cfg).out.toString()).contains("schema versions applied: 2");
+        assertThat(run("db", "migrate", "--config", cfg).out.toString()).contains("schema versions applied: 3");
         assertThat(run("db", "migrate", "--config", cfg).out.toString()).contains("already current");
         assertThat(run("ingest", "snapshots", "--user", "o'hara", "--values", values.toString(), "--config", cfg).out.toString())
                 .contains("rows written to postgresql: 5", "synced to clickhouse: 5 rows, lag 0 rows");

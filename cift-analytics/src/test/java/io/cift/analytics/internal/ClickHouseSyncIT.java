@@ -1,0 +1,211 @@
+package io.cift.analytics.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cift.analytics.AnalyticsBackends;
+import io.cift.analytics.BackendUnavailableException;
+import io.cift.analytics.PortfolioSnapshot;
+import io.cift.analytics.SyncStatus;
+import io.cift.analytics.TestServers;
+import io.cift.analytics.Trade;
+import io.cift.core.model.Side;
+import io.cift.core.testing.ServiceScript;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The PostgreSQL to ClickHouse sync against the real servers: a row ClickHouse refuses is set aside and the
+ * copy goes on, and a run that fails (ClickHouse really killed) after replaying rows leaves the duplicates
+ * marked, so the next run collapses them.
+ */
+class ClickHouseSyncIT {
+
+    private static final String LEGACY = "ru.yandex.clickhouse.ClickHouseDriver";
+    private String schema;
+    private String db;
+    private HikariDataSource pgDs;
+    private HikariDataSource chDs;
+    private PostgresAnalyticsService pg;
+    private ClickHouseAnalyticsService ch;
+    private String pgUrl;
+
+    @BeforeEach
+    void databases() throws Exception {
+        String pgBase = TestServers.postgresUrl();
+        String chBase = TestServers.clickhouseUrl();
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        schema = "cift_sy_" + id;
+        db = "cift_sy_" + id;
+        try (HikariDataSource a = AnalyticsBackends.pooled(pgBase, null, 1, Duration.ofSeconds(5));
+             Connection c = a.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        try (HikariDataSource a = AnalyticsBackends.pooled(chBase, LEGACY, 1, Duration.ofSeconds(5));
+             Connection c = a.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + db);
+        }
+        pgUrl = pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String chUrl = chBase.replace("/default", "/" + db);
+        pgDs = AnalyticsBackends.pooled(pgUrl, null, 2, Duration.ofSeconds(5));
+        chDs = AnalyticsBackends.pooled(chUrl, LEGACY, 2, Duration.ofSeconds(2));
+        pg = new PostgresAnalyticsService(pgDs, pgUrl);
+        ch = new ClickHouseAnalyticsService(chDs, chUrl);
+        pg.migrate();
+    }
+
+    @AfterEach
+    void drop() {
+        pgDs.close();
+        chDs.close();
+        try (HikariDataSource a = AnalyticsBackends.pooled(TestServers.postgresUrl(), null, 1, Duration.ofSeconds(5));
+             Connection c = a.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA " + schema + " CASCADE");
+        } catch (Exception ignored) {
+            // best effort
+        }
+        try (HikariDataSource a = AnalyticsBackends.pooled(TestServers.clickhouseUrl(), LEGACY, 1, Duration.ofSeconds(5));
+             Connection c = a.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + db);
+        } catch (Exception ignored) {
+            // best effort
+        }
+    }
+
+    private static List<Trade> trades(int from, int n, String symbol) {
+        List<Trade> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.add(new Trade(i, "u1", Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i), symbol,
+                    i % 2 == 0 ? Side.BUY : Side.SELL, BigDecimal.valueOf(1 + i % 7), new BigDecimal("100.5"), BigDecimal.ZERO));
+        }
+        return out;
+    }
+
+    private long chLong(String sql) throws Exception {
+        try (Connection c = chDs.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long pgLong(String sql) throws Exception {
+        try (Connection c = pgDs.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aRowClickHouseRefusesIsSetAsideAndTheCopyGoesOn() throws Exception {
+        // a ClickHouse table that takes only two symbols: a real server refusing a real row
+        try (Connection c = chDs.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE cift_trades (seq UInt64, user_id String, trade_id Int64, ts DateTime('UTC'),"
+                    + " ts_us Int64, symbol Enum8('A' = 1, 'B' = 2), side Enum8('BUY' = 1, 'SELL' = 2),"
+                    + " quantity Decimal(38, 10), price Decimal(38, 10), fee Decimal(38, 10))"
+                    + " ENGINE = ReplacingMergeTree(seq) PARTITION BY toYYYYMM(ts) ORDER BY (user_id, trade_id)");
+        }
+        ch.migrate();
+        pg.ingestTrades(trades(1, 100, "A"));
+        pg.ingestTrades(trades(101, 1, "BAD"));
+        pg.ingestTrades(trades(102, 100, "B"));
+        pg.ingestTrades(trades(202, 1, "WORSE"));
+        ClickHouseSync sync = new ClickHouseSync(pgDs, pgUrl, ch, 64);
+        SyncStatus s = sync.syncNow();
+        assertThat(s.rowsCopied()).isEqualTo(200);
+        assertThat(s.rowsSetAside()).isEqualTo(2);
+        assertThat(s.rowsBehind()).as("rows set aside are not in ClickHouse").isEqualTo(2);
+        assertThat(chLong("SELECT count() FROM cift_trades FINAL")).isEqualTo(200);
+        try (Connection c = pgDs.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, error FROM cift_sync_rejects ORDER BY seq")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).contains("BAD");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).contains("WORSE");
+        }
+
+        pg.ingestTrades(trades(300, 10, "A"));
+        assertThat(sync.syncNow().rowsCopied()).as("the watermark moved past the refused rows").isEqualTo(10);
+
+        // the cause fixed on the ClickHouse side: a new sync (a restarted process) offers the rows again
+        try (Connection c = chDs.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE cift_trades MODIFY COLUMN symbol String");
+        }
+        SyncStatus healed = new ClickHouseSync(pgDs, pgUrl, ch, 64).syncNow();
+        assertThat(healed.rowsCopied()).isEqualTo(2);
+        assertThat(healed.rowsSetAside()).isZero();
+        assertThat(healed.caughtUp()).isTrue();
+        assertThat(chLong("SELECT count() FROM cift_trades FINAL")).isEqualTo(212);
+        assertThat(ch.tradeSummary("u1", Map.of()).bySymbol()).containsKeys("A", "B", "BAD", "WORSE");
+    }
+
+    @Test
+    void aSyncThatDiesAfterReplayingLeavesTheDeduplicationToTheNextRun() throws Exception {
+        ch.migrate();
+        List<PortfolioSnapshot> first = new ArrayList<>();
+        List<PortfolioSnapshot> second = new ArrayList<>();
+        for (int u = 0; u < 100; u++) {
+            for (int d = 0; d < 110; d++) {
+                PortfolioSnapshot snap = new PortfolioSnapshot("u" + u, Instant.parse("2026-01-05T09:00:00Z")
+                        .plusSeconds(86_400L * d + u), BigDecimal.valueOf(1_000 + d));
+                (d < 10 ? first : second).add(snap);
+            }
+        }
+        pg.ingestSnapshots(first);
+        new ClickHouseSync(pgDs, pgUrl, ch, 10_000).syncNow();
+        long firstMax = pgLong("SELECT max(seq) FROM cift_snapshots");
+        pg.ingestSnapshots(second);
+        // ClickHouse is killed (a graceful stop waits for the copy to finish) while the small batches of new rows are
+        // copied;
+        // a crash after ClickHouse took the first rows but before the watermark moved: they are copied again
+        try (Connection c = pgDs.getConnection(); Statement st = c.createStatement()) {
+            st.execute("UPDATE cift_sync_state SET last_seq = 0");
+        }
+        ClickHouseSync sync = new ClickHouseSync(pgDs, pgUrl, ch, 10);
+        CompletableFuture<SyncStatus> run = CompletableFuture.supplyAsync(sync::syncNow);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (pgLong("SELECT coalesce(max(last_seq), 0) FROM cift_sync_state WHERE table_name = 'cift_snapshots'")
+                    <= firstMax && !run.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(run).as("still copying new rows when ClickHouse dies").isNotDone();
+            ServiceScript.run(Map.of(), "kill", "clickhouse");
+            assertThatThrownBy(run::get).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(BackendUnavailableException.class);
+        } finally {
+            ServiceScript.run(Map.of(), "start", "clickhouse");
+        }
+        assertThat(pgLong("SELECT count(*) FROM cift_sync_state WHERE table_name = 'cift_snapshots' AND dedup_pending"))
+                .as("the mark survived the failure").isEqualTo(1);
+        SyncStatus s = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (s == null) {
+            try {
+                s = sync.syncNow();
+            } catch (BackendUnavailableException starting) {
+                if (System.nanoTime() > deadline) {
+                    throw starting;
+                }
+                Thread.sleep(200);
+            }
+        }
+        assertThat(s.caughtUp()).isTrue();
+        assertThat(chLong("SELECT count() FROM cift_snapshots")).as("no replayed row left twice").isEqualTo(11_000);
+        assertThat(pgLong("SELECT count(*) FROM cift_sync_state WHERE dedup_pending")).isZero();
+    }
+}
