@@ -13,7 +13,7 @@ public final class Redact {
 
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@?#\\s'\"]*@");
     private static final Pattern SECRET_PARAMS = Pattern.compile(
-            "(?i)((?:^|[?&;,\\s])(?:password|passwd|pwd|pass|secret|token|access_token|apikey|api_key|auth)\\s*=)[^&;#\\s'\",]*");
+            "(?i)((?:^|[?&;,\\s])(?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|pass|secret|token|access_token|apikey|api_key|auth)\\s*=)[^&;#\\s'\",]*");
 
     private Redact() {
     }

@@ -13,6 +13,9 @@ class RedactTest {
         assertThat(Redact.text("rediss://default:s3cret@cache:6380")).isEqualTo("rediss://***@cache:6380");
         assertThat(Redact.text("jdbc:postgresql://db:5432/cift?user=app&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/cift?user=app&password=***&ssl=true");
+        assertThat(Redact.text("http://q:9000?pg_port=8812&http_user=w&http_password=s3cret&table=t"))
+                .isEqualTo("http://q:9000?pg_port=8812&http_user=w&http_password=***&table=t");
+        assertThat(Redact.text("http://q:9000?http_token=abc.def")).isEqualTo("http://q:9000?http_token=***");
         assertThat(Redact.text("jdbc:clickhouse://app:s3cret@ch:8123/cift")).isEqualTo("jdbc:clickhouse://***@ch:8123/cift");
         assertThat(Redact.text("http://qdb:9000/?pg_port=8812&PASSWORD=s3cret;table=ticks"))
                 .isEqualTo("http://qdb:9000/?pg_port=8812&PASSWORD=***;table=ticks");

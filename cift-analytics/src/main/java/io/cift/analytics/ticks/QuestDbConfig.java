@@ -42,6 +42,9 @@ public final class QuestDbConfig {
     private final int pgPort;
     private final String user;
     private final String password;
+    private final String httpUser;
+    private final String httpPassword;
+    private final String httpToken;
     private final String table;
     private final int autoFlushRows;
     private final Duration autoFlushInterval;
@@ -57,6 +60,9 @@ public final class QuestDbConfig {
         this.pgPort = b.pgPort;
         this.user = b.user;
         this.password = b.password;
+        this.httpUser = b.httpUser;
+        this.httpPassword = b.httpPassword;
+        this.httpToken = b.httpToken;
         this.table = b.table;
         this.autoFlushRows = b.autoFlushRows;
         this.autoFlushInterval = b.autoFlushInterval;
@@ -77,8 +83,8 @@ public final class QuestDbConfig {
     }
 
     /**
-     * Reads a URL {@code http://HOST[:HTTP_PORT][/][?pg_port=P&table=T&user=U&password=W]}; what it
-     * leaves out keeps its default.
+     * Reads a URL {@code http://HOST[:HTTP_PORT][/][?pg_port=P&table=T&user=U&password=W&http_user=HU&http_password=HW]}
+     * (or {@code http_token=T} instead of the HTTP user and password); what it leaves out keeps its default.
      *
      * @param url the URL, for instance from {@code CIFT_QUESTDB_URL}
      * @return a builder holding it
@@ -109,11 +115,16 @@ public final class QuestDbConfig {
                     case "table" -> b.table(v);
                     case "user" -> b.user(v);
                     case "password" -> b.password(v);
+                    case "http_user" -> b.httpUser(v);
+                    case "http_password" -> b.httpPassword(v);
+                    case "http_token" -> b.httpToken(v);
                     default -> throw new IllegalArgumentException("questdb url: unknown parameter '" + k + "' in '"
-                            + io.cift.core.Redact.text(url) + "' (known: pg_port, table, user, password)");
+                            + io.cift.core.Redact.text(url)
+                            + "' (known: pg_port, table, user, password, http_user, http_password, http_token)");
                 }
             }
         }
+        b.checkHttpAuth();
         return b;
     }
 
@@ -148,6 +159,21 @@ public final class QuestDbConfig {
     /** @return the PostgreSQL wire password */
     public String password() {
         return password;
+    }
+
+    /** @return the user for HTTP basic authentication of ILP writes, or null when the server asks none */
+    public String httpUser() {
+        return httpUser;
+    }
+
+    /** @return the password for HTTP basic authentication of ILP writes, or null */
+    public String httpPassword() {
+        return httpPassword;
+    }
+
+    /** @return the bearer token for ILP writes (QuestDB Enterprise), or null */
+    public String httpToken() {
+        return httpToken;
     }
 
     /** @return the table name */
@@ -201,7 +227,8 @@ public final class QuestDbConfig {
 
     @Override
     public String toString() {
-        return "questdb http://" + host + ":" + httpPort + " pg " + pgPort + " table " + table;
+        return "questdb http://" + (httpUser == null ? "" : httpUser + "@") + host + ":" + httpPort + " pg " + pgPort
+                + " table " + table;
     }
 
     /** Builds a {@link QuestDbConfig}; each setter validates its value at once. */
@@ -211,6 +238,9 @@ public final class QuestDbConfig {
         private int pgPort = DEFAULT_PG_PORT;
         private String user = "admin";
         private String password = "quest";
+        private String httpUser;
+        private String httpPassword;
+        private String httpToken;
         private String table = DEFAULT_TABLE;
         private int autoFlushRows = DEFAULT_AUTO_FLUSH_ROWS;
         private Duration autoFlushInterval = DEFAULT_AUTO_FLUSH_INTERVAL;
@@ -269,6 +299,44 @@ public final class QuestDbConfig {
         public Builder password(String password) {
             this.password = Objects.requireNonNull(password, "password");
             return this;
+        }
+
+        /**
+         * @param user the user for HTTP basic authentication of ILP writes (QuestDB's {@code http.user}); set
+         *        the password too
+         * @return this builder
+         */
+        public Builder httpUser(String user) {
+            this.httpUser = Objects.requireNonNull(user, "httpUser");
+            return this;
+        }
+
+        /**
+         * @param password the password for HTTP basic authentication of ILP writes (QuestDB's {@code http.password})
+         * @return this builder
+         */
+        public Builder httpPassword(String password) {
+            this.httpPassword = Objects.requireNonNull(password, "httpPassword");
+            return this;
+        }
+
+        /**
+         * @param token a bearer token for ILP writes (QuestDB Enterprise), instead of a user and password
+         * @return this builder
+         */
+        public Builder httpToken(String token) {
+            this.httpToken = Objects.requireNonNull(token, "httpToken");
+            return this;
+        }
+
+        private void checkHttpAuth() {
+            if ((httpUser == null) != (httpPassword == null)) {
+                throw new IllegalArgumentException("questdb: http user and http password go together; got only the "
+                        + (httpUser == null ? "password" : "user"));
+            }
+            if (httpToken != null && httpUser != null) {
+                throw new IllegalArgumentException("questdb: give an http token or an http user and password, not both");
+            }
         }
 
         /**
@@ -358,8 +426,10 @@ public final class QuestDbConfig {
 
         /**
          * @return the configuration
+         * @throws IllegalArgumentException when only one of the http user and password is set, or both and a token
          */
         public QuestDbConfig build() {
+            checkHttpAuth();
             return new QuestDbConfig(this);
         }
 

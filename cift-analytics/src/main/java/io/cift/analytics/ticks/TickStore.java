@@ -50,6 +50,19 @@ public interface TickStore extends AutoCloseable {
     }
 
     /**
+     * Puts a bounded queue and a writer thread of its own in front of a store, so that single-tick writes
+     * never do I/O on the caller's thread (give this to a {@link TradeTickRecorder} that runs on a matching
+     * thread). See {@link QueuedTickStore}.
+     *
+     * @param store the store to write to, closed with the result
+     * @param capacity queued ticks at most (2 to 2^24); when full, a tick is dropped and counted
+     * @return the queued store, its writer thread started
+     */
+    static QueuedTickStore offThread(TickStore store, int capacity) {
+        return new io.cift.analytics.ticks.internal.OffThreadTickStore(store, capacity);
+    }
+
+    /**
      * Which implementation this is.
      *
      * @return {@code "embedded"} or {@code "questdb"}

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * never thrown into the engine: it is counted ({@link #failures()}) and kept
  * ({@link #lastFailure()}); the store keeps what it could not flush buffered for its next flush.
  * Allocates one {@link Tick} per trade. Called on the engine's thread; the counters may be read from
- * any thread.
+ * any thread. A store that does I/O (QuestDB) must not be written on a matching thread: give the recorder
+ * {@link TickStore#offThread(TickStore, int)} of it, or run it as a durable engine's consumer.
  */
 public final class TradeTickRecorder implements OrderBookListener {
 

@@ -38,4 +38,18 @@ class QuestDbConfigTest {
         assertThatThrownBy(() -> QuestDbConfig.builder().retryTimeout(Duration.ofMillis(-1))).hasMessageStartingWith("retryTimeout: ");
         assertThatThrownBy(() -> QuestDbConfig.builder().maxBufferBytes(1024)).hasMessageStartingWith("maxBufferBytes: ");
     }
+
+    @Test
+    void httpCredentialsComeInPairsOrAsATokenAndAreNeverShown() {
+        QuestDbConfig c = QuestDbConfig.fromUrl("http://q:9000?http_user=w&http_password=s%3Dcret").build();
+        assertThat(c.httpUser()).isEqualTo("w");
+        assertThat(c.httpPassword()).isEqualTo("s=cret");
+        assertThat(c.toString()).doesNotContain("cret");
+        assertThat(QuestDbConfig.fromUrl("http://q:9000?http_token=t0k").build().httpToken()).isEqualTo("t0k");
+        assertThatThrownBy(() -> QuestDbConfig.fromUrl("http://q:9000?http_password=s3cret"))
+                .hasMessageContaining("only the password").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> QuestDbConfig.builder().httpUser("w").build()).hasMessageContaining("only the user");
+        assertThatThrownBy(() -> QuestDbConfig.builder().httpUser("w").httpPassword("p").httpToken("t").build())
+                .hasMessageContaining("not both");
+    }
 }

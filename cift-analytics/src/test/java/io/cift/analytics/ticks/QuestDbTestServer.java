@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class QuestDbTestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private Path root;
+    private final Map<String, String> extraEnv = new HashMap<>();
     private ServerMain server;
     private int httpPort;
     private int pgPort;
@@ -40,6 +41,19 @@ public final class QuestDbTestServer implements AutoCloseable, BeforeAllCallback
      */
     public static QuestDbTestServer perClass() {
         return new QuestDbTestServer(null);
+    }
+
+    /**
+     * Like {@link #perClass()}, with server settings as QuestDB's {@code QDB_...} environment variables
+     * (such as {@code QDB_HTTP_USER}).
+     *
+     * @param env the settings
+     * @return the not yet started server
+     */
+    public static QuestDbTestServer perClass(Map<String, String> env) {
+        QuestDbTestServer s = new QuestDbTestServer(null);
+        s.extraEnv.putAll(env);
+        return s;
     }
 
     private static Path newRoot() {
@@ -80,6 +94,7 @@ public final class QuestDbTestServer implements AutoCloseable, BeforeAllCallback
         env.put("QDB_LINE_UDP_ENABLED", "false");
         env.put("QDB_TELEMETRY_ENABLED", "false");
         env.put("QDB_SHARED_WORKER_COUNT", "2");
+        env.putAll(extraEnv);
         ServerMain s = ServerMain.create(root.toString(), env);
         s.start();
         server = s;

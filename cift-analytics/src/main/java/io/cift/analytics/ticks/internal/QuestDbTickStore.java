@@ -44,6 +44,7 @@ public final class QuestDbTickStore implements TickStore {
     static final String ASK_SIZE = "ask_size";
     static final String LAST = "last";
     static final String LAST_SIZE = "last_size";
+    static final String SEQ = "seq";
 
     private final QuestDbConfig config;
     private final String table;
@@ -55,6 +56,8 @@ public final class QuestDbTickStore implements TickStore {
     private final String barsSqlPrefix;
     private final String vwapSql;
     private long buffered;
+    /** The streaming writer's sequence: a random writer id in the high bits, a counter below. */
+    private long nextSeq = BatchSeq.writerBase();
     private volatile long confirmed;   // written under writeLock, read by anyone without waiting for a flush
     private boolean closed;
 
@@ -116,11 +119,28 @@ public final class QuestDbTickStore implements TickStore {
     private static void createTable(HikariDataSource pool, String table) {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + table + " (symbol SYMBOL, bid DOUBLE, ask DOUBLE, bid_size DOUBLE,"
-                    + " ask_size DOUBLE, last DOUBLE, last_size DOUBLE, timestamp TIMESTAMP)"
-                    + " TIMESTAMP(timestamp) PARTITION BY DAY WAL");
+                    + " ask_size DOUBLE, last DOUBLE, last_size DOUBLE, seq LONG, timestamp TIMESTAMP)"
+                    + " TIMESTAMP(timestamp) PARTITION BY DAY WAL DEDUP UPSERT KEYS(timestamp, symbol, seq)");
+            // a table made before ticks had a writer sequence gets it, and deduplication on it (a no-op ALTER is an
+            // error on a WAL table: look first)
+            if (!exists(c, "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = 'seq'", table)) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN seq LONG");
+            }
+            if (!exists(c, "SELECT 1 FROM tables() WHERE table_name = ? AND dedup", table)) {
+                st.execute("ALTER TABLE " + table + " DEDUP ENABLE UPSERT KEYS(timestamp, symbol, seq)");
+            }
         } catch (SQLException e) {
             throw new TickStoreException("questdb " + io.cift.core.Redact.text(pool.getJdbcUrl()) + ": cannot create table " + table + ": "
                     + e.getMessage(), 0, isTransient(e), e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -129,6 +149,11 @@ public final class QuestDbTickStore implements TickStore {
                 .address(config.host()).port(config.httpPort())
                 .retryTimeoutMillis((int) config.retryTimeout().toMillis())
                 .maxBufferCapacity(config.maxBufferBytes());
+        if (config.httpUser() != null) {
+            b.httpUsernamePassword(config.httpUser(), config.httpPassword());
+        } else if (config.httpToken() != null) {
+            b.httpToken(config.httpToken());
+        }
         if (autoFlush) {
             b.autoFlushRows(config.autoFlushRows()).autoFlushIntervalMillis((int) config.autoFlushInterval().toMillis());
         } else {
@@ -148,7 +173,7 @@ public final class QuestDbTickStore implements TickStore {
         synchronized (writeLock) {
             checkOpen();
             try {
-                append(stream, tick);
+                append(stream, tick, nextSeq++);
             } catch (RuntimeException e) {
                 stream.cancelRow();
                 throw new TickStoreException("questdb " + config + ": tick at " + tick.timestamp() + " not written: "
@@ -177,8 +202,10 @@ public final class QuestDbTickStore implements TickStore {
             checkOpen();
             flushLocked();
             try {
-                for (Tick t : ticks) {
-                    append(batch, t);
+                long[] seqs = BatchSeq.of(ticks);
+                for (int i = 0; i < ticks.size(); i++) {
+                    Tick t = ticks.get(i);
+                    append(batch, t, seqs[i]);
                     batch.at(t.timestampMicros(), ChronoUnit.MICROS);
                 }
                 batch.flush();
@@ -191,11 +218,12 @@ public final class QuestDbTickStore implements TickStore {
         }
     }
 
-    private void append(Sender s, Tick t) {
+    private void append(Sender s, Tick t, long seq) {
         s.table(table).symbol(SYMBOL, t.symbol())
                 .doubleColumn(BID, t.bid()).doubleColumn(ASK, t.ask())
                 .doubleColumn(BID_SIZE, t.bidSize()).doubleColumn(ASK_SIZE, t.askSize())
-                .doubleColumn(LAST, t.last()).doubleColumn(LAST_SIZE, t.lastSize());
+                .doubleColumn(LAST, t.last()).doubleColumn(LAST_SIZE, t.lastSize())
+                .longColumn(SEQ, seq);
     }
 
     @Override
@@ -224,13 +252,20 @@ public final class QuestDbTickStore implements TickStore {
     }
 
     /**
-     * A failed flush of the streaming sender. A refusal by the server (HTTP 4xx) would fail again on
-     * every retry, so the buffered ticks are discarded and counted in the exception; otherwise they
-     * stay buffered for the next flush.
+     * A failed flush of the streaming sender. Refused credentials (HTTP 401, 403) are a configuration error
+     * that keeps the buffered ticks for a later flush; another refusal of the data (HTTP 4xx) would fail
+     * again on every retry, so those ticks are discarded and counted in the exception; otherwise they stay
+     * buffered for the next flush (with their writer sequence numbers, so a resend stores each once).
      */
     private TickStoreException flushFailed(RuntimeException e) {
-        boolean retry = isTransient(e);
         long n = buffered;
+        if (refusedCredentials(e)) {
+            return new TickStoreException("questdb " + config + ": the server refused the credentials ("
+                    + (config.httpUser() == null && config.httpToken() == null ? "none were given; " : "")
+                    + "set http_user and http_password, or http_token): " + n
+                    + " ticks stay buffered for the next flush: " + e.getMessage(), n, false, e);
+        }
+        boolean retry = isTransient(e);
         if (!retry) {
             stream.reset();
             buffered = 0;
@@ -238,6 +273,11 @@ public final class QuestDbTickStore implements TickStore {
         return new TickStoreException("questdb " + config + ": flush of " + n + " ticks failed"
                 + (retry ? " (they stay buffered for the next flush): " : " (they were refused and discarded): ")
                 + e.getMessage(), n, retry, e);
+    }
+
+    private static boolean refusedCredentials(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("http-status=401") || m.contains("http-status=403");
     }
 
     private static boolean isTransient(RuntimeException e) {
