@@ -64,4 +64,30 @@ class RedisOutageIT {
             assertThat(cache.stats().hits()).isEqualTo(2);
         }
     }
+
+    @Test
+    void anInvalidationThatFailedReachesOtherProcessesOnceRedisIsBack() throws Exception {
+        // the writer reaches Redis through a link the test cuts; the reader (another process) does not
+        try (TcpForwarder link = new TcpForwarder(PORT);
+             AnalyticsCache writer = AnalyticsCache.redis("127.0.0.1", link.port(), Duration.ofMinutes(10), Duration.ofMillis(200));
+             AnalyticsCache reader = AnalyticsCache.redis("127.0.0.1", PORT, Duration.ofMinutes(10), Duration.ofMillis(200))) {
+            assertThat(reader.get("w", "q", AnalyticsCacheContractTest.TEXT, () -> "old")).isEqualTo("old");
+            link.cut();
+            writer.invalidate("w");                 // the writer changed w's data; it cannot reach Redis
+            assertThat(writer.stats().invalidationFailures()).isEqualTo(1);
+            assertThat(writer.stats().invalidationsPending()).isEqualTo(1);
+            assertThat(reader.get("w", "q", AnalyticsCacheContractTest.TEXT, () -> "new"))
+                    .as("while cut off, the reader still has the old value: the TTL is the only bound").isEqualTo("old");
+            link.restore();
+            // the writer never reads w again: its invalidation must still arrive, not wait for its next read
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String seen;
+            do {
+                Thread.sleep(100);
+                seen = reader.get("w", "q", AnalyticsCacheContractTest.TEXT, () -> "new");
+            } while (!seen.equals("new") && System.nanoTime() < deadline);
+            assertThat(seen).as("another process stops serving the stale value").isEqualTo("new");
+            assertThat(writer.stats().invalidationsPending()).isZero();
+        }
+    }
 }

@@ -86,7 +86,7 @@ public final class InProcessAnalyticsCache implements AnalyticsCache {
 
     @Override
     public CacheStats stats() {
-        return new CacheStats(hits.sum(), misses.sum(), computations.sum(), 0);
+        return new CacheStats(hits.sum(), misses.sum(), computations.sum(), 0, 0, 0);
     }
 
     @Override

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * under {@code cift:a:<user>:<version>:<query>} with the TTL; a user's version is {@code cift:v:<user>},
  * bumped with INCR. When Redis is down or slower than the timeout, requests are computed without it and
  * counted as bypassed; an invalidation that could not reach Redis is remembered, and the user's cached
- * values are not read until the version bump has succeeded, so a lost invalidation never serves stale data.
+ * values are not read until the version bump has succeeded; a background thread delivers it within about a
+ * second of Redis answering again, so other processes stop reading the old values too. The TTL bounds how
+ * long an invalidation that never arrives (this process died first) can leave stale values: keep it short.
  */
 public final class RedisAnalyticsCache implements AnalyticsCache {
 
@@ -32,6 +34,14 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
     private final LongAdder misses = new LongAdder();
     private final LongAdder computations = new LongAdder();
     private final LongAdder bypassed = new LongAdder();
+    private final LongAdder invalidationFailures = new LongAdder();
+    /** Delivers failed invalidations as soon as Redis answers again, whether or not this process reads those users. */
+    private final java.util.concurrent.ScheduledExecutorService retrier =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cift-cache-invalidations");
+                t.setDaemon(true);
+                return t;
+            });
     private final String where;
 
     /**
@@ -72,6 +82,19 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
                         .user(user).password(password).database(database).ssl(ssl).build());
         this.ttlMillis = ttl.toMillis();
         this.where = (ssl ? "rediss://" : "redis://") + host + ":" + port + (database == 0 ? "" : "/" + database);
+        retrier.scheduleWithFixedDelay(this::deliverPending, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Tries every remembered invalidation once; each one that reaches Redis is forgotten. */
+    private void deliverPending() {
+        for (String user : pendingInvalidations) {
+            try {
+                jedis.incr(Keys.version(user));
+                pendingInvalidations.remove(user);
+            } catch (RuntimeException stillDown) {
+                return;            // the next round tries again
+            }
+        }
     }
 
     /**
@@ -177,12 +200,14 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
             throw refused(e);
         } catch (JedisException e) {
             pendingInvalidations.add(user);
+            invalidationFailures.increment();
         }
     }
 
     @Override
     public CacheStats stats() {
-        return new CacheStats(hits.sum(), misses.sum(), computations.sum(), bypassed.sum());
+        return new CacheStats(hits.sum(), misses.sum(), computations.sum(), bypassed.sum(), invalidationFailures.sum(),
+                pendingInvalidations.size());
     }
 
     @Override
@@ -190,8 +215,20 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         return "redis";
     }
 
+    /**
+     * Stops the retries after one last attempt; invalidations that still cannot reach Redis are reported on
+     * standard error (the users' cached values can be stale for other processes until their TTL ends), never
+     * dropped silently.
+     */
     @Override
     public void close() {
+        retrier.shutdownNow();
+        deliverPending();
+        if (!pendingInvalidations.isEmpty()) {
+            System.err.println("cift: " + pendingInvalidations.size() + " cache invalidation(s) could not reach Redis at "
+                    + where + " before close; values cached for those users may be served stale by other processes for"
+                    + " up to the TTL (" + ttlMillis + " ms)");
+        }
         jedis.close();
     }
 }
