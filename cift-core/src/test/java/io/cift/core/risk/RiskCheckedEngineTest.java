@@ -64,6 +64,23 @@ class RiskCheckedEngineTest {
     }
 
     @Test
+    void aSymbolTheEngineRefusesLeavesNoRiskState() {
+        engine.risk().setAccountLimits(1, AccountLimits.builder().build());
+        long before = engine.risk().stateHash();
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(engine.submit("Z" + i, 10 + i, 1, BUY, LIMIT, GTC, 100, 1, false)).isEqualTo(ResultCode.UNKNOWN_SYMBOL);
+        }
+        assertThat(engine.submit(" ", 5_000, 1, BUY, LIMIT, GTC, 100, 1, false)).isEqualTo(ResultCode.UNKNOWN_SYMBOL);
+        assertThat(rejects).hasSize(1_001).allMatch(r -> r.endsWith("UNKNOWN_SYMBOL"));
+        assertThat(engine.risk().stateHash()).as("no instrument, no client id, no reservation").isEqualTo(before);
+        assertThat(engine.risk().openOrderCount(1)).isZero();
+        assertThat(engine.risk().position(1, "Z0")).isEmpty();
+        engine.risk().validate();
+        assertThat(engine.submit("X", 10, 1, BUY, LIMIT, GTC, 100, 1, false)).as("the ids were never taken")
+                .isEqualTo(ResultCode.ACCEPTED);
+    }
+
+    @Test
     void fillsFromTheBookMovePositionsOfBothAccounts() {
         engine.risk().setAccountLimits(1, AccountLimits.builder().build());
         engine.risk().setAccountLimits(2, AccountLimits.builder().build());

@@ -53,7 +53,8 @@ final class EngineState implements RecordCodec.Target {
             this.risk = new ArrayRiskCalculator(clock, quotes);
             GatedMatchingEngine.bind(quotes, books);
             sequencer.state(risk.listener());
-            this.gate = new GatedMatchingEngine(risk, books, new ContainedListener(sequencer, config.listenerFailureHandler()));
+            this.gate = new GatedMatchingEngine(risk, books, new ContainedListener(sequencer, config.listenerFailureHandler()),
+                    config.symbols());
         } else {
             this.clock = null;
             this.risk = null;

@@ -28,6 +28,8 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
     private final ArrayRiskCalculator risk;
     private final ContainedListener user;
     private RiskReason lastReason = RiskReason.PASSED;
+    /** The only symbols the engine trades, or null when it opens a book for any symbol. */
+    private final java.util.Set<String> fixedSymbols;
 
     /**
      * Creates the gated engine.
@@ -46,6 +48,7 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
                 .build();
         this.engine = MatchingEngine.create(inner);
         quotes.engine = engine;
+        this.fixedSymbols = config.symbols().isEmpty() ? null : java.util.Set.copyOf(config.symbols());
     }
 
     /**
@@ -55,11 +58,14 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
      * @param risk the calculator, reading quotes from {@code engine}
      * @param engine the engine
      * @param rejections told of the gate's own refusals
+     * @param fixedSymbols the only symbols the engine trades, or empty when it opens a book for any symbol
      */
-    public GatedMatchingEngine(ArrayRiskCalculator risk, MatchingEngine engine, ContainedListener rejections) {
+    public GatedMatchingEngine(ArrayRiskCalculator risk, MatchingEngine engine, ContainedListener rejections,
+                               java.util.Set<String> fixedSymbols) {
         this.risk = risk;
         this.engine = engine;
         this.user = rejections;
+        this.fixedSymbols = fixedSymbols.isEmpty() ? null : java.util.Set.copyOf(fixedSymbols);
     }
 
     /**
@@ -94,6 +100,10 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
     @Override
     public ResultCode submit(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
                              long price, long quantity, boolean postOnly) {
+        if (symbol == null || symbol.isBlank() || fixedSymbols != null && !fixedSymbols.contains(symbol)) {
+            // the engine refuses the symbol: the gate keeps no state for it (no instrument, no reservation)
+            return engine.submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
+        }
         RiskReason r = risk.checkNew(ownerId, symbol, orderId, side, type, price, quantity);
         if (r != RiskReason.PASSED) {
             return refuse(r, symbol, orderId, CommandType.NEW);
