@@ -30,7 +30,7 @@ class OffThreadTickStoreTest {
     private static final Instant END = Instant.ofEpochSecond(4_000_000_000L);
 
     /** An embedded store that records which threads wrote and can be held still. */
-    private static final class Watched implements TickStore {
+    private static class Watched implements TickStore {
         final TickStore inner = TickStore.embedded();
         final Set<String> writers = ConcurrentHashMap.newKeySet();
         volatile CountDownLatch hold = new CountDownLatch(0);
