@@ -93,4 +93,26 @@ class OrderBookProperties {
         }
         assertThat(levels.stream().mapToLong(PriceLevel::quantity).sum()).isEqualTo(prices.size());
     }
+
+    @Property
+    void manySymbolsEachGetABookThatGrowsOnDemand(@ForAll @Size(min = 1, max = 400) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 5_000) Integer> symbols,
+                                                   @ForAll("prices") long price, @ForAll("quantities") long qty) {
+        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().build());
+        long id = 1;
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        for (int s : symbols) {
+            String sym = "S" + s;
+            ResultCode a = engine.submit(sym, id++, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, price, qty, false);
+            ResultCode b = engine.submit(sym, id++, 2, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, price, qty, false);
+            if (a == ResultCode.ACCEPTED) {
+                assertThat(b).as("the sell crosses the buy at the same price").isEqualTo(ResultCode.ACCEPTED);
+                accepted.add(sym);
+                assertThat(engine.book(sym).orElseThrow().orderCount()).as("fully filled").isZero();
+            } else {
+                assertThat(a).isIn(ResultCode.INVALID_PRICE, ResultCode.INVALID_QUANTITY);
+            }
+        }
+        assertThat(engine.symbols()).containsAll(accepted);
+        engine.validate();
+    }
 }
