@@ -147,6 +147,7 @@ ch_stop() {
 redis_up() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping | grep -q PONG; }
 redis_start() {
   command -v redis-server >/dev/null || apt_install redis-server
+  command -v openssl >/dev/null || apt_install openssl      # the TLS test makes its certificate with it
   if redis_up; then log "redis already running on 127.0.0.1:$REDIS_PORT"; return; fi
   mkdir -p "$RUN_DIR/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
