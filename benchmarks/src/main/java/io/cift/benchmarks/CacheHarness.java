@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * Cache hits against recomputing: the 30-day performance report of one user (300 snapshots, ten a day)
  * computed by the embedded service, then served as a hit from the in-process cache and from Redis
- * (CIFT_REDIS_HOST / CIFT_REDIS_PORT, default 127.0.0.1:6379), side by side in one run.
+ * (CIFT_REDIS_HOST / CIFT_REDIS_PORT, default 127.0.0.1:6379), beside plain jedis GETs of the same bytes
+ * (one round trip, and two in a row), side by side in one run.
  * Usage: {@code java -cp benchmarks.jar io.cift.benchmarks.CacheHarness [calls]}.
  */
 public final class CacheHarness {
@@ -52,14 +53,26 @@ public final class CacheHarness {
         System.out.printf(Locale.ROOT, "30-day report of one user (%d daily values), %d calls each, java %s%n",
                 service.performance(q).values().size(), calls, System.getProperty("java.version"));
         try (AnalyticsCache local = AnalyticsCache.inProcess(Duration.ofHours(1), 10_000);
-             AnalyticsCache redis = AnalyticsCache.redis(host, port, Duration.ofHours(1), Duration.ofMillis(500))) {
+             AnalyticsCache redis = AnalyticsCache.redis(host, port, Duration.ofHours(1), Duration.ofMillis(500));
+             redis.clients.jedis.JedisPooled raw = new redis.clients.jedis.JedisPooled(host, port)) {
+            byte[] payload = codec.encode(service.performance(q));
+            byte[] rawKey = ("cift:bench:raw:" + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            raw.set(rawKey, payload);
             String user = "bench-" + System.nanoTime();
             for (int round = 0; round < 2; round++) {     // the first round warms up, the second is printed
                 boolean print = round == 1;
                 report(print, "recompute (embedded)", measure(calls, () -> service.performance(q)));
                 report(print, "in-process cache hit", measure(calls, () -> local.get(user, "perf", codec, () -> service.performance(q))));
                 report(print, "redis cache hit", measure(calls, () -> redis.get(user, "perf", codec, () -> service.performance(q))));
+                // floors on the same connection setup: one GET of the same bytes, and two GETs in a row (a hit
+                // that reads the version first, then the value)
+                report(print, "redis: 1 GET (floor)", measure(calls, () -> raw.get(rawKey)));
+                report(print, "redis: 2 GETs", measure(calls, () -> {
+                    raw.get(rawKey);
+                    return raw.get(rawKey);
+                }));
             }
+            raw.del(rawKey);
             System.out.printf(Locale.ROOT, "redis: %s, in-process: %s%n", redis.stats(), local.stats());
         }
     }

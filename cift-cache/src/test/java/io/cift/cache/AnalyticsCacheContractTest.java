@@ -61,6 +61,17 @@ public abstract class AnalyticsCacheContractTest {
     };
 
     @Test
+    void aValueComputedAcrossAnInvalidationIsNotServedAfterIt() {
+        String stale = cache.get(user, "q", TEXT, () -> {
+            cache.invalidate(user);          // the data changed while this value was being computed
+            return "computed-before-the-change";
+        });
+        assertThat(stale).isEqualTo("computed-before-the-change");
+        assertThat(cache.get(user, "q", TEXT, () -> "fresh")).isEqualTo("fresh");
+        assertThat(cache.get(user, "q", TEXT, () -> "again")).as("and the fresh one is cached").isEqualTo("fresh");
+    }
+
+    @Test
     void readThroughComputesOnceThenHits() {
         AtomicInteger computed = new AtomicInteger();
         for (int i = 0; i < 5; i++) {

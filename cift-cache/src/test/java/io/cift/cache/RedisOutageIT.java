@@ -72,6 +72,8 @@ class RedisOutageIT {
              AnalyticsCache writer = AnalyticsCache.redis("127.0.0.1", link.port(), Duration.ofMinutes(10), Duration.ofMillis(200));
              AnalyticsCache reader = AnalyticsCache.redis("127.0.0.1", PORT, Duration.ofMinutes(10), Duration.ofMillis(200))) {
             assertThat(reader.get("w", "q", AnalyticsCacheContractTest.TEXT, () -> "old")).isEqualTo("old");
+            assertThat(writer.get("other", "q", AnalyticsCacheContractTest.TEXT, () -> "x")).isEqualTo("x");
+            assertThat(writer.stats().bypassed()).as("the writer's link works before the cut").isZero();
             link.cut();
             writer.invalidate("w");                 // the writer changed w's data; it cannot reach Redis
             assertThat(writer.stats().invalidationFailures()).isEqualTo(1);

@@ -44,8 +44,15 @@ final class TcpForwarder implements AutoCloseable {
                 try {
                     Socket client = s.accept();
                     Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(client);
-                    sockets.add(server);
+                    synchronized (this) {
+                        if (s.isClosed()) {           // cut while this connection was being made
+                            closeQuietly(client);
+                            closeQuietly(server);
+                            return;
+                        }
+                        sockets.add(client);
+                        sockets.add(server);
+                    }
                     pump(client, server);
                     pump(server, client);
                 } catch (IOException closed) {

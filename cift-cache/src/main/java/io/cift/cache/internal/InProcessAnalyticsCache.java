@@ -60,7 +60,7 @@ public final class InProcessAnalyticsCache implements AnalyticsCache {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(String user, String query, ValueCodec<T> codec, Supplier<T> compute) {
-        String key = Keys.value(user, version(user), query);
+        String key = Keys.value(user, query) + "#" + version(user);
         Object v = cache.getIfPresent(key);
         if (v != null) {
             hits.increment();

@@ -10,6 +10,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link AnalyticsCache} on Redis or Dragonfly (same protocol) through jedis' pooled client. A value lives
- * under {@code cift:a:<user>:<version>:<query>} with the TTL; a user's version is {@code cift:v:<user>},
- * bumped with INCR. When Redis is down or slower than the timeout, requests are computed without it and
+ * under {@code cift:a:{<user>}:<query>} with the TTL, tagged with the user's version when it was computed;
+ * the version is {@code cift:v:{<user>}}, bumped with INCR. A hit is one round trip ({@code MGET} of both:
+ * a value whose tag is not the current version is a miss). When Redis is down or slower than the timeout, requests are computed without it and
  * counted as bypassed; an invalidation that could not reach Redis is remembered, and the user's cached
  * values are not read until the version bump has succeeded; a background thread delivers it within about a
  * second of Redis answering again, so other processes stop reading the old values too. The TTL bounds how
@@ -142,52 +144,70 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
 
     @Override
     public <T> T get(String user, String query, ValueCodec<T> codec, Supplier<T> compute) {
-        byte[] key;
+        byte[] versionKey = Keys.version(user).getBytes(StandardCharsets.UTF_8);
+        byte[] key = Keys.value(user, query).getBytes(StandardCharsets.UTF_8);
+        long version;
         byte[] cached;
         try {
             if (!pendingInvalidations.isEmpty() && pendingInvalidations.contains(user)) {
-                jedis.incr(Keys.version(user));
+                jedis.incr(versionKey);
                 pendingInvalidations.remove(user);
             }
-            String v = jedis.get(Keys.version(user));
-            key = Keys.value(user, v == null ? 0 : Long.parseLong(v), query).getBytes(StandardCharsets.UTF_8);
-            cached = jedis.get(key);
+            // one round trip: the user's version and the stored value, which carries the version it was computed at
+            List<byte[]> both = jedis.mget(versionKey, key);
+            version = both.get(0) == null ? 0 : Long.parseLong(new String(both.get(0), StandardCharsets.US_ASCII));
+            cached = both.get(1);
         } catch (redis.clients.jedis.exceptions.JedisAccessControlException e) {
             throw refused(e);
         } catch (JedisException e) {
             bypassed.increment();
             return compute.get();
         }
-        if (cached != null) {
-            try {
-                T value = codec.decode(cached);
-                hits.increment();
-                return value;
-            } catch (RuntimeException unreadable) {
-                // written by an incompatible version: recompute and overwrite
-            }
+        T hit = decodeCurrent(cached, version, codec);
+        if (hit != null) {
+            hits.increment();
+            return hit;
         }
         misses.increment();
-        byte[] k = key;
-        return flight.run(new String(k, StandardCharsets.UTF_8), () -> {
+        long v = version;
+        return flight.run(new String(key, StandardCharsets.UTF_8) + '\u0000' + v, () -> {
             // a leader that finished between our lookup and here has stored the value: use it
             try {
-                byte[] stored = jedis.get(k);
+                T stored = decodeCurrent(jedis.get(key), v, codec);
                 if (stored != null) {
-                    return codec.decode(stored);
+                    return stored;
                 }
-            } catch (RuntimeException unavailableOrUnreadable) {
+            } catch (JedisException unavailable) {
                 // compute below
             }
             computations.increment();
             T value = compute.get();
+            byte[] payload = codec.encode(value);
+            byte[] tagged = java.nio.ByteBuffer.allocate(Long.BYTES + payload.length).putLong(v).put(payload).array();
             try {
-                jedis.psetex(k, ttlMillis, codec.encode(value));
+                // tagged with the version read before computing: an invalidation meanwhile makes it a miss at once
+                jedis.psetex(key, ttlMillis, tagged);
             } catch (JedisException e) {
                 bypassed.increment();
             }
             return value;
         });
+    }
+
+    /** The value when it was stored at {@code version}, else null (absent, older, or unreadable: recompute). */
+    private static <T> T decodeCurrent(byte[] stored, long version, ValueCodec<T> codec) {
+        if (stored == null || stored.length < Long.BYTES) {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(stored);
+        if (b.getLong() != version) {
+            return null;
+        }
+        try {
+            return codec.decode(java.util.Arrays.copyOfRange(stored, Long.BYTES, stored.length));
+        } catch (RuntimeException unreadable) {
+            return null;             // written by an incompatible version: recompute and overwrite
+        }
     }
 
     @Override
