@@ -109,6 +109,9 @@ public final class BackendsHarness {
                     s.rowsCopied() / secs, s.rowsBehind());
         }
         chIngestRate(chBase);
+        if (args.length > 1 && args[1].equals("ingest")) {
+            return;                       // ingestion and sync only
+        }
         // one unmeasured pass over all three first, so no configuration profits from the JIT warming up on another
         for (boolean measured : new boolean[]{false, true}) {
             run(base, "postgresql only", BackendSelector.fixed(Backend.POSTGRESQL), measured);

@@ -187,6 +187,9 @@ public final class PostgresAnalyticsService implements AnalyticsService {
             return;
         }
         write(LOCK_TRADES, c -> {
+            if (PgCopy.available(c) && copyNew(c, batch)) {
+                return null;
+            }
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TEMP TABLE cift_trades_stage (row_no int, user_id text, trade_id bigint, ts timestamptz,"
                         + " symbol text, side text, quantity numeric(38,10), price numeric(38,10), fee numeric(38,10))"
@@ -248,6 +251,36 @@ public final class PostgresAnalyticsService implements AnalyticsService {
             }
             return null;
         });
+    }
+
+    /**
+     * The common case, a batch of trades none of which is stored yet: one COPY straight into the table,
+     * inside a savepoint. When some id is already stored (a re-sent batch: unique violation), the savepoint
+     * is rolled back and the caller takes the path that skips stored trades and compares their content.
+     *
+     * @return whether the batch is stored
+     */
+    private static boolean copyNew(Connection c, List<Trade> batch) throws SQLException {
+        StringBuilder csv = new StringBuilder(batch.size() * 96);
+        for (Trade t : batch) {
+            csvText(csv, t.user()).append(',').append(t.tradeId()).append(',').append(t.timestamp()).append(',');
+            csvText(csv, t.symbol()).append(',').append(t.side().name()).append(',')
+                    .append(t.quantity().toPlainString()).append(',').append(t.price().toPlainString()).append(',')
+                    .append(t.fee().toPlainString()).append('\n');
+        }
+        java.sql.Savepoint sp = c.setSavepoint();
+        try {
+            PgCopy.copyCsv(c, "COPY cift_trades (user_id, trade_id, ts, symbol, side, quantity, price, fee)"
+                    + " FROM STDIN (FORMAT csv)", csv);
+            c.releaseSavepoint(sp);
+            return true;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(sp);           // some trade is stored already: skip those, compare their content
+            return false;
+        }
     }
 
     @Override
