@@ -106,6 +106,21 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         }
     }
 
+    /** Per table: whether inserts use binary rows (the legacy driver, the schema as migrated); learned once. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> binaryTables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean binary(Connection c, String table) throws SQLException {
+        if (!ChRowBinary.available(c)) {
+            return false;
+        }
+        Boolean b = binaryTables.get(table);
+        if (b == null) {
+            b = ChRowBinary.matchesSchema(c, table);
+            binaryTables.put(table, b);
+        }
+        return b;
+    }
+
     static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
@@ -128,7 +143,16 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     }
 
     /** Inserts snapshot rows {seq, user, timestamp, total, cash, positions}; used by the sync too. */
-    static int insertSnapshots(Connection c, List<Object[]> rows) throws SQLException {
+    int insertSnapshots(Connection c, List<Object[]> rows) throws SQLException {
+        if (binary(c, "cift_snapshots")) {
+            try {
+                ChRowBinary.insertSnapshots(c, rows);
+            } catch (SQLException e) {
+                binaryTables.remove("cift_snapshots");   // look at the schema again next time
+                throw e;
+            }
+            return rows.size();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_snapshots"
                 + " (seq, user_id, ts, ts_us, total_value, cash, positions_value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Object[] r : rows) {
@@ -207,9 +231,18 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     }
 
     /** Inserts trade rows {seq, trade}; used by the sync too. */
-    static int insertTrades(Connection c, List<Object[]> rows) throws SQLException {
+    int insertTrades(Connection c, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
+        }
+        if (binary(c, "cift_trades")) {
+            try {
+                ChRowBinary.insertTrades(c, rows);
+            } catch (SQLException e) {
+                binaryTables.remove("cift_trades");   // look at the schema again next time
+                throw e;
+            }
+            return rows.size();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_trades"
                 + " (seq, user_id, trade_id, ts, ts_us, symbol, side, quantity, price, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -252,7 +285,16 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     }
 
     /** Inserts mark rows {seq, symbol, price}; used by the sync too. */
-    static int insertMarks(Connection c, List<Object[]> rows) throws SQLException {
+    int insertMarks(Connection c, List<Object[]> rows) throws SQLException {
+        if (binary(c, "cift_marks")) {
+            try {
+                ChRowBinary.insertMarks(c, rows);
+            } catch (SQLException e) {
+                binaryTables.remove("cift_marks");   // look at the schema again next time
+                throw e;
+            }
+            return rows.size();
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_marks (seq, symbol, price) VALUES (?, ?, ?)")) {
             for (Object[] r : rows) {
                 ps.setLong(1, (Long) r[0]);

@@ -296,6 +296,9 @@ public final class ClickHouseSync {
     /** Whether ClickHouse refused the rows themselves (then splitting finds the bad ones). */
     static boolean refusedData(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLDataException) {
+                return true;                 // refused before sending: a value the column type cannot hold
+            }
             java.util.regex.Matcher m = CODE.matcher(String.valueOf(t.getMessage()));
             if (m.find()) {
                 return DATA_ERRORS.contains(Integer.parseInt(m.group(1)));
@@ -306,9 +309,9 @@ public final class ClickHouseSync {
 
     private void insert(String table, List<Object[]> rows) {
         ch.call(chc -> switch (table) {
-            case "cift_snapshots" -> ClickHouseAnalyticsService.insertSnapshots(chc, rows);
-            case "cift_trades" -> ClickHouseAnalyticsService.insertTrades(chc, rows);
-            default -> ClickHouseAnalyticsService.insertMarks(chc, rows);
+            case "cift_snapshots" -> ch.insertSnapshots(chc, rows);
+            case "cift_trades" -> ch.insertTrades(chc, rows);
+            default -> ch.insertMarks(chc, rows);
         });
     }
 

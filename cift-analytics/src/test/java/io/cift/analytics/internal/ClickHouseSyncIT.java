@@ -154,6 +154,27 @@ class ClickHouseSyncIT {
     }
 
     @Test
+    void aRowWhoseTimeClickHouseCannotHoldIsSetAsideOnTheBinaryPath() throws Exception {
+        ch.migrate();                                       // the schema as migrated: inserts go as binary rows
+        pg.ingestTrades(trades(1, 50, "A"));
+        // written by another tool, past the range ingestion accepts: DateTime ends in 2106
+        try (Connection c = pgDs.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO cift_trades (user_id, trade_id, ts, symbol, side, quantity, price, fee)"
+                    + " VALUES ('u1', 9999, '2200-01-01T00:00:00Z', 'A', 'BUY', 1, 10, 0)");
+        }
+        pg.ingestTrades(trades(51, 50, "B"));
+        SyncStatus s = new ClickHouseSync(pgDs, pgUrl, ch, 1_000).syncNow();
+        assertThat(s.rowsCopied()).isEqualTo(100);
+        assertThat(s.rowsSetAside()).isEqualTo(1);
+        try (Connection c = pgDs.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT error FROM cift_sync_rejects")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).contains("2200-01-01T00:00:00Z").contains("DateTime");
+        }
+        assertThat(chLong("SELECT count() FROM cift_trades FINAL")).isEqualTo(100);
+    }
+
+    @Test
     void aSyncThatDiesAfterReplayingLeavesTheDeduplicationToTheNextRun() throws Exception {
         ch.migrate();
         List<PortfolioSnapshot> first = new ArrayList<>();
