@@ -181,7 +181,7 @@ public final class BackendsHarness {
             n += trades.size();
         }
         secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "ingest trades into postgresql (COPY + staged insert): %d rows in %.1f s (%.0f rows/s)%n",
+        System.out.printf(Locale.ROOT, "ingest trades into postgresql (COPY): %d rows in %.1f s (%.0f rows/s)%n",
                 n, secs, n / secs);
     }
 

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * in the book, 8 % amends (half lower the quantity, half move the price), 7 % small market orders.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.cift.benchmarks.DeepFlow OUT.csv [commands] [symbols]
- * [resting] [levels] [seed]} (defaults 2,000,000, 1, 300,000, 10,000, 42); writes {@code OUT.json} beside it.
+ * [resting] [levels] [seed]} (defaults 2,000,000, 1, 300,000, 11,000, 42); writes {@code OUT.json} beside it.
  */
 public final class DeepFlow {
 
@@ -123,7 +123,7 @@ public final class DeepFlow {
         int commands = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         int symbols = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int resting = args.length > 3 ? Integer.parseInt(args[3]) : 300_000;
-        int levels = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
+        int levels = args.length > 4 ? Integer.parseInt(args[4]) : 11_000;
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 42;
         SplittableRandom r = new SplittableRandom(seed);
         Book[] books = new Book[symbols];

@@ -12,7 +12,6 @@ import io.cift.core.book.SelfTradePrevention;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,12 @@ public final class ArrayOrderBook implements OrderBook {
     private final SelfTradePrevention stp;
     private final BookSide bids = new BookSide(true);
     private final BookSide asks = new BookSide(false);
-    private final Long2ObjectHashMap<Order> index;
-    private Order freeOrders;
+    private final OrderIndex index;
+    /** Every pooled order by handle; written only when the pool grows. */
+    private Order[] orders = new Order[0];
+    /** Handles of the free orders (a stack): the pool keeps no references that change per command. */
+    private int[] freeHandles = new int[0];
+    private int freeCount;
     private int pooledOrders;
     /** Quantity the last {@link #match} call traded (as opposed to cancelled by STP). */
     private long lastTraded;
@@ -64,7 +67,7 @@ public final class ArrayOrderBook implements OrderBook {
         this.symbol = symbol;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.stp = config.selfTradePrevention();
-        this.index = new Long2ObjectHashMap<>(Math.max(16, config.initialOrderCapacity() * 2), 0.5f);
+        this.index = new OrderIndex(config.initialOrderCapacity(), this::order);
         growPool(config.initialOrderCapacity());
     }
 
@@ -144,7 +147,7 @@ public final class ArrayOrderBook implements OrderBook {
             return reject(orderId, CommandType.AMEND, ResultCode.INVALID_PRICE);
         }
         if (newPrice == o.price && newQuantity <= o.open) {
-            o.level.sub(o.open - newQuantity);
+            levelOf(o).sub(o.open - newQuantity);
             o.open = newQuantity;
             listener.onAmended(symbol, orderId, newPrice, newQuantity, true);
             return ResultCode.ACCEPTED;
@@ -158,7 +161,7 @@ public final class ArrayOrderBook implements OrderBook {
         o.price = newPrice;
         o.open = newQuantity;
         if (!crosses) {
-            (o.buy ? bids : asks).findOrCreate(newPrice).append(o);
+            (o.buy ? bids : asks).findOrCreate(newPrice).append(o, orders);
             listener.onAmended(symbol, orderId, newPrice, newQuantity, false);
             return ResultCode.ACCEPTED;
         }
@@ -170,7 +173,7 @@ public final class ArrayOrderBook implements OrderBook {
         o.filled += lastTraded;
         if (remaining > 0) {
             o.open = remaining;
-            (o.buy ? bids : asks).findOrCreate(newPrice).append(o);
+            (o.buy ? bids : asks).findOrCreate(newPrice).append(o, orders);
             index.put(orderId, o);
         } else {
             release(o);
@@ -196,9 +199,9 @@ public final class ArrayOrderBook implements OrderBook {
             if (buy ? px > limit : px < limit) {
                 break;
             }
-            Order m = level.head;
+            Order m = first(level);
             while (m != null && remaining > 0) {
-                Order next = m.next;
+                Order next = after(m);
                 if (stp != SelfTradePrevention.NONE && m.owner == takerOwner) {
                     long left = preventSelfTrade(takerId, remaining, m);
                     if (left < 0) {
@@ -269,7 +272,7 @@ public final class ArrayOrderBook implements OrderBook {
             release(m);
         } else {
             m.open = left;
-            m.level.sub(qty);
+            levelOf(m).sub(qty);
         }
         listener.onCancelled(symbol, id, qty, left, CancelReason.STP_RESTING);
     }
@@ -286,7 +289,7 @@ public final class ArrayOrderBook implements OrderBook {
             if (stp == SelfTradePrevention.NONE) {
                 available = saturatingAdd(available, level.total());
             } else {
-                for (Order m = level.head; m != null; m = m.next) {
+                for (Order m = first(level); m != null; m = after(m)) {
                     if (m.owner == owner) {
                         if (stp != SelfTradePrevention.CANCEL_RESTING) {
                             return false;
@@ -318,36 +321,53 @@ public final class ArrayOrderBook implements OrderBook {
 
     /** Takes the order off its level, removing the level when it empties. */
     private void unlink(Order o) {
-        Level level = o.level;
-        level.remove(o);
+        Level level = levelOf(o);
+        level.remove(o, orders);
         if (level.count == 0) {
             (o.buy ? bids : asks).remove(level);
         }
     }
 
+    private Order order(int handle) {
+        return orders[handle];
+    }
+
+    /** The first order of a level's queue, or null. */
+    private Order first(Level l) {
+        return l.head < 0 ? null : orders[l.head];
+    }
+
+    /** The order after {@code o} in its level's queue, or null. */
+    private Order after(Order o) {
+        return o.next < 0 ? null : orders[o.next];
+    }
+
+    /** The level an order on the book rests in. */
+    private Level levelOf(Order o) {
+        return (o.buy ? bids : asks).level(o.level);
+    }
+
     private Order acquire() {
-        Order o = freeOrders;
-        if (o == null) {
+        if (freeCount == 0) {
             growPool(Math.max(POOL_CHUNK_MIN, pooledOrders));
-            o = freeOrders;
         }
-        freeOrders = o.next;
-        o.next = null;
-        return o;
+        return orders[freeHandles[--freeCount]];
     }
 
     private void release(Order o) {
-        o.level = null;
-        o.prev = null;
-        o.next = freeOrders;
-        freeOrders = o;
+        o.level = -1;
+        o.prev = -1;
+        o.next = -1;
+        freeHandles[freeCount++] = o.handle;
     }
 
     private void growPool(int n) {
+        int from = pooledOrders;
+        orders = java.util.Arrays.copyOf(orders, from + n);
+        freeHandles = java.util.Arrays.copyOf(freeHandles, from + n);
         for (int i = 0; i < n; i++) {
-            Order o = new Order();
-            o.next = freeOrders;
-            freeOrders = o;
+            orders[from + i] = new Order(from + i);
+            freeHandles[freeCount++] = from + n - 1 - i;    // lowest handles first out
         }
         pooledOrders += n;
     }
@@ -365,8 +385,8 @@ public final class ArrayOrderBook implements OrderBook {
     private void clear(BookSide side) {
         while (side.size() > 0) {
             Level level = side.best();
-            for (Order o = level.head; o != null; ) {
-                Order next = o.next;
+            for (Order o = first(level); o != null; ) {
+                Order next = after(o);
                 release(o);
                 o = next;
             }
@@ -388,9 +408,9 @@ public final class ArrayOrderBook implements OrderBook {
         return hashSide(h, asks);
     }
 
-    private static long hashSide(long h, BookSide side) {
+    private long hashSide(long h, BookSide side) {
         for (int i = 0, n = side.size(); i < n; i++) {
-            for (Order o = side.fromBest(i).head; o != null; o = o.next) {
+            for (Order o = first(side.fromBest(i)); o != null; o = after(o)) {
                 h = StateHash.add(h, o.id);
                 h = StateHash.add(h, o.owner);
                 h = StateHash.add(h, o.price);
@@ -426,8 +446,8 @@ public final class ArrayOrderBook implements OrderBook {
             long qtyHigh = 0;
             int count = 0;
             Order prev = null;
-            for (Order o = l.head; o != null; o = o.next) {
-                if (o.level != l || o.prev != prev || o.buy != side.bid || o.price != l.price || o.open <= 0
+            for (Order o = first(l); o != null; o = after(o)) {
+                if (o.level != l.handle || o.prev != (prev == null ? -1 : prev.handle) || o.buy != side.bid || o.price != l.price || o.open <= 0
                         || o.filled < 0) {
                     throw invalid(name + " level " + l.price + ": order " + o.id + " is inconsistent (price " + o.price
                             + ", open " + o.open + ", filled " + o.filled + ", side " + (o.buy ? "bid" : "ask") + ")");
@@ -443,7 +463,7 @@ public final class ArrayOrderBook implements OrderBook {
                 count++;
                 prev = o;
             }
-            if (l.tail != prev || count == 0 || count != l.count || !l.totalIs(qtyLow, qtyHigh)) {
+            if (l.tail != (prev == null ? -1 : prev.handle) || count == 0 || count != l.count || !l.totalIs(qtyLow, qtyHigh)) {
                 throw invalid(name + " level " + l.price + ": holds " + count + " orders of " + qtyLow
                         + (qtyHigh > 0 ? " + " + qtyHigh + " * 2^63" : "") + " but records " + l);
             }
@@ -485,9 +505,9 @@ public final class ArrayOrderBook implements OrderBook {
         visit(asks, visitor);
     }
 
-    private static void visit(BookSide side, OrderVisitor visitor) {
+    private void visit(BookSide side, OrderVisitor visitor) {
         for (int i = 0, n = side.size(); i < n; i++) {
-            for (Order o = side.fromBest(i).head; o != null; o = o.next) {
+            for (Order o = first(side.fromBest(i)); o != null; o = after(o)) {
                 visitor.order(o.id, o.owner, o.buy, o.price, o.open, o.filled, o.postOnly);
             }
         }
@@ -529,7 +549,7 @@ public final class ArrayOrderBook implements OrderBook {
         o.filled = filled;
         o.buy = buy;
         o.postOnly = postOnly;
-        (buy ? bids : asks).findOrCreate(price).append(o);
+        (buy ? bids : asks).findOrCreate(price).append(o, orders);
         index.put(orderId, o);
     }
 
@@ -570,7 +590,7 @@ public final class ArrayOrderBook implements OrderBook {
     public List<OrderView> ordersAt(Side side, long price) {
         Level l = sideOf(side).find(price);
         List<OrderView> out = new ArrayList<>();
-        for (Order o = l == null ? null : l.head; o != null; o = o.next) {
+        for (Order o = l == null ? null : first(l); o != null; o = after(o)) {
             out.add(view(o));
         }
         return out;

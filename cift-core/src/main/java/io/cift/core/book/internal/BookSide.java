@@ -6,19 +6,27 @@ import java.util.Arrays;
  * One side of the book: its price levels in a sorted array, best last, so that taking and adding
  * at the top of the book touch the end of the array. Levels are pooled. A direct-mapped cache indexed
  * by the low bits of the price finds an existing level without searching; a collision only costs the
- * binary search, so any price works.
+ * binary search, so any price works. The sorted array, the cache and the pool hold int handles into a
+ * level table written only when the pool grows: inserting a level deep in the book moves ints, not
+ * references, so the garbage collector has no cards to refine.
  */
 final class BookSide {
     private static final int CACHE_SIZE = 1 << 12;
     private static final int CACHE_MASK = CACHE_SIZE - 1;
 
     final boolean bid;
-    private final Level[] cache = new Level[CACHE_SIZE];
+    /** Level handle plus one by the low bits of the price; 0 when empty. */
+    private final int[] cache = new int[CACHE_SIZE];
     /** Sort keys, ascending: the price for bids, minus the price for asks; the best level is last. */
     private long[] keys = new long[64];
-    private Level[] levels = new Level[64];
+    /** Level handles in key order. */
+    private int[] levels = new int[64];
     private int size;
-    private Level free;
+    /** Every level by handle. */
+    private Level[] table = new Level[0];
+    /** Handles of the free levels (a stack). */
+    private int[] free = new int[0];
+    private int freeCount;
 
     BookSide(boolean bid) {
         this.bid = bid;
@@ -29,12 +37,17 @@ final class BookSide {
     }
 
     Level best() {
-        return size == 0 ? null : levels[size - 1];
+        return size == 0 ? null : table[levels[size - 1]];
+    }
+
+    /** The level with this handle. */
+    Level level(int handle) {
+        return table[handle];
     }
 
     /** The i-th level counting from the best (0 = best). */
     Level fromBest(int i) {
-        return levels[size - 1 - i];
+        return table[levels[size - 1 - i]];
     }
 
     /** Whether an order on the other side with this limit would trade against this side's best. */
@@ -42,30 +55,30 @@ final class BookSide {
         if (size == 0) {
             return false;
         }
-        long p = levels[size - 1].price;
-        return bid ? p >= limit : p <= limit;
+        long k = keys[size - 1];
+        return bid ? k >= limit : -k <= limit;
     }
 
     Level find(long price) {
-        Level c = cache[(int) price & CACHE_MASK];
-        if (c != null && c.price == price) {
-            return c;
+        int c = cache[(int) price & CACHE_MASK];
+        if (c != 0 && table[c - 1].price == price) {
+            return table[c - 1];
         }
         int i = search(bid ? price : -price);
-        return i >= 0 ? levels[i] : null;
+        return i >= 0 ? table[levels[i]] : null;
     }
 
     Level findOrCreate(long price) {
         int slot = (int) price & CACHE_MASK;
-        Level c = cache[slot];
-        if (c != null && c.price == price) {
-            return c;
+        int c = cache[slot];
+        if (c != 0 && table[c - 1].price == price) {
+            return table[c - 1];
         }
         long key = bid ? price : -price;
         int i = search(key);
         if (i >= 0) {
-            cache[slot] = levels[i];
-            return levels[i];
+            cache[slot] = levels[i] + 1;
+            return table[levels[i]];
         }
         int at = -i - 1;
         if (size == keys.length) {
@@ -77,41 +90,47 @@ final class BookSide {
             System.arraycopy(keys, at, keys, at + 1, moved);
             System.arraycopy(levels, at, levels, at + 1, moved);
         }
-        Level l = free;
-        if (l == null) {
-            l = new Level();
-        } else {
-            free = l.nextFree;
-            l.nextFree = null;
+        if (freeCount == 0) {
+            grow();
         }
+        Level l = table[free[--freeCount]];
         l.price = price;
-        cache[slot] = l;
+        cache[slot] = l.handle + 1;
         keys[at] = key;
-        levels[at] = l;
+        levels[at] = l.handle;
         size++;
         return l;
+    }
+
+    private void grow() {
+        int from = table.length;
+        int n = Math.max(64, from);
+        table = Arrays.copyOf(table, from + n);
+        free = Arrays.copyOf(free, from + n);
+        for (int i = 0; i < n; i++) {
+            table[from + i] = new Level(from + i);
+            free[freeCount++] = from + n - 1 - i;
+        }
     }
 
     /** Removes an empty level and returns it to the pool. */
     void remove(Level l) {
         int last = size - 1;
-        if (levels[last] != l) {
+        if (levels[last] != l.handle) {
             int i = search(bid ? l.price : -l.price);
             System.arraycopy(keys, i + 1, keys, i, last - i);
             System.arraycopy(levels, i + 1, levels, i, last - i);
         }
-        levels[last] = null;
         size = last;
         int slot = (int) l.price & CACHE_MASK;
-        if (cache[slot] == l) {
-            cache[slot] = null;
+        if (cache[slot] == l.handle + 1) {
+            cache[slot] = 0;
         }
-        l.head = null;
-        l.tail = null;
+        l.head = -1;
+        l.tail = -1;
         l.clearTotal();
         l.count = 0;
-        l.nextFree = free;
-        free = l;
+        free[freeCount++] = l.handle;
     }
 
 
@@ -122,8 +141,8 @@ final class BookSide {
      */
     String checkLevels() {
         for (int i = 0; i < size; i++) {
-            Level l = levels[i];
-            if (l == null || keys[i] != (bid ? l.price : -l.price)) {
+            Level l = table[levels[i]];
+            if (keys[i] != (bid ? l.price : -l.price)) {
                 return "level " + i + " does not match its sort key " + keys[i];
             }
             if (i > 0 && keys[i - 1] >= keys[i]) {
@@ -131,7 +150,7 @@ final class BookSide {
             }
         }
         for (int slot = 0; slot < CACHE_SIZE; slot++) {
-            Level c = cache[slot];
+            Level c = cache[slot] == 0 ? null : table[cache[slot] - 1];
             if (c != null && ((int) c.price & CACHE_MASK) != slot || c != null && search(bid ? c.price : -c.price) < 0) {
                 return "the price cache holds a level at " + c.price + " that is not on the book";
             }

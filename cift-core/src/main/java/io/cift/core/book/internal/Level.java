@@ -6,27 +6,31 @@ package io.cift.core.book.internal;
  * saturated at {@link Long#MAX_VALUE}.
  */
 final class Level {
+    /** Its place in the side's level table, for life. */
+    final int handle;
     long price;
     /** The low 63 bits of the total open quantity. */
     private long low;
     /** How many times 2^63 the total holds beyond {@link #low}. */
     private long high;
     int count;
-    Order head;
-    Order tail;
-    /** Next free level while this one is in the pool. */
-    Level nextFree;
+    /** Handles of the first and last order of the queue, -1 when empty. */
+    int head = -1;
+    int tail = -1;
+    Level(int handle) {
+        this.handle = handle;
+    }
 
-    void append(Order o) {
-        o.level = this;
-        o.next = null;
+    void append(Order o, Order[] orders) {
+        o.level = handle;
+        o.next = -1;
         o.prev = tail;
-        if (tail == null) {
-            head = o;
+        if (tail < 0) {
+            head = o.handle;
         } else {
-            tail.next = o;
+            orders[tail].next = o.handle;
         }
-        tail = o;
+        tail = o.handle;
         count++;
         add(o.open);
     }
@@ -79,21 +83,21 @@ final class Level {
     }
 
     /** Unlinks {@code o}; its open quantity must still be counted in the total. */
-    void remove(Order o) {
-        if (o.prev == null) {
+    void remove(Order o, Order[] orders) {
+        if (o.prev < 0) {
             head = o.next;
         } else {
-            o.prev.next = o.next;
+            orders[o.prev].next = o.next;
         }
-        if (o.next == null) {
+        if (o.next < 0) {
             tail = o.prev;
         } else {
-            o.next.prev = o.prev;
+            orders[o.next].prev = o.prev;
         }
         count--;
         sub(o.open);
-        o.prev = null;
-        o.next = null;
-        o.level = null;
+        o.prev = -1;
+        o.next = -1;
+        o.level = -1;
     }
 }
