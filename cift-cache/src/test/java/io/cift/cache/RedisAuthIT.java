@@ -5,12 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,30 +25,13 @@ class RedisAuthIT {
 
     @BeforeAll
     static void privateServer() throws Exception {
-        String bin = System.getenv().getOrDefault("CIFT_REDIS_SERVER", "redis-server");
-        server = new ProcessBuilder(List.of(bin, "--port", Integer.toString(PORT), "--bind", "127.0.0.1",
-                "--requirepass", "c4che-s3cret", "--save", "", "--appendonly", "no"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                new Socket("127.0.0.1", PORT).close();
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !server.isAlive()) {
-                    throw new IllegalStateException("redis-server did not start on port " + PORT, e);
-                }
-                Thread.sleep(50);
-            }
-        }
+        server = PrivateRedis.start(PORT, List.of("--port", Integer.toString(PORT), "--bind", "127.0.0.1",
+                "--requirepass", "c4che-s3cret", "--save", "", "--appendonly", "no"));
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (server != null) {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
-        }
+        PrivateRedis.stop(server);
     }
 
     @Test

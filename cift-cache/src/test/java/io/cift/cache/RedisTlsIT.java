@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,23 +54,9 @@ class RedisTlsIT {
         previous = SSLContext.getDefault();
         SSLContext.setDefault(ctx);
 
-        String bin = System.getenv().getOrDefault("CIFT_REDIS_SERVER", "redis-server");
-        server = new ProcessBuilder(List.of(bin, "--port", "0", "--tls-port", Integer.toString(PORT), "--bind", "127.0.0.1",
+        server = PrivateRedis.start(PORT, List.of("--port", "0", "--tls-port", Integer.toString(PORT), "--bind", "127.0.0.1",
                 "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", cert.toString(),
-                "--tls-auth-clients", "no", "--requirepass", "tl5-s3cret", "--save", "", "--appendonly", "no"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                new Socket("127.0.0.1", PORT).close();
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline || !server.isAlive()) {
-                    throw new IllegalStateException("redis-server did not start TLS on port " + PORT, e);
-                }
-                Thread.sleep(50);
-            }
-        }
+                "--tls-auth-clients", "no", "--requirepass", "tl5-s3cret", "--save", "", "--appendonly", "no"));
     }
 
     @AfterAll
@@ -80,10 +64,7 @@ class RedisTlsIT {
         if (previous != null) {
             SSLContext.setDefault(previous);
         }
-        if (server != null) {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
-        }
+        PrivateRedis.stop(server);
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -109,6 +109,24 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     /** Per table: whether inserts use binary rows (the legacy driver, the schema as migrated); learned once. */
     private final java.util.concurrent.ConcurrentHashMap<String, Boolean> binaryTables = new java.util.concurrent.ConcurrentHashMap<>();
 
+    interface BinaryInsert {
+        void run() throws SQLException;
+    }
+
+    /** Inserts as binary rows when the table allows it; false when the caller must use text batches. */
+    private boolean insertedBinary(Connection c, String table, BinaryInsert insert) throws SQLException {
+        if (!binary(c, table)) {
+            return false;
+        }
+        try {
+            insert.run();
+        } catch (SQLException e) {
+            binaryTables.remove(table);   // look at the schema again next time
+            throw e;
+        }
+        return true;
+    }
+
     private boolean binary(Connection c, String table) throws SQLException {
         if (!ChRowBinary.available(c)) {
             return false;
@@ -144,13 +162,7 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
 
     /** Inserts snapshot rows {seq, user, timestamp, total, cash, positions}; used by the sync too. */
     int insertSnapshots(Connection c, List<Object[]> rows) throws SQLException {
-        if (binary(c, "cift_snapshots")) {
-            try {
-                ChRowBinary.insertSnapshots(c, rows);
-            } catch (SQLException e) {
-                binaryTables.remove("cift_snapshots");   // look at the schema again next time
-                throw e;
-            }
+        if (insertedBinary(c, "cift_snapshots", () -> ChRowBinary.insertSnapshots(c, rows))) {
             return rows.size();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_snapshots"
@@ -235,13 +247,7 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         if (rows.isEmpty()) {
             return 0;
         }
-        if (binary(c, "cift_trades")) {
-            try {
-                ChRowBinary.insertTrades(c, rows);
-            } catch (SQLException e) {
-                binaryTables.remove("cift_trades");   // look at the schema again next time
-                throw e;
-            }
+        if (insertedBinary(c, "cift_trades", () -> ChRowBinary.insertTrades(c, rows))) {
             return rows.size();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_trades"
@@ -286,13 +292,7 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
 
     /** Inserts mark rows {seq, symbol, price}; used by the sync too. */
     int insertMarks(Connection c, List<Object[]> rows) throws SQLException {
-        if (binary(c, "cift_marks")) {
-            try {
-                ChRowBinary.insertMarks(c, rows);
-            } catch (SQLException e) {
-                binaryTables.remove("cift_marks");   // look at the schema again next time
-                throw e;
-            }
+        if (insertedBinary(c, "cift_marks", () -> ChRowBinary.insertMarks(c, rows))) {
             return rows.size();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_marks (seq, symbol, price) VALUES (?, ?, ?)")) {
