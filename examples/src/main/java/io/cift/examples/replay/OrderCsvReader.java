@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Reads the order file of {@code cift replay} one command at a time, straight from bytes, holding one
@@ -21,7 +19,7 @@ import java.util.Map;
  * are skipped. A line that cannot be read throws {@link MalformedInputException} naming the line and field.
  *
  * <p>The fields of the current command are exposed as public fields, valid until the next call to
- * {@link #next()}. Allocates only when the symbol differs from the previous line's and is new.
+ * {@link #next()}. Allocates only for a symbol it has not seen before (symbols are found by their bytes).
  * Not thread-safe.
  */
 public final class OrderCsvReader implements Closeable {
@@ -52,7 +50,7 @@ public final class OrderCsvReader implements Closeable {
     private final int[] end = new int[COLUMNS];
     private byte[] lastSymbolBytes = new byte[0];
     private int lastSymbolLength = -1;
-    private final Map<String, String> symbols = new HashMap<>();
+    private final SymbolBytes symbolTable = new SymbolBytes();
 
     /** The symbol of the current line. */
     public String symbol;
@@ -238,14 +236,70 @@ public final class OrderCsvReader implements Closeable {
         if (len == lastSymbolLength && Arrays.equals(buf, s, s + len, lastSymbolBytes, 0, len)) {
             return symbol;
         }
-        String str = new String(buf, s, len, StandardCharsets.UTF_8);
-        String known = symbols.putIfAbsent(str, str);
+        String known = symbolTable.find(buf, s, len);
         if (lastSymbolBytes.length < len) {
             lastSymbolBytes = new byte[len * 2];
         }
         System.arraycopy(buf, s, lastSymbolBytes, 0, len);
         lastSymbolLength = len;
-        return known == null ? str : known;
+        return known;
+    }
+
+    /**
+     * Symbols by their bytes, so that a line whose symbol was seen before finds its {@code String} without
+     * making one (a flow over many symbols changes symbol on almost every line): open addressing over the
+     * bytes' FNV-1a hash, at most half full.
+     */
+    private static final class SymbolBytes {
+        private byte[][] keys = new byte[64][];
+        private String[] values = new String[64];
+        private int size;
+
+        String find(byte[] b, int from, int len) {
+            int h = hash(b, from, len);
+            int mask = keys.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                byte[] k = keys[i];
+                if (k == null) {
+                    String str = new String(b, from, len, StandardCharsets.UTF_8);
+                    keys[i] = Arrays.copyOfRange(b, from, from + len);
+                    values[i] = str;
+                    if (++size > keys.length >>> 1) {
+                        grow();
+                    }
+                    return str;
+                }
+                if (k.length == len && Arrays.equals(k, 0, len, b, from, from + len)) {
+                    return values[i];
+                }
+            }
+        }
+
+        private static int hash(byte[] b, int from, int len) {
+            int h = 0x811C9DC5;
+            for (int i = from; i < from + len; i++) {
+                h = (h ^ b[i]) * 0x01000193;
+            }
+            return h ^ (h >>> 16);
+        }
+
+        private void grow() {
+            byte[][] oldKeys = keys;
+            String[] oldValues = values;
+            keys = new byte[oldKeys.length * 2][];
+            values = new String[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int i = hash(oldKeys[j], 0, oldKeys[j].length) & mask;
+                    while (keys[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
     }
 
     private Action action() {

@@ -65,6 +65,29 @@ class OrderCsvReaderTest {
     }
 
     @Test
+    void manySymbolsInterleavedAreReadAsOneStringEach() throws IOException {
+        StringBuilder text = new StringBuilder(H);
+        for (int i = 0; i < 5_000; i++) {
+            text.append("S").append(i * 7919 % 300).append(i % 2 == 0 ? "é" : "").append(",NEW,").append(i + 1)
+                    .append(",BUY,LIMIT,GTC,100,5\n");
+        }
+        OrderCsvReader r = reader(text.toString());
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        int i = 0;
+        while (r.next()) {
+            String expected = "S" + (i * 7919 % 300) + (i % 2 == 0 ? "é" : "");
+            assertThat(r.symbol).isEqualTo(expected);
+            String first = seen.putIfAbsent(expected, r.symbol);
+            if (first != null) {
+                assertThat(r.symbol).as("the same instance for the same symbol").isSameAs(first);
+            }
+            i++;
+        }
+        assertThat(i).isEqualTo(5_000);
+        assertThat(seen).hasSize(300);
+    }
+
+    @Test
     void wrongHeaderIsMalformedLineOne() {
         assertThatThrownBy(() -> reader("symbol,action\nA,NEW,1,BUY,LIMIT,GTC,1,1\n"))
                 .isInstanceOf(MalformedInputException.class).hasMessageStartingWith("line 1:").hasMessageContaining("header");
