@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * in the book, 8 % amends (half lower the quantity, half move the price), 7 % small market orders.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.cift.benchmarks.DeepFlow OUT.csv [commands] [symbols]
- * [resting] [levels] [seed]} (defaults 2,000,000, 1, 300,000, 11,000, 42); writes {@code OUT.json} beside it.
+ * [resting] [levels] [seed] [amend%]} (defaults 2,000,000, 1, 300,000, 11,000, 42, 8; with 0 amends the new
+ * limits take their share, a flow any engine that has no amend can replay); writes {@code OUT.json} beside it.
  */
 public final class DeepFlow {
 
@@ -125,6 +126,7 @@ public final class DeepFlow {
         int resting = args.length > 3 ? Integer.parseInt(args[3]) : 300_000;
         int levels = args.length > 4 ? Integer.parseInt(args[4]) : 11_000;
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 42;
+        int amendPct = args.length > 6 ? Integer.parseInt(args[6]) : 8;
         SplittableRandom r = new SplittableRandom(seed);
         Book[] books = new Book[symbols];
         for (int s = 0; s < symbols; s++) {
@@ -151,7 +153,7 @@ public final class DeepFlow {
                     Ord o = b.live.get(r.nextInt(b.live.size()));
                     b.unlink(o);
                     line(w, b.symbol, "CANCEL", o.id, o.buy, "", "", 0, 0);
-                } else if (roll < 48 && !b.live.isEmpty()) {
+                } else if (roll < 40 + amendPct && !b.live.isEmpty()) {
                     Ord o = b.live.get(r.nextInt(b.live.size()));
                     if (r.nextBoolean() && o.qty > 1) {
                         long q = 1 + r.nextLong(o.qty - 1);          // lower at the same price: priority kept
