@@ -46,11 +46,35 @@ class OrderBookDifferentialTest {
         assertThat(failures).as("failures the book counted").isEqualTo(hostile.thrown);
     }
 
+    /**
+     * A deep book over a wide price range: 5,000 resting orders spread over 2,000 ticks a side first, then
+     * commands priced anywhere in that range, so levels are inserted and removed deep in the book and
+     * the level arrays grow.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SelfTradePrevention.class, names = {"NONE", "CANCEL_RESTING", "DECREMENT"})
+    void deepWideBooksAgreeWithReferenceMatcher(SelfTradePrevention mode) {
+        run(mode, 101 + mode.ordinal(), 8_000, null, new Shape(1_000_000, 2_000, 5_000));
+    }
+
+    /** Prices around {@code mid}, {@code halfWidth} ticks each way, after {@code prefill} resting orders. */
+    private record Shape(long mid, int halfWidth, int prefill) {
+        static final Shape NARROW = new Shape(100, 10, 0);
+
+        long price(SplittableRandom rnd) {
+            return mid + rnd.nextInt(2 * halfWidth + 1) - halfWidth;
+        }
+    }
+
     private static void run(SelfTradePrevention mode, long seed, int commands) {
         run(mode, seed, commands, null);
     }
 
     private static long run(SelfTradePrevention mode, long seed, int commands, OrderBookListener extra) {
+        return run(mode, seed, commands, extra, Shape.NARROW);
+    }
+
+    private static long run(SelfTradePrevention mode, long seed, int commands, OrderBookListener extra, Shape shape) {
         RecordingListener recording = new RecordingListener();
         RecordingListener listener = recording;
         OrderBook book = OrderBook.create("X", MatchingEngineConfig.builder()
@@ -64,19 +88,32 @@ class OrderBookDifferentialTest {
         Map<Long, Long> entered = new HashMap<>();
         Map<Long, Long> sizeOf = new HashMap<>();
         long totalTraded = 0;
+        for (int k = 0; k < shape.prefill(); k++) {
+            long id = nextId++;
+            boolean buy = rnd.nextBoolean();
+            long price = buy ? shape.mid() - 1 - rnd.nextInt(shape.halfWidth()) : shape.mid() + 1 + rnd.nextInt(shape.halfWidth());
+            long qty = 1 + rnd.nextInt(30);
+            long owner = 1 + rnd.nextInt(4);
+            Side side = buy ? Side.BUY : Side.SELL;
+            assertThat(book.submit(id, owner, side, OrderType.LIMIT, TimeInForce.GTC, price, qty, false))
+                    .isEqualTo(ref.submit(id, owner, side, OrderType.LIMIT, TimeInForce.GTC, price, qty, false));
+            entered.merge(id, qty, Long::sum);
+            sizeOf.merge(id, qty, Long::sum);
+            assertThat(listener.drain()).isEqualTo(ref.drain());
+        }
 
         for (int i = 0; i < commands; i++) {
             int r = rnd.nextInt(100);
-            List<Long> live = ref.liveIds();
+            int liveCount = ref.size();
             String what;
-            if (r < 55 || live.isEmpty()) {
-                long id = rnd.nextInt(100) < 2 && !live.isEmpty() ? live.get(rnd.nextInt(live.size())) : nextId++;
+            if (r < 55 || liveCount == 0) {
+                long id = rnd.nextInt(100) < 2 && liveCount > 0 ? ref.liveId(rnd.nextInt(liveCount)) : nextId++;
                 long owner = 1 + rnd.nextInt(4);
                 Side side = rnd.nextBoolean() ? Side.BUY : Side.SELL;
                 OrderType type = rnd.nextInt(100) < 6 ? OrderType.MARKET : OrderType.LIMIT;
                 int t = rnd.nextInt(100);
                 TimeInForce tif = t < 70 ? TimeInForce.GTC : t < 85 ? TimeInForce.IOC : TimeInForce.FOK;
-                long price = type == OrderType.MARKET ? 0 : 100 + rnd.nextInt(21) - 10 + (rnd.nextInt(200) == 0 ? -200 : 0);
+                long price = type == OrderType.MARKET ? 0 : shape.price(rnd) + (rnd.nextInt(200) == 0 ? -shape.mid() * 2 : 0);
                 long qty = rnd.nextInt(100) == 0 ? -rnd.nextInt(2) : 1 + rnd.nextInt(30);
                 boolean postOnly = rnd.nextInt(10) == 0;
                 what = "NEW " + id + " " + owner + " " + side + " " + type + " " + tif + " " + price + " " + qty + " po=" + postOnly;
@@ -84,11 +121,11 @@ class OrderBookDifferentialTest {
                 ResultCode b = ref.submit(id, owner, side, type, tif, price, qty, postOnly);
                 assertThat(a).as(what).isEqualTo(b);
             } else if (r < 80) {
-                long id = rnd.nextInt(20) == 0 ? nextId + 5 : live.get(rnd.nextInt(live.size()));
+                long id = rnd.nextInt(20) == 0 ? nextId + 5 : ref.liveId(rnd.nextInt(liveCount));
                 what = "CANCEL " + id;
                 assertThat(book.cancel(id)).as(what).isEqualTo(ref.cancel(id));
             } else {
-                long id = rnd.nextInt(20) == 0 ? nextId + 5 : live.get(rnd.nextInt(live.size()));
+                long id = rnd.nextInt(20) == 0 ? nextId + 5 : ref.liveId(rnd.nextInt(liveCount));
                 long price;
                 long qty;
                 OrderView v = book.order(id).orElse(null);
@@ -100,7 +137,7 @@ class OrderBookDifferentialTest {
                     price = v.price();
                     qty = v.openQuantity() + 1 + rnd.nextInt(5);
                 } else {
-                    price = 100 + rnd.nextInt(21) - 10;
+                    price = shape.price(rnd);
                     qty = rnd.nextInt(50) == 0 ? 0 : 1 + rnd.nextInt(30);
                 }
                 what = "AMEND " + id + " " + price + " " + qty;

@@ -257,6 +257,11 @@ final class ReferenceBook {
                 .toList();
     }
 
+    /** The id of the i-th live order (in no particular order). */
+    long liveId(int i) {
+        return orders.get(i).id;
+    }
+
     List<Long> liveIds() {
         return orders.stream().map(o -> o.id).toList();
     }
