@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,44 +25,20 @@ class RoutedAnalyticsIT {
 
     private String pgUrl;
     private String chUrl;
-    private String schema;
-    private String db;
+    private ScratchDatabases scratch;
     private final List<RoutedAnalytics> open = new ArrayList<>();
 
     @BeforeEach
     void databases() throws Exception {
-        String pgBase = TestServers.postgresUrl();
-        String chBase = TestServers.clickhouseUrl();
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        schema = "cift_rt_" + id;
-        db = "cift_rt_" + id;
-        try (HikariDataSource a = AnalyticsBackends.pooled(pgBase, null, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        try (HikariDataSource a = AnalyticsBackends.pooled(chBase, ClickHouseAnalyticsServiceIT.LEGACY_DRIVER, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + db);
-        }
-        pgUrl = pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        chUrl = chBase.replace("/default", "/" + db);
+        scratch = ScratchDatabases.create("cift_rt_");
+        pgUrl = scratch.postgresUrl;
+        chUrl = scratch.clickhouseUrl;
     }
 
     @AfterEach
     void drop() {
         open.forEach(RoutedAnalytics::close);
-        try (HikariDataSource a = AnalyticsBackends.pooled(TestServers.postgresUrl(), null, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        } catch (Exception ignored) {
-            // best effort
-        }
-        try (HikariDataSource a = AnalyticsBackends.pooled(TestServers.clickhouseUrl(), ClickHouseAnalyticsServiceIT.LEGACY_DRIVER, 1,
-                Duration.ofSeconds(5)); Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + db);
-        } catch (Exception ignored) {
-            // best effort
-        }
+        scratch.drop();
     }
 
     private RoutedAnalytics routed(RoutingConfig.Builder b) {

@@ -5,7 +5,7 @@ import io.cift.analytics.AnalyticsBackends;
 import io.cift.analytics.BackendUnavailableException;
 import io.cift.analytics.PortfolioSnapshot;
 import io.cift.analytics.SyncStatus;
-import io.cift.analytics.TestServers;
+import io.cift.analytics.ScratchDatabases;
 import io.cift.analytics.Trade;
 import io.cift.core.model.Side;
 import io.cift.core.testing.ServiceScript;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -36,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ClickHouseSyncIT {
 
-    private static final String LEGACY = "ru.yandex.clickhouse.ClickHouseDriver";
-    private String schema;
-    private String db;
+    private ScratchDatabases scratch;
     private HikariDataSource pgDs;
     private HikariDataSource chDs;
     private PostgresAnalyticsService pg;
@@ -47,25 +44,12 @@ class ClickHouseSyncIT {
 
     @BeforeEach
     void databases() throws Exception {
-        String pgBase = TestServers.postgresUrl();
-        String chBase = TestServers.clickhouseUrl();
-        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        schema = "cift_sy_" + id;
-        db = "cift_sy_" + id;
-        try (HikariDataSource a = AnalyticsBackends.pooled(pgBase, null, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        try (HikariDataSource a = AnalyticsBackends.pooled(chBase, LEGACY, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + db);
-        }
-        pgUrl = pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        String chUrl = chBase.replace("/default", "/" + db);
+        scratch = ScratchDatabases.create("cift_sy_");
+        pgUrl = scratch.postgresUrl;
         pgDs = AnalyticsBackends.pooled(pgUrl, null, 2, Duration.ofSeconds(5));
-        chDs = AnalyticsBackends.pooled(chUrl, LEGACY, 2, Duration.ofSeconds(2));
+        chDs = AnalyticsBackends.pooled(scratch.clickhouseUrl, ScratchDatabases.LEGACY_DRIVER, 2, Duration.ofSeconds(2));
         pg = new PostgresAnalyticsService(pgDs, pgUrl);
-        ch = new ClickHouseAnalyticsService(chDs, chUrl);
+        ch = new ClickHouseAnalyticsService(chDs, scratch.clickhouseUrl);
         pg.migrate();
     }
 
@@ -73,18 +57,7 @@ class ClickHouseSyncIT {
     void drop() {
         pgDs.close();
         chDs.close();
-        try (HikariDataSource a = AnalyticsBackends.pooled(TestServers.postgresUrl(), null, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        } catch (Exception ignored) {
-            // best effort
-        }
-        try (HikariDataSource a = AnalyticsBackends.pooled(TestServers.clickhouseUrl(), LEGACY, 1, Duration.ofSeconds(5));
-             Connection c = a.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + db);
-        } catch (Exception ignored) {
-            // best effort
-        }
+        scratch.drop();
     }
 
     private static List<Trade> trades(int from, int n, String symbol) {

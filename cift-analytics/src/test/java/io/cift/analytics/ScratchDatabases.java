@@ -1,0 +1,70 @@
+package io.cift.analytics;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A PostgreSQL schema and a ClickHouse database of a test's own, named with a prefix and a random id on
+ * the servers {@link TestServers} finds, with URLs that point into them; {@link #drop()} removes both.
+ */
+public final class ScratchDatabases {
+
+    /** The legacy ClickHouse driver, the one 18.16 speaks to. */
+    public static final String LEGACY_DRIVER = "ru.yandex.clickhouse.ClickHouseDriver";
+
+    /** The PostgreSQL schema. */
+    public final String schema;
+    /** The ClickHouse database. */
+    public final String database;
+    /** A PostgreSQL URL whose current schema is {@link #schema}. */
+    public final String postgresUrl;
+    /** A ClickHouse URL of {@link #database}. */
+    public final String clickhouseUrl;
+
+    private ScratchDatabases(String name) throws Exception {
+        String pgBase = TestServers.postgresUrl();
+        String chBase = TestServers.clickhouseUrl();
+        schema = name;
+        database = name;
+        run(pgBase, null, "CREATE SCHEMA " + schema);
+        run(chBase, LEGACY_DRIVER, "CREATE DATABASE " + database);
+        postgresUrl = pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        clickhouseUrl = chBase.replace("/default", "/" + database);
+    }
+
+    /**
+     * Creates both.
+     *
+     * @param prefix the start of their names
+     * @return them
+     * @throws Exception when a server refuses
+     */
+    public static ScratchDatabases create(String prefix) throws Exception {
+        return new ScratchDatabases(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    private static void run(String url, String driver, String sql) throws Exception {
+        try (HikariDataSource a = AnalyticsBackends.pooled(url, driver, 1, Duration.ofSeconds(5));
+             Connection c = a.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Drops both, best effort. */
+    public void drop() {
+        try {
+            run(TestServers.postgresUrl(), null, "DROP SCHEMA " + schema + " CASCADE");
+        } catch (Exception ignored) {
+            // best effort
+        }
+        try {
+            run(TestServers.clickhouseUrl(), LEGACY_DRIVER, "DROP DATABASE IF EXISTS " + database);
+        } catch (Exception ignored) {
+            // best effort
+        }
+    }
+}
