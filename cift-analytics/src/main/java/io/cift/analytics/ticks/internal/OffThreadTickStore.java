@@ -119,8 +119,12 @@ public final class OffThreadTickStore implements QueuedTickStore {
     /** Waits until the writer thread handed on every tick queued before the call. */
     private void drain() {
         long target = enqueued.get();
-        while (handedOn.get() < target && writer.isAlive()) {
-            Thread.onSpinWait();
+        for (int spins = 0; handedOn.get() < target && writer.isAlive(); spins++) {
+            if (spins < 1_000) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);   // a slow store: wait without a core
+            }
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new TickStoreException(store.backend() + ": interrupted while waiting for queued ticks", 0, true, null);
@@ -184,6 +188,14 @@ public final class OffThreadTickStore implements QueuedTickStore {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // a write that raced close() enqueued after the writer's last look: hand it on here
+        for (Tick t = queue.poll(); t != null; t = queue.poll()) {
+            try {
+                store.write(t);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
         }
         store.close();
     }
