@@ -32,7 +32,7 @@ import java.util.Objects;
 public final class ClickHouseSync {
 
     /** Rows per copy unless configured. */
-    public static final int DEFAULT_BATCH = 50_000;
+    public static final int DEFAULT_BATCH = 100_000;
     private static final long LOCK_SYNC = 0x43494654_0010L;
     private static final String[] TABLES = {"cift_snapshots", "cift_trades", "cift_marks"};
     private static final int RETRY_LIMIT = 100;
@@ -217,37 +217,68 @@ public final class ClickHouseSync {
         };
     }
 
+    /**
+     * Copies batch after batch, reading the next batch from PostgreSQL while ClickHouse takes the current
+     * one (on a thread of this run), so neither server waits for the other. The watermark moves after each
+     * batch is stored, in order; a batch ClickHouse refused is retried row by row here (see
+     * {@link #insertOrSetAside}).
+     */
     private long copyBatches(Connection c, String table) throws SQLException {
         long total = 0;
-        while (true) {
-            long from = state(c, table).watermark();
-            List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select(table) + " WHERE seq > ? ORDER BY seq LIMIT ?")) {
-                ps.setLong(1, from);
-                ps.setInt(2, batch);
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(table, rs));
+        java.util.concurrent.ExecutorService inserter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cift-clickhouse-sync-insert");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Object[]> rows = read(c, table, state(c, table).watermark());
+            while (!rows.isEmpty()) {
+                List<Object[]> current = rows;
+                java.util.concurrent.Future<?> inserted = inserter.submit(() -> insert(table, current));
+                long last = (Long) current.get(current.size() - 1)[0];
+                List<Object[]> next = current.size() < batch ? List.of() : read(c, table, last);
+                int stored = current.size();
+                try {
+                    inserted.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (!(cause instanceof CiftException ce) || ce instanceof BackendUnavailableException || !refusedData(ce)) {
+                        throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
                     }
+                    stored = insertOrSetAside(c, table, current, new ArrayList<>());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BackendUnavailableException("interrupted while ClickHouse took a batch of " + table, e);
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_sync_state (table_name, last_seq) VALUES (?, ?)"
+                        + " ON CONFLICT (table_name) DO UPDATE SET last_seq = excluded.last_seq, synced_at = now()")) {
+                    ps.setString(1, table);
+                    ps.setLong(2, last);
+                    ps.executeUpdate();
+                }
+                total += stored;
+                rows = next;
+            }
+            return total;
+        } finally {
+            inserter.shutdownNow();
+        }
+    }
+
+    /** Up to one batch of rows with a sequence number above {@code from}, in order. */
+    private List<Object[]> read(Connection c, String table, long from) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(select(table) + " WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, from);
+            ps.setInt(2, batch);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(table, rs));
                 }
             }
-            if (rows.isEmpty()) {
-                return total;
-            }
-            long last = (Long) rows.get(rows.size() - 1)[0];
-            int stored = insertOrSetAside(c, table, rows, new ArrayList<>());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_sync_state (table_name, last_seq) VALUES (?, ?)"
-                    + " ON CONFLICT (table_name) DO UPDATE SET last_seq = excluded.last_seq, synced_at = now()")) {
-                ps.setString(1, table);
-                ps.setLong(2, last);
-                ps.executeUpdate();
-            }
-            total += stored;
-            if (rows.size() < batch) {
-                return total;
-            }
         }
+        return rows;
     }
 
     /** Set when a refused batch was split: ClickHouse may have stored part of it, so the table is deduplicated. */
