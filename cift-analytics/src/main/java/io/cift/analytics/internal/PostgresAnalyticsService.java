@@ -167,6 +167,14 @@ public final class PostgresAnalyticsService implements AnalyticsService {
         });
     }
 
+    /** Appends a trade's COPY line: user, trade id, time, symbol, side, quantity, price, fee. */
+    private static void tradeCsv(StringBuilder csv, Trade t) {
+        csvText(csv, t.user()).append(',').append(t.tradeId()).append(',').append(t.timestamp()).append(',');
+        csvText(csv, t.symbol()).append(',').append(t.side().name()).append(',')
+                .append(t.quantity().toPlainString()).append(',').append(t.price().toPlainString()).append(',')
+                .append(t.fee().toPlainString()).append('\n');
+    }
+
     /** Appends a CSV field, always quoted, quotes doubled: any user id is data. */
     private static StringBuilder csvText(StringBuilder b, String s) {
         b.append('"');
@@ -199,11 +207,7 @@ public final class PostgresAnalyticsService implements AnalyticsService {
                 StringBuilder csv = new StringBuilder(batch.size() * 96);
                 for (int i = 0; i < batch.size(); i++) {
                     Trade t = batch.get(i);
-                    csv.append(i + 1).append(',');
-                    csvText(csv, t.user()).append(',').append(t.tradeId()).append(',').append(t.timestamp()).append(',');
-                    csvText(csv, t.symbol()).append(',').append(t.side().name()).append(',')
-                            .append(t.quantity().toPlainString()).append(',').append(t.price().toPlainString()).append(',')
-                            .append(t.fee().toPlainString()).append('\n');
+                    tradeCsv(csv.append(i + 1).append(','), t);
                 }
                 PgCopy.copyCsv(c, "COPY cift_trades_stage FROM STDIN (FORMAT csv)", csv);
             } else {
@@ -263,10 +267,7 @@ public final class PostgresAnalyticsService implements AnalyticsService {
     private static boolean copyNew(Connection c, List<Trade> batch) throws SQLException {
         StringBuilder csv = new StringBuilder(batch.size() * 96);
         for (Trade t : batch) {
-            csvText(csv, t.user()).append(',').append(t.tradeId()).append(',').append(t.timestamp()).append(',');
-            csvText(csv, t.symbol()).append(',').append(t.side().name()).append(',')
-                    .append(t.quantity().toPlainString()).append(',').append(t.price().toPlainString()).append(',')
-                    .append(t.fee().toPlainString()).append('\n');
+            tradeCsv(csv, t);
         }
         java.sql.Savepoint sp = c.setSavepoint();
         try {

@@ -87,12 +87,17 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         retrier.scheduleWithFixedDelay(this::deliverPending, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /** Bumps the user's version (the invalidation itself); once it succeeded, nothing is pending for the user. */
+    private void bump(String user) {
+        jedis.incr(Keys.version(user));
+        pendingInvalidations.remove(user);
+    }
+
     /** Tries every remembered invalidation once; each one that reaches Redis is forgotten. */
     private void deliverPending() {
         for (String user : pendingInvalidations) {
             try {
-                jedis.incr(Keys.version(user));
-                pendingInvalidations.remove(user);
+                bump(user);
             } catch (RuntimeException stillDown) {
                 return;            // the next round tries again
             }
@@ -150,8 +155,7 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         byte[] cached;
         try {
             if (!pendingInvalidations.isEmpty() && pendingInvalidations.contains(user)) {
-                jedis.incr(versionKey);
-                pendingInvalidations.remove(user);
+                bump(user);
             }
             // one round trip: the user's version and the stored value, which carries the version it was computed at
             List<byte[]> both = jedis.mget(versionKey, key);
@@ -213,8 +217,7 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
     @Override
     public void invalidate(String user) {
         try {
-            jedis.incr(Keys.version(user));
-            pendingInvalidations.remove(user);
+            bump(user);
         } catch (redis.clients.jedis.exceptions.JedisAccessControlException e) {
             pendingInvalidations.add(user);
             throw refused(e);
