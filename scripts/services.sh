@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the servers CIFT's integration tests and backends use, on loopback.
-#   scripts/services.sh start|stop|status [postgres|clickhouse|redis|nats|questdb ...]
-#   (default: postgres clickhouse); "kill clickhouse" (or questdb) stops it with SIGKILL, as a crash would
+#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|redis|nats|questdb ...]
+#   (default: postgres clickhouse); "kill clickhouse" (or questdb) stops it with SIGKILL, as a crash would.
+#   clickhouse-current is a test fixture: the current ClickHouse engine (chDB, fetched once from npm into
+#   a cache outside the repository) behind scripts/chdb-server.py, which speaks ClickHouse's HTTP interface
 # Installs what is missing with apt-get (Debian packages), is safe to run twice, and waits until each
 # server answers. Ports and data directory come from the environment (defaults below).
 set -euo pipefail
@@ -15,6 +17,9 @@ CH_TCP_PORT="${CIFT_CH_TCP_PORT:-19000}"
 REDIS_PORT="${CIFT_REDIS_PORT:-6379}"
 NATS_PORT="${CIFT_NATS_PORT:-4222}"
 NATS_MON_PORT="${CIFT_NATS_MON_PORT:-8222}"
+CHC_HTTP_PORT="${CIFT_CHC_HTTP_PORT:-18125}"
+CHDB_VERSION="${CIFT_CHDB_VERSION:-26.5.3}"
+CACHE_DIR="${CIFT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cift}"
 QDB_HTTP_PORT="${CIFT_QDB_HTTP_PORT:-9000}"
 QDB_PG_PORT="${CIFT_QDB_PG_PORT:-8812}"
 QDB_ILP_PORT="${CIFT_QDB_ILP_PORT:-9009}"
@@ -143,6 +148,43 @@ ch_stop() {
   log "clickhouse stopped"
 }
 
+# ---------------------------------------------------------------- current ClickHouse (chDB, a test fixture)
+chc_up() { curl -sf "http://127.0.0.1:$CHC_HTTP_PORT/ping"; }
+chc_start() {
+  if chc_up; then log "clickhouse-current already running on 127.0.0.1:$CHC_HTTP_PORT"; return; fi
+  local lib="$CACHE_DIR/chdb-$CHDB_VERSION/package/libchdb.so" dir="$RUN_DIR/clickhouse-current"
+  if [ ! -f "$lib" ]; then
+    local tmp="$CACHE_DIR/chdb-$CHDB_VERSION.partial" tgz
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    log "fetching @chdb/lib-linux-x64-gnu@$CHDB_VERSION (about 166 MB, once) into $CACHE_DIR"
+    if command -v npm >/dev/null; then
+      (cd "$tmp" && npm pack -q "@chdb/lib-linux-x64-gnu@$CHDB_VERSION" >/dev/null 2>&1) || die "npm pack @chdb/lib-linux-x64-gnu@$CHDB_VERSION failed"
+    else
+      curl -sfL -o "$tmp/chdb.tgz" "https://registry.npmjs.org/@chdb/lib-linux-x64-gnu/-/lib-linux-x64-gnu-$CHDB_VERSION.tgz" \
+        || die "could not download @chdb/lib-linux-x64-gnu@$CHDB_VERSION"
+    fi
+    tgz=$(ls "$tmp"/*.tgz | head -1)
+    tar -C "$tmp" -xzf "$tgz" package/libchdb.so && rm -f "$tgz" || die "could not unpack $tgz"
+    rm -rf "$CACHE_DIR/chdb-$CHDB_VERSION" && mv "$tmp" "$CACHE_DIR/chdb-$CHDB_VERSION"
+  fi
+  mkdir -p "$dir"
+  log "starting clickhouse-current (chDB $CHDB_VERSION, data in $dir)"
+  (cd "$dir" || exit 1; TZ=UTC nohup python3 "$ROOT/scripts/chdb-server.py" --lib "$lib" --path "$dir/data" \
+     --port "$CHC_HTTP_PORT" > "$dir/server.log" 2>&1 < /dev/null & echo $! > "$dir/server.pid")
+  wait_for clickhouse-current 60 chc_up
+  log "clickhouse-current ready on 127.0.0.1:$CHC_HTTP_PORT (HTTP only)"
+}
+chc_stop() {
+  local dir="$RUN_DIR/clickhouse-current" pid
+  for pid in $(cat "$dir/server.pid" 2>/dev/null) $(pgrep -f "chdb-server.py .*--port $CHC_HTTP_PORT" || true); do
+    kill -s "${STOP_SIGNAL:-TERM}" "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -f "$dir/server.pid"
+  log "clickhouse-current stopped"
+}
+
 # ---------------------------------------------------------------- Redis, NATS
 redis_up() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping | grep -q PONG; }
 redis_start() {
@@ -217,19 +259,20 @@ for svc in "$@"; do
   case "$svc" in
     postgres) f=pg ;;
     clickhouse) f=ch ;;
+    clickhouse-current) f=chc ;;
     redis) f=redis ;;
     nats) f=nats ;;
     questdb) f=qdb ;;
-    *) die "unknown service '$svc' (postgres, clickhouse, redis, nats, questdb)" ;;
+    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, redis, nats, questdb)" ;;
   esac
   case "$cmd" in
     start) "${f}_start" ;;
     stop) "${f}_stop" ;;
     kill) case "$svc" in
-            clickhouse|questdb) STOP_SIGNAL=KILL "${f}_stop" ;;
+            clickhouse|clickhouse-current|questdb) STOP_SIGNAL=KILL "${f}_stop" ;;
             *) die "kill supports clickhouse and questdb; use stop for $svc" ;;
           esac ;;
     status) if "${f}_up" >/dev/null 2>&1; then echo "$svc: up"; else echo "$svc: down"; fi ;;
-    *) die "usage: scripts/services.sh start|stop|kill|status [postgres|clickhouse|redis|nats|questdb ...]" ;;
+    *) die "usage: scripts/services.sh start|stop|kill|status [postgres|clickhouse|clickhouse-current|redis|nats|questdb ...]" ;;
   esac
 done
