@@ -56,14 +56,11 @@ public final class BackendsHarness {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         String pgBase = env("CIFT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        String chBase = env("CIFT_CLICKHOUSE_URL", "jdbc:clickhouse://127.0.0.1:18123/default?compress=false");
+        String chBase = env("CIFT_CLICKHOUSE_URL", "jdbc:clickhouse://127.0.0.1:18123/default");
         try (Connection c = DriverManager.getConnection(pgBase); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS cift_bench");
         }
-        try (Connection c = new ru.yandex.clickhouse.ClickHouseDriver().connect(chBase, new java.util.Properties());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE IF NOT EXISTS cift_bench");
-        }
+        clickhouse(chBase, "CREATE DATABASE IF NOT EXISTS cift_bench");
         String pgUrl = pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=cift_bench";
         String chUrl = chBase.replace("/default", "/cift_bench");
         RoutingConfig.Builder base = RoutingConfig.builder().postgresUrl(pgUrl).clickhouseUrl(chUrl)
@@ -193,13 +190,10 @@ public final class BackendsHarness {
 
     /** ClickHouse's own ingestion rate (batched prepared statements), into a scratch database. */
     private static void chIngestRate(String chBase) throws Exception {
-        try (Connection c = new ru.yandex.clickhouse.ClickHouseDriver().connect(chBase, new java.util.Properties());
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS cift_bench_ingest");
-            st.execute("CREATE DATABASE cift_bench_ingest");
-        }
+        clickhouse(chBase, "DROP DATABASE IF EXISTS cift_bench_ingest");
+        clickhouse(chBase, "CREATE DATABASE cift_bench_ingest");
         String url = chBase.replace("/default", "/cift_bench_ingest");
-        try (var ds = AnalyticsBackends.pooled(url, "ru.yandex.clickhouse.ClickHouseDriver", 2, Duration.ofSeconds(5))) {
+        try (var ds = AnalyticsBackends.pooled(url, null, 2, Duration.ofSeconds(5))) {
             AnalyticsService ch = AnalyticsBackends.clickhouse(ds, url);
             AnalyticsBackends.migrate(ch);
             SplittableRandom rnd = new SplittableRandom(2);
@@ -218,9 +212,14 @@ public final class BackendsHarness {
             System.out.printf(Locale.ROOT, "ingest snapshots into clickhouse directly (batched): %d rows in %.1f s (%.0f rows/s)%n",
                     total, secs, total / secs);
         }
-        try (Connection c = new ru.yandex.clickhouse.ClickHouseDriver().connect(chBase, new java.util.Properties());
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE cift_bench_ingest");
+        clickhouse(chBase, "DROP DATABASE cift_bench_ingest");
+    }
+
+    /** One statement through a pool that picks the ClickHouse driver by the server's version, as the SDK does. */
+    private static void clickhouse(String url, String sql) throws Exception {
+        try (var ds = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
+             Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 

@@ -3,6 +3,7 @@ package io.cift.analytics;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cift.analytics.internal.ClickHouseAnalyticsService;
+import io.cift.analytics.internal.ClickHouseDrivers;
 import io.cift.analytics.internal.PostgresAnalyticsService;
 
 import javax.sql.DataSource;
@@ -12,9 +13,10 @@ import java.util.Objects;
 /**
  * Factories of the database-backed {@link AnalyticsService}s. They sit on plain JDBC: pass any pooled
  * {@link DataSource} (the driver is yours to pick), or let {@link #pooled} build a HikariCP pool.
- * Tested with PostgreSQL 15 and pgjdbc 42.7, and with ClickHouse 18.16 through the legacy driver
- * {@code ru.yandex.clickhouse:clickhouse-jdbc:0.3.2}; for current ClickHouse releases use the current
- * {@code com.clickhouse:clickhouse-jdbc} driver (the SQL is the subset both accept).
+ * Tested with PostgreSQL 15 and pgjdbc 42.7, with a current ClickHouse engine (26.5) through the current
+ * driver {@code com.clickhouse:jdbc-v2} (the default), and with ClickHouse 18.16 through the legacy driver
+ * {@code ru.yandex.clickhouse:clickhouse-jdbc:0.3.2} (classifier {@code shaded}, optional). {@link #pooled}
+ * picks the ClickHouse driver by the server's version; the schema suits the version it is migrated on.
  */
 public final class AnalyticsBackends {
 
@@ -69,8 +71,10 @@ public final class AnalyticsBackends {
      * A HikariCP pool.
      *
      * @param url the JDBC URL
-     * @param driverClass the driver class to instantiate directly (null: let DriverManager pick); give it
-     *                    when several drivers accept the URL
+     * @param driverClass the driver class to instantiate directly; null lets DriverManager pick, except for
+     *                    ClickHouse, where null picks the driver by the server's version (an HTTP
+     *                    {@code SELECT version()} before the first connection): the current driver from
+     *                    20.7 on, the legacy one (with {@code compress=false}) before
      * @param poolSize maximum connections, at least 1
      * @param connectTimeout how long a caller waits for a connection, at least 250 ms
      * @return the pool; close it when done
@@ -84,9 +88,13 @@ public final class AnalyticsBackends {
             throw new IllegalArgumentException("connectTimeout must be at least 250 ms, got " + connectTimeout);
         }
         HikariConfig c = new HikariConfig();
-        c.setJdbcUrl(url);
-        if (driverClass != null) {
-            c.setDriverClassName(driverClass);
+        if (driverClass == null && ClickHouseDrivers.isClickHouse(url)) {
+            c.setDataSource(ClickHouseDrivers.dataSource(url, connectTimeout));
+        } else {
+            c.setJdbcUrl(url);
+            if (driverClass != null) {
+                c.setDriverClassName(driverClass);
+            }
         }
         c.setMaximumPoolSize(poolSize);
         c.setMinimumIdle(1);

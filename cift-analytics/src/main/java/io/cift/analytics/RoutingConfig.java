@@ -106,7 +106,10 @@ public final class RoutingConfig {
         return clickhouseUrl;
     }
 
-    /** @return the ClickHouse driver class to instantiate */
+    /**
+     * @return the ClickHouse driver class to instantiate, or null (the default) to pick it by the server's
+     *         version: the current driver from ClickHouse 20.7 on, the legacy one before
+     */
     public String clickhouseDriver() {
         return clickhouseDriver;
     }
@@ -149,8 +152,8 @@ public final class RoutingConfig {
     /** Builds a {@link RoutingConfig}; each setter checks its value. Not thread-safe. */
     public static final class Builder {
         private String postgresUrl = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-        private String clickhouseUrl = "jdbc:clickhouse://127.0.0.1:18123/default?compress=false";
-        private String clickhouseDriver = "ru.yandex.clickhouse.ClickHouseDriver";
+        private String clickhouseUrl = "jdbc:clickhouse://127.0.0.1:18123/default";
+        private String clickhouseDriver;
         private int poolSize = AnalyticsBackends.DEFAULT_POOL_SIZE;
         private Duration connectTimeout = AnalyticsBackends.DEFAULT_CONNECT_TIMEOUT;
         private long maxSyncLagRows = DEFAULT_MAX_SYNC_LAG_ROWS;
@@ -180,9 +183,16 @@ public final class RoutingConfig {
             return this;
         }
 
-        /** @param driver the ClickHouse driver class @return this builder */
+        /**
+         * @param driver the ClickHouse driver class to use whatever the server's version, or null (the
+         *               default) to pick it by the version
+         * @return this builder
+         */
         public Builder clickhouseDriver(String driver) {
-            this.clickhouseDriver = Objects.requireNonNull(driver, "clickhouseDriver");
+            if (driver != null && driver.isBlank()) {
+                throw new IllegalArgumentException("clickhouseDriver must be a class name or null, got '" + driver + "'");
+            }
+            this.clickhouseDriver = driver;
             return this;
         }
 

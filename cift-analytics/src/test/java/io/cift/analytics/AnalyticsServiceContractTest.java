@@ -76,6 +76,31 @@ public abstract class AnalyticsServiceContractTest {
     }
 
     @Test
+    void aMultiYearBackfillGoesInOneBatchWithItsMicroseconds() {
+        // 2,520 trading days (ten years, 120 months) in one batch: a schema partitioned by month made a
+        // current ClickHouse refuse this with TOO_MANY_PARTS (more than 100 partitions in one insert)
+        List<PortfolioSnapshot> days = new ArrayList<>();
+        List<Trade> trades = new ArrayList<>();
+        Instant t = Instant.parse("2016-01-04T21:00:00.123456Z");    // a Monday
+        for (int d = 0; d < 2_520; d++, t = t.plus(java.time.Duration.ofDays(
+                t.atZone(java.time.ZoneOffset.UTC).getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? 3 : 1))) {
+            days.add(new PortfolioSnapshot("backfill", t, BigDecimal.valueOf(1_000_000L + d, 2)));
+            trades.add(new Trade(d + 1, "backfill", t.plusNanos(1_000L * (d % 1000)), "SYM", d % 2 == 0 ? Side.BUY : Side.SELL,
+                    BigDecimal.ONE, new BigDecimal("100.25"), BigDecimal.ZERO));
+        }
+        service.ingestSnapshots(days);
+        service.ingestTrades(trades);
+        PerformanceReport r = service.performance(PerformanceQuery.of("backfill"));
+        assertThat(r.values()).hasSize(2_520);
+        assertThat(r.values().get(0).date()).isEqualTo(LocalDate.of(2016, 1, 4));
+        assertThat(r.values().get(2_519).value()).isEqualTo(10_025.19);
+        TradePage page = service.trades("backfill", 1_000, 3);
+        assertThat(page.trades()).extracting(Trade::timestamp).containsExactly(
+                trades.get(1_000).timestamp(), trades.get(1_001).timestamp(), trades.get(1_002).timestamp());
+        assertThat(page.trades().get(1).timestamp().getNano()).as("microseconds kept").isEqualTo(123_456_000 + 1_000);
+    }
+
+    @Test
     void badSnapshotBatchStoresNothing() {
         assertThatThrownBy(() -> service.ingestSnapshots(List.of(
                 snap("carol", "2026-01-05T10:00:00Z", "100"),

@@ -23,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** PostgreSQL + ClickHouse behind the router: sync, routing by shape and lag, and a real ClickHouse outage. */
 class RoutedAnalyticsIT {
 
+    /** @return the ClickHouse engine this class runs on (18.16 here; a subclass runs the current one) */
+    TestServers.ClickHouseEngine engine() {
+        return TestServers.ClickHouseEngine.LEGACY;
+    }
+
     private String pgUrl;
     private String chUrl;
     private ScratchDatabases scratch;
@@ -30,7 +35,7 @@ class RoutedAnalyticsIT {
 
     @BeforeEach
     void databases() throws Exception {
-        scratch = ScratchDatabases.create("cift_rt_");
+        scratch = ScratchDatabases.create("cift_rt_", engine());
         pgUrl = scratch.postgresUrl;
         chUrl = scratch.clickhouseUrl;
     }
@@ -85,7 +90,7 @@ class RoutedAnalyticsIT {
         assertThat(s.caughtUp()).isTrue();
         assertThat(s.rowsCopied()).isEqualTo(120 + 300 + 200 + 3);
 
-        try (HikariDataSource chDs = AnalyticsBackends.pooled(chUrl, ClickHouseAnalyticsServiceIT.LEGACY_DRIVER, 2, Duration.ofSeconds(5));
+        try (HikariDataSource chDs = AnalyticsBackends.pooled(chUrl, null, 2, Duration.ofSeconds(5));
              HikariDataSource pgDs = AnalyticsBackends.pooled(pgUrl, null, 2, Duration.ofSeconds(5))) {
             AnalyticsService ch = AnalyticsBackends.clickhouse(chDs, chUrl);
             AnalyticsService pg = AnalyticsBackends.postgres(pgDs, pgUrl);
@@ -152,7 +157,7 @@ class RoutedAnalyticsIT {
         r.syncNow();
         assertThat(r.trades("u1", Long.MIN_VALUE, 5).backend()).isEqualTo("clickhouse");
         try {
-            ServiceScript.run(Map.of(), "stop", "clickhouse");
+            ServiceScript.run(Map.of(), "stop", engine().service);
             List<String> served = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 TradePage p = r.trades("u1", Long.MIN_VALUE, 5);          // every call succeeds
@@ -165,7 +170,7 @@ class RoutedAnalyticsIT {
             assertThat(r.isAvailable(Backend.CLICKHOUSE)).as("the circuit is open").isFalse();
             r.ingestTrades(trades("u1", 500, 10));                        // written while ClickHouse is away
         } finally {
-            ServiceScript.run(Map.of(), "start", "clickhouse");
+            ServiceScript.run(Map.of(), "start", engine().service);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         TradeSummaryReport back;

@@ -13,9 +13,6 @@ import java.util.UUID;
  */
 public final class ScratchDatabases {
 
-    /** The legacy ClickHouse driver, the one 18.16 speaks to. */
-    public static final String LEGACY_DRIVER = "ru.yandex.clickhouse.ClickHouseDriver";
-
     /** The PostgreSQL schema. */
     public final String schema;
     /** The ClickHouse database. */
@@ -25,30 +22,45 @@ public final class ScratchDatabases {
     /** A ClickHouse URL of {@link #database}. */
     public final String clickhouseUrl;
 
-    private ScratchDatabases(String name) throws Exception {
+    private final String chBase;
+
+    private ScratchDatabases(String name, TestServers.ClickHouseEngine engine) throws Exception {
         String pgBase = TestServers.postgresUrl();
-        String chBase = TestServers.clickhouseUrl();
+        chBase = TestServers.clickhouseUrl(engine);
         schema = name;
         database = name;
-        run(pgBase, null, "CREATE SCHEMA " + schema);
-        run(chBase, LEGACY_DRIVER, "CREATE DATABASE " + database);
+        run(pgBase, "CREATE SCHEMA " + schema);
+        run(chBase, "CREATE DATABASE " + database);
         postgresUrl = pgBase + (pgBase.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         clickhouseUrl = chBase.replace("/default", "/" + database);
     }
 
     /**
-     * Creates both.
+     * Creates both, the ClickHouse database on 18.16.
      *
      * @param prefix the start of their names
      * @return them
      * @throws Exception when a server refuses
      */
     public static ScratchDatabases create(String prefix) throws Exception {
-        return new ScratchDatabases(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        return create(prefix, TestServers.ClickHouseEngine.LEGACY);
     }
 
-    private static void run(String url, String driver, String sql) throws Exception {
-        try (HikariDataSource a = AnalyticsBackends.pooled(url, driver, 1, Duration.ofSeconds(5));
+    /**
+     * Creates both.
+     *
+     * @param prefix the start of their names
+     * @param engine the ClickHouse engine to make the database on
+     * @return them
+     * @throws Exception when a server refuses
+     */
+    public static ScratchDatabases create(String prefix, TestServers.ClickHouseEngine engine) throws Exception {
+        return new ScratchDatabases(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12), engine);
+    }
+
+    /** Runs one statement through a pool that picks its driver as the SDK does. */
+    private static void run(String url, String sql) throws Exception {
+        try (HikariDataSource a = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
              Connection c = a.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
@@ -57,12 +69,12 @@ public final class ScratchDatabases {
     /** Drops both, best effort. */
     public void drop() {
         try {
-            run(TestServers.postgresUrl(), null, "DROP SCHEMA " + schema + " CASCADE");
+            run(TestServers.postgresUrl(), "DROP SCHEMA " + schema + " CASCADE");
         } catch (Exception ignored) {
             // best effort
         }
         try {
-            run(TestServers.clickhouseUrl(), LEGACY_DRIVER, "DROP DATABASE IF EXISTS " + database);
+            run(chBase, "DROP DATABASE IF EXISTS " + database);
         } catch (Exception ignored) {
             // best effort
         }

@@ -20,11 +20,43 @@ public final class TestServers {
         return url;
     }
 
-    /** @return the ClickHouse JDBC URL (legacy driver syntax) */
+    /** @return the JDBC URL of ClickHouse 18.16, the real server (its database {@code default}) */
     public static String clickhouseUrl() {
-        String url = env("CIFT_CLICKHOUSE_URL", "jdbc:clickhouse://127.0.0.1:18123/default?compress=false");
-        require("ClickHouse", url, "clickhouse");
+        return clickhouseUrl(ClickHouseEngine.LEGACY);
+    }
+
+    /**
+     * The JDBC URL of one of the two ClickHouse engines the tests run on.
+     *
+     * @param engine which
+     * @return its URL (database {@code default})
+     */
+    public static String clickhouseUrl(ClickHouseEngine engine) {
+        String url = env(engine.urlVariable, engine.defaultUrl);
+        require(engine.description, url, engine.service);
         return url;
+    }
+
+    /** The ClickHouse engines of the tests, each with the service name {@code scripts/services.sh} knows. */
+    public enum ClickHouseEngine {
+        /** ClickHouse 18.16 from Debian, through the legacy driver. */
+        LEGACY("CIFT_CLICKHOUSE_URL", "jdbc:clickhouse://127.0.0.1:18123/default", "clickhouse", "ClickHouse 18.16"),
+        /** The current engine (chDB behind the test HTTP server), through the current driver. */
+        CURRENT("CIFT_CLICKHOUSE_CURRENT_URL", "jdbc:clickhouse://127.0.0.1:18125/default", "clickhouse-current",
+                "the current ClickHouse engine");
+
+        final String urlVariable;
+        final String defaultUrl;
+        /** The name {@code scripts/services.sh} starts, stops and kills it by. */
+        public final String service;
+        final String description;
+
+        ClickHouseEngine(String urlVariable, String defaultUrl, String service, String description) {
+            this.urlVariable = urlVariable;
+            this.defaultUrl = defaultUrl;
+            this.service = service;
+            this.description = description;
+        }
     }
 
     private static String env(String name, String def) {

@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@link AnalyticsService} on ClickHouse. Heavy work runs in ClickHouse (one value per day with
  * {@code argMax}, the deduplication of a resumed sync with {@code LIMIT 1 BY}), the metrics are finished in
- * Java. Uses only SQL that ClickHouse 18.16 accepts (no window functions, CTEs or DateTime64), which
- * current releases accept too. In production it is fed from PostgreSQL by a sync; its
+ * Java. Uses only SQL that ClickHouse 18.16 accepts (no window functions or CTEs), which current releases
+ * accept too; the schema differs by server version (DateTime64 and yearly partitions from 20.7 on) and
+ * inserts follow the schema they find. In production it is fed from PostgreSQL by a sync; its
  * own ingest methods (batched prepared statements) serve stand-alone use; concurrent calls of one service
  * are safe, while several processes ingesting trades directly into one database are not (a re-sent trade
  * could be stored twice until a merge): feed a shared ClickHouse through the sync. All SQL is parameterized.
@@ -50,6 +51,8 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     /** The backend name in every result. */
     public static final String NAME = "clickhouse";
     static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** A DateTime64(6) value. */
+    static final DateTimeFormatter DATETIME64 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final int IN_CHUNK = 500;
 
     private final DataSource ds;
@@ -91,7 +94,12 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
      * @return how many versions were applied
      */
     public int migrate() {
-        return call(c -> Migrations.apply(c, Migrations.CLICKHOUSE, true));
+        return call(c -> {
+            int applied = Migrations.applyClickHouse(c);
+            datetime64 = null;   // look at the schema again
+            binaryTables.clear();
+            return applied;
+        });
     }
 
     interface Work<T> {
@@ -104,6 +112,24 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         } catch (SQLException e) {
             throw Sql.classify(NAME, url, e);
         }
+    }
+
+    /**
+     * Whether the tables hold {@code ts} as DateTime64 (the schema of servers from 20.7 on; {@code ts_us} is
+     * then an alias and inserts leave it out), learned from the schema once; null until known.
+     */
+    private volatile Boolean datetime64;
+
+    private boolean datetime64(Connection c) throws SQLException {
+        Boolean d = datetime64;
+        if (d == null) {
+            String type = Migrations.columnType(c, "cift_trades", "ts");
+            d = type != null && type.startsWith("DateTime64");
+            if (type != null) {
+                datetime64 = d;
+            }
+        }
+        return d;
     }
 
     /** Per table: whether inserts use binary rows (the legacy driver, the schema as migrated); learned once. */
@@ -165,17 +191,19 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         if (insertedBinary(c, "cift_snapshots", () -> ChRowBinary.insertSnapshots(c, rows))) {
             return rows.size();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_snapshots"
-                + " (seq, user_id, ts, ts_us, total_value, cash, positions_value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        boolean dt64 = datetime64(c);
+        try (PreparedStatement ps = c.prepareStatement(dt64
+                ? "INSERT INTO cift_snapshots (seq, user_id, ts, total_value, cash, positions_value) VALUES (?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO cift_snapshots (seq, user_id, ts, ts_us, total_value, cash, positions_value)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Object[] r : rows) {
                 Instant ts = (Instant) r[2];
                 ps.setLong(1, (Long) r[0]);
                 ps.setString(2, (String) r[1]);
-                ps.setString(3, DATETIME.format(ts));
-                ps.setLong(4, micros(ts));
-                ps.setBigDecimal(5, (BigDecimal) r[3]);
-                ps.setBigDecimal(6, (BigDecimal) r[4]);
-                ps.setBigDecimal(7, (BigDecimal) r[5]);
+                int k = time(ps, 3, ts, dt64);
+                ps.setBigDecimal(k, (BigDecimal) r[3]);
+                ps.setBigDecimal(k + 1, (BigDecimal) r[4]);
+                ps.setBigDecimal(k + 2, (BigDecimal) r[5]);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -250,25 +278,39 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         if (insertedBinary(c, "cift_trades", () -> ChRowBinary.insertTrades(c, rows))) {
             return rows.size();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_trades"
-                + " (seq, user_id, trade_id, ts, ts_us, symbol, side, quantity, price, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        boolean dt64 = datetime64(c);
+        try (PreparedStatement ps = c.prepareStatement(dt64
+                ? "INSERT INTO cift_trades (seq, user_id, trade_id, ts, symbol, side, quantity, price, fee)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO cift_trades (seq, user_id, trade_id, ts, ts_us, symbol, side, quantity, price, fee)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Object[] r : rows) {
                 Trade t = (Trade) r[1];
                 ps.setLong(1, (Long) r[0]);
                 ps.setString(2, t.user());
                 ps.setLong(3, t.tradeId());
-                ps.setString(4, DATETIME.format(t.timestamp()));
-                ps.setLong(5, micros(t.timestamp()));
-                ps.setString(6, t.symbol());
-                ps.setString(7, t.side().name());
-                ps.setBigDecimal(8, t.quantity());
-                ps.setBigDecimal(9, t.price());
-                ps.setBigDecimal(10, t.fee());
+                int k = time(ps, 4, t.timestamp(), dt64);
+                ps.setString(k, t.symbol());
+                ps.setString(k + 1, t.side().name());
+                ps.setBigDecimal(k + 2, t.quantity());
+                ps.setBigDecimal(k + 3, t.price());
+                ps.setBigDecimal(k + 4, t.fee());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         return rows.size();
+    }
+
+    /** Binds a time: one DateTime64 value, or seconds and microseconds; returns the next parameter index. */
+    private static int time(PreparedStatement ps, int at, Instant t, boolean dt64) throws SQLException {
+        if (dt64) {
+            ps.setString(at, DATETIME64.format(t));
+            return at + 1;
+        }
+        ps.setString(at, DATETIME.format(t));
+        ps.setLong(at + 1, micros(t));
+        return at + 2;
     }
 
     static Trade trade(String user, ResultSet rs) throws SQLException {

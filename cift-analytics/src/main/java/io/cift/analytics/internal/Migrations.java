@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Versioned schema migrations, applied in order and recorded in {@code cift_schema_version}; running them
  * again applies only what is missing. Each version is a list of statements (ClickHouse 18.16 takes one
- * statement per request).
+ * statement per request). ClickHouse's DDL comes in two variants, chosen by the server's version when a
+ * version is applied and recorded beside it ({@code cift_schema_version.variant}).
  */
 final class Migrations {
 
@@ -55,22 +56,49 @@ final class Migrations {
                             + " rejected_at timestamptz NOT NULL DEFAULT now(),"
                             + " PRIMARY KEY (table_name, seq))"));
 
+    /** The ClickHouse DDL variant for servers before 20.7, recorded in {@code cift_schema_version}. */
+    static final String LEGACY = "legacy";
+    /** The ClickHouse DDL variant for 20.7 and later. */
+    static final String CURRENT = "current";
+
     /**
-     * ClickHouse, fed from PostgreSQL; sorted by user then time, duplicates from a resumed sync collapse
-     * (and are ignored on read before they do). {@code ts} (seconds, 18.16 has no DateTime64) partitions
-     * and sorts; {@code ts_us} keeps the microseconds PostgreSQL has.
+     * ClickHouse before 20.7 (18.16), fed from PostgreSQL; sorted by user then time, duplicates from a
+     * resumed sync collapse (and are ignored on read before they do). {@code ts} (seconds, 18.16 has no
+     * DateTime64) partitions by year (servers from 19.x refuse an insert that touches more than 100
+     * partitions; databases made before kept months) and sorts; {@code ts_us} keeps the microseconds.
      */
-    static final List<List<String>> CLICKHOUSE = List.of(
+    static final List<List<String>> CLICKHOUSE_LEGACY = List.of(
             List.of(
                     "CREATE TABLE IF NOT EXISTS cift_snapshots ("
                             + " seq UInt64, user_id String, ts DateTime('UTC'), ts_us Int64, total_value Decimal(38, 10),"
                             + " cash Nullable(Decimal(38, 10)), positions_value Nullable(Decimal(38, 10)))"
-                            + " ENGINE = ReplacingMergeTree() PARTITION BY toYYYYMM(ts) ORDER BY (user_id, ts, seq)",
+                            + " ENGINE = ReplacingMergeTree() PARTITION BY toYear(ts) ORDER BY (user_id, ts, seq)",
                     "CREATE TABLE IF NOT EXISTS cift_trades ("
                             + " seq UInt64, user_id String, trade_id Int64, ts DateTime('UTC'), ts_us Int64, symbol String,"
                             + " side Enum8('BUY' = 1, 'SELL' = 2), quantity Decimal(38, 10), price Decimal(38, 10),"
                             + " fee Decimal(38, 10))"
-                            + " ENGINE = ReplacingMergeTree(seq) PARTITION BY toYYYYMM(ts) ORDER BY (user_id, trade_id)",
+                            + " ENGINE = ReplacingMergeTree(seq) PARTITION BY toYear(ts) ORDER BY (user_id, trade_id)",
+                    "CREATE TABLE IF NOT EXISTS cift_marks (seq UInt64, symbol String, price Decimal(38, 10))"
+                            + " ENGINE = ReplacingMergeTree(seq) ORDER BY symbol"));
+
+    /**
+     * ClickHouse 20.7 and later: the same tables and columns, but {@code ts} is a {@code DateTime64(6)}
+     * holding the microseconds, {@code ts_us} an alias computed from it, and partitions are years, so
+     * that a multi-year backfill stays far below {@code max_partitions_per_insert_block} (100).
+     */
+    static final List<List<String>> CLICKHOUSE_CURRENT = List.of(
+            List.of(
+                    "CREATE TABLE IF NOT EXISTS cift_snapshots ("
+                            + " seq UInt64, user_id String, ts DateTime64(6, 'UTC'),"
+                            + " ts_us Int64 ALIAS toUnixTimestamp64Micro(ts), total_value Decimal(38, 10),"
+                            + " cash Nullable(Decimal(38, 10)), positions_value Nullable(Decimal(38, 10)))"
+                            + " ENGINE = ReplacingMergeTree() PARTITION BY toYear(ts) ORDER BY (user_id, ts, seq)",
+                    "CREATE TABLE IF NOT EXISTS cift_trades ("
+                            + " seq UInt64, user_id String, trade_id Int64, ts DateTime64(6, 'UTC'),"
+                            + " ts_us Int64 ALIAS toUnixTimestamp64Micro(ts), symbol String,"
+                            + " side Enum8('BUY' = 1, 'SELL' = 2), quantity Decimal(38, 10), price Decimal(38, 10),"
+                            + " fee Decimal(38, 10))"
+                            + " ENGINE = ReplacingMergeTree(seq) PARTITION BY toYear(ts) ORDER BY (user_id, trade_id)",
                     "CREATE TABLE IF NOT EXISTS cift_marks (seq UInt64, symbol String, price Decimal(38, 10))"
                             + " ENGINE = ReplacingMergeTree(seq) ORDER BY symbol"));
 
@@ -78,18 +106,39 @@ final class Migrations {
     }
 
     /**
-     * Applies the missing versions.
+     * Applies the missing PostgreSQL versions.
      *
      * @param c a connection
      * @param versions the statements of each version, version 1 first
-     * @param clickhouse whether the database is ClickHouse (no transactions, its own DDL)
      * @return how many versions were applied
      */
-    static int apply(Connection c, List<List<String>> versions, boolean clickhouse) throws SQLException {
+    static int applyPostgres(Connection c, List<List<String>> versions) throws SQLException {
+        return apply(c, versions, false, null);
+    }
+
+    /**
+     * Applies the missing ClickHouse versions in the variant that suits the server's version, and records
+     * the variant beside each version.
+     *
+     * @param c a connection
+     * @return how many versions were applied
+     */
+    static int applyClickHouse(Connection c) throws SQLException {
+        String version;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version()")) {
+            rs.next();
+            version = rs.getString(1);
+        }
+        boolean legacy = ClickHouseDrivers.needsLegacy(version);
+        return apply(c, legacy ? CLICKHOUSE_LEGACY : CLICKHOUSE_CURRENT, true, legacy ? LEGACY : CURRENT);
+    }
+
+    private static int apply(Connection c, List<List<String>> versions, boolean clickhouse, String variant)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(clickhouse
-                    ? "CREATE TABLE IF NOT EXISTS cift_schema_version (version UInt32, applied_at DateTime('UTC'))"
-                            + " ENGINE = TinyLog"
+                    ? "CREATE TABLE IF NOT EXISTS cift_schema_version (version UInt32, applied_at DateTime('UTC'),"
+                            + " variant String) ENGINE = TinyLog"
                     : "CREATE TABLE IF NOT EXISTS cift_schema_version (version int PRIMARY KEY,"
                             + " applied_at timestamptz NOT NULL DEFAULT now())");
         }
@@ -100,6 +149,8 @@ final class Migrations {
                 current = rs.getInt(1);
             }
         }
+        // a table made before variants were recorded (TinyLog cannot gain a column) holds legacy versions only
+        boolean recordsVariant = clickhouse && hasColumn(c, "cift_schema_version", "variant");
         int applied = 0;
         for (int v = current + 1; v <= versions.size(); v++) {
             boolean tx = !clickhouse && c.getAutoCommit();
@@ -112,10 +163,14 @@ final class Migrations {
                         st.execute(sql);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(clickhouse
-                        ? "INSERT INTO cift_schema_version (version, applied_at) VALUES (?, now())"
-                        : "INSERT INTO cift_schema_version (version) VALUES (?)")) {
+                try (PreparedStatement ps = c.prepareStatement(!clickhouse
+                        ? "INSERT INTO cift_schema_version (version) VALUES (?)"
+                        : recordsVariant ? "INSERT INTO cift_schema_version (version, applied_at, variant) VALUES (?, now(), ?)"
+                        : "INSERT INTO cift_schema_version (version, applied_at) VALUES (?, now())")) {
                     ps.setInt(1, v);
+                    if (recordsVariant) {
+                        ps.setString(2, variant);
+                    }
                     ps.executeUpdate();
                 }
                 if (tx) {
@@ -134,5 +189,22 @@ final class Migrations {
             applied++;
         }
         return applied;
+    }
+
+    /** Whether a ClickHouse table of the current database has a column. */
+    static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        return columnType(c, table, column) != null;
+    }
+
+    /** A ClickHouse column's type, or null when the table or column is missing. */
+    static String columnType(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT type FROM system.columns"
+                + " WHERE database = currentDatabase() AND table = ? AND name = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 }

@@ -79,7 +79,7 @@ public final class PostgresAnalyticsService implements AnalyticsService {
                 st.execute("SELECT pg_advisory_lock(" + 0x43494654_0000L + ")");
             }
             try {
-                return Migrations.apply(c, Migrations.POSTGRES, false);
+                return Migrations.applyPostgres(c, Migrations.POSTGRES);
             } finally {
                 try (Statement st = c.createStatement()) {
                     st.execute("SELECT pg_advisory_unlock(" + 0x43494654_0000L + ")");

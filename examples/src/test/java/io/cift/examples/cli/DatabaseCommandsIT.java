@@ -3,6 +3,8 @@ package io.cift.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import io.cift.analytics.AnalyticsBackends;
 import io.cift.analytics.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +17,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** db migrate, ingest, sync and the --user analytics commands against the real servers. */
+/**
+ * db migrate, ingest, sync and the --user analytics commands against the real servers, with nothing but
+ * the two URLs configured (the ClickHouse driver is picked by the server's version).
+ */
 class DatabaseCommandsIT {
+
+    /** @return the ClickHouse engine this class runs on (18.16 here; a subclass runs the current one) */
+    TestServers.ClickHouseEngine engine() {
+        return TestServers.ClickHouseEngine.LEGACY;
+    }
 
     @TempDir
     Path dir;
@@ -31,17 +42,14 @@ class DatabaseCommandsIT {
     @BeforeEach
     void databases() throws Exception {
         String pg = TestServers.postgresUrl();
-        String ch = TestServers.clickhouseUrl();
+        String ch = TestServers.clickhouseUrl(engine());
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         schema = "cift_cli_" + id;
         db = "cift_cli_" + id;
         try (Connection c = DriverManager.getConnection(pg); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         }
-        try (Connection c = new ru.yandex.clickhouse.ClickHouseDriver().connect(ch, new java.util.Properties());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + db);
-        }
+        clickhouse(ch, "CREATE DATABASE " + db);
         config = dir.resolve("cift.properties");
         Files.writeString(config, "cift.postgres.url=" + pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema + "\n"
                 + "cift.clickhouse.url=" + ch.replace("/default", "/" + db) + "\n");
@@ -52,9 +60,14 @@ class DatabaseCommandsIT {
         try (Connection c = DriverManager.getConnection(TestServers.postgresUrl()); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA " + schema + " CASCADE");
         }
-        try (Connection c = new ru.yandex.clickhouse.ClickHouseDriver().connect(TestServers.clickhouseUrl(), new java.util.Properties());
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + db);
+        clickhouse(TestServers.clickhouseUrl(engine()), "DROP DATABASE IF EXISTS " + db);
+    }
+
+    /** One statement through a pool that picks the driver as the SDK does. */
+    private static void clickhouse(String url, String sql) throws Exception {
+        try (HikariDataSource ds = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
+             Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 
