@@ -119,6 +119,11 @@ public final class JournalHarness {
         Map<String, List<Pass>> results = new LinkedHashMap<>();
         String[] names = {"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
                 "durable, fsync none", "durable, fsync none, trade consumer"};
+        String only = System.getProperty("cift.bench.variants");   // e.g. "0,1,3": run only these (by position)
+        if (only != null) {
+            names = java.util.Arrays.stream(only.split(",")).mapToInt(Integer::parseInt).mapToObj(i -> names0()[i])
+                    .toArray(String[]::new);
+        }
         for (String n : names) {
             results.put(n, new ArrayList<>());
         }
@@ -154,6 +159,11 @@ public final class JournalHarness {
             System.out.printf(Locale.ROOT, "%-40s %12.2f %9.2fx %9.0f (%4.2fx) %10.2f%n", r.getKey(), rate, rate / bareRate,
                     cpu, cpu / bareCpu, bytes);
         }
+    }
+
+    private static String[] names0() {
+        return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
+                "durable, fsync none", "durable, fsync none, trade consumer"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {
