@@ -24,7 +24,7 @@ public interface OrderEventPublisher extends AutoCloseable {
      * @param capacity events kept for subscribers starting from an earlier sequence number
      * @return a bus that is both publisher and subscriber
      */
-    static io.cift.messaging.internal.InProcessOrderEventBus inProcess(int capacity) {
+    static InProcessOrderEvents inProcess(int capacity) {
         return new io.cift.messaging.internal.InProcessOrderEventBus(capacity);
     }
 

@@ -8,7 +8,6 @@ import io.cift.core.book.ResultCode;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
-import io.cift.messaging.internal.InProcessOrderEventBus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -105,7 +104,7 @@ class OrderEventCodecTest {
 
     @Test
     void engineEventsAreNumberedInOrderAndSurviveBothCodecs() {
-        InProcessOrderEventBus bus = OrderEventPublisher.inProcess(100);
+        InProcessOrderEvents bus = OrderEventPublisher.inProcess(100);
         List<OrderEvent> seen = new ArrayList<>();
         bus.subscribe(1, seen::add);
         MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(bus.engineListener("desk-1", 1)).build());
@@ -156,7 +155,7 @@ class OrderEventCodecTest {
 
     @Test
     void inProcessBusReplaysFromASequenceNumberWithinItsCapacity() throws Exception {
-        InProcessOrderEventBus bus = OrderEventPublisher.inProcess(3);
+        InProcessOrderEvents bus = OrderEventPublisher.inProcess(3);
         for (long s = 1; s <= 5; s++) {
             bus.publish(new OrderEvent.Rejected("desk-1", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
         }

@@ -1,8 +1,7 @@
 package io.cift.messaging.internal;
 
+import io.cift.messaging.InProcessOrderEvents;
 import io.cift.messaging.OrderEvent;
-import io.cift.messaging.OrderEventPublisher;
-import io.cift.messaging.OrderEventSubscriber;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.function.Consumer;
  * and the last {@code capacity} events are kept for subscribers that start from an earlier sequence
  * number. Thread-safe; a slow subscriber slows the publisher (it is called inline).
  */
-public final class InProcessOrderEventBus implements OrderEventPublisher, OrderEventSubscriber {
+public final class InProcessOrderEventBus implements InProcessOrderEvents {
 
     private final int capacity;
     private final ArrayDeque<OrderEvent> log;
