@@ -4,7 +4,8 @@ import io.cift.core.CiftException;
 
 /**
  * A backend could not be reached or gave up (connection refused or lost, timeout, resources exhausted).
- * Transient: the same call may succeed later or on another backend, and a fail-over strategy acts on it.
+ * Always {@linkplain #isTransient() transient}: the same call may succeed later or on another backend, and a
+ * fail-over strategy acts on it.
  * Syntax and data errors are never reported this way.
  */
 public class BackendUnavailableException extends CiftException {
@@ -17,6 +18,6 @@ public class BackendUnavailableException extends CiftException {
      * @param cause the underlying failure
      */
     public BackendUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, true);
     }
 }

@@ -1,11 +1,16 @@
 package io.cift.core;
 
 /**
- * The root of CIFT's unchecked exceptions. Subclasses exist only where a caller acts differently
- * (bad data to fix, a transient failure to retry or fail over).
+ * The root of CIFT's unchecked exceptions. {@link #isTransient()} says whether the same request may
+ * succeed later (a server unreachable, overloaded or timing out: retry or fail over) or not (bad data, a
+ * refused statement or configuration: fix the cause); every backend and client classifies its failures
+ * the same way. Subclasses exist only where a caller acts differently.
  */
 public class CiftException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    /** Whether the same request may succeed later. */
+    private final boolean transientFailure;
 
     /**
      * Creates the exception.
@@ -13,7 +18,7 @@ public class CiftException extends RuntimeException {
      * @param message what went wrong
      */
     public CiftException(String message) {
-        super(message);
+        this(message, null, false);
     }
 
     /**
@@ -23,6 +28,28 @@ public class CiftException extends RuntimeException {
      * @param cause the underlying failure
      */
     public CiftException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /**
+     * Creates the exception, saying whether it is transient.
+     *
+     * @param message what went wrong
+     * @param cause the underlying failure, or null
+     * @param transientFailure whether the same request may succeed later
+     */
+    public CiftException(String message, Throwable cause, boolean transientFailure) {
         super(message, cause);
+        this.transientFailure = transientFailure;
+    }
+
+    /**
+     * Whether the same request may succeed later.
+     *
+     * @return true for a server that was unreachable, overloaded or too slow; false when it refused the
+     *         request or the input was wrong
+     */
+    public boolean isTransient() {
+        return transientFailure;
     }
 }

@@ -5,11 +5,7 @@ import io.cift.analytics.InvalidDataException;
 import io.cift.core.CiftException;
 
 import java.math.BigDecimal;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
-import java.sql.SQLRecoverableException;
 
 /** JDBC helpers shared by the database backends: failure classification and decimal limits. */
 public final class Sql {
@@ -39,26 +35,7 @@ public final class Sql {
      * @return true when retrying later may succeed
      */
     public static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof java.io.IOException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                String st = s.getSQLState();
-                if (st.startsWith("08") || st.startsWith("53") || st.startsWith("57P") || st.equals("HYT00")) {
-                    return true;
-                }
-            }
-            String m = t.getMessage();
-            if (m != null && (m.contains("Connection refused") || m.contains("Connection is not available")
-                    || m.contains("connect timed out") || m.contains("Read timed out")
-                    || m.contains("Connection is closed") || m.contains("connection has been closed"))) {
-                return true;
-            }
-        }
-        return false;
+        return io.cift.core.internal.Failures.isTransient(e);
     }
 
     private static String firstLine(Throwable e) {

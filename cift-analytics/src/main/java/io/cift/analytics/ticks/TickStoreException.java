@@ -11,7 +11,6 @@ public class TickStoreException extends CiftException {
     private static final long serialVersionUID = 1L;
 
     private final long unconfirmed;
-    private final boolean transientFailure;
 
     /**
      * Creates the exception.
@@ -22,9 +21,8 @@ public class TickStoreException extends CiftException {
      * @param cause the underlying failure, or null
      */
     public TickStoreException(String message, long unconfirmed, boolean transientFailure, Throwable cause) {
-        super(message, cause);
+        super(message, cause, transientFailure);
         this.unconfirmed = unconfirmed;
-        this.transientFailure = transientFailure;
     }
 
     /**
@@ -34,14 +32,5 @@ public class TickStoreException extends CiftException {
      */
     public long unconfirmed() {
         return unconfirmed;
-    }
-
-    /**
-     * Whether the same request may succeed later.
-     *
-     * @return true for an unreachable or overloaded server, false when the server refused the request
-     */
-    public boolean isTransient() {
-        return transientFailure;
     }
 }

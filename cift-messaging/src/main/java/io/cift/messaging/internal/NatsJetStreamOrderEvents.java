@@ -96,7 +96,11 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             this.js = nc.jetStream();
         } catch (IOException | JetStreamApiException e) {
             closeQuietly();
-            throw new CiftException("NATS JetStream at " + io.cift.core.Redact.text(config.url()) + " is unavailable: " + e.getMessage(), e);
+            // unreachable (I/O) or JetStream not ready (503) is transient; any other API error is a refusal
+            boolean unavailable = e instanceof IOException || ((JetStreamApiException) e).getErrorCode() == 503;
+            throw new CiftException("NATS JetStream at " + io.cift.core.Redact.text(config.url())
+                    + (unavailable ? " is unavailable: " : " refused: ") + e.getMessage(), e,
+                    unavailable || io.cift.core.internal.Failures.isTransient(e));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;

@@ -280,13 +280,14 @@ public final class QuestDbTickStore implements TickStore {
         return m.contains("http-status=401") || m.contains("http-status=403");
     }
 
+    /** The ILP client's failures carry no code, only the HTTP status in their message. */
     private static boolean isTransient(RuntimeException e) {
         String m = String.valueOf(e.getMessage());
         return !m.contains("http-status=4") && !m.contains("maximum buffer capacity");
     }
 
     private static boolean isTransient(SQLException e) {
-        return io.cift.analytics.internal.Sql.isTransient(e);   // the SQLState rules every database backend uses
+        return io.cift.core.internal.Failures.isTransient(e);   // the rules every backend and client uses
     }
 
     @Override
