@@ -1,9 +1,9 @@
 package io.cift.analytics;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.cift.analytics.internal.ClickHouseAnalyticsService;
 import io.cift.analytics.internal.ClickHouseDrivers;
+import io.cift.analytics.internal.HikariPool;
 import io.cift.analytics.internal.PostgresAnalyticsService;
 
 import javax.sql.DataSource;
@@ -68,7 +68,7 @@ public final class AnalyticsBackends {
     }
 
     /**
-     * A HikariCP pool.
+     * A HikariCP pool (add {@code com.zaxxer:HikariCP} to use it: the BOM manages its version).
      *
      * @param url the JDBC URL
      * @param driverClass the driver class to instantiate directly; null lets DriverManager pick, except for
@@ -79,7 +79,7 @@ public final class AnalyticsBackends {
      * @param connectTimeout how long a caller waits for a connection, at least 250 ms
      * @return the pool; close it when done
      */
-    public static HikariDataSource pooled(String url, String driverClass, int poolSize, Duration connectTimeout) {
+    public static PooledDataSource pooled(String url, String driverClass, int poolSize, Duration connectTimeout) {
         Objects.requireNonNull(url, "url");
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
@@ -102,6 +102,6 @@ public final class AnalyticsBackends {
         c.setValidationTimeout(Math.max(250, connectTimeout.toMillis() / 2));
         c.setInitializationFailTimeout(-1);   // start even when the server is down: calls fail, the pool recovers
         c.setPoolName("cift-" + (url.startsWith("jdbc:postgresql") ? "postgres" : "clickhouse"));
-        return new HikariDataSource(c);
+        return new HikariPool(new com.zaxxer.hikari.HikariDataSource(c));
     }
 }

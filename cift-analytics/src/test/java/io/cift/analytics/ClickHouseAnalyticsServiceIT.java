@@ -1,6 +1,5 @@
 package io.cift.analytics;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,14 +35,14 @@ class ClickHouseAnalyticsServiceIT extends AnalyticsServiceContractTest {
     protected AnalyticsService newService() {
         String base = TestServers.clickhouseUrl(engine());
         String db = "cift_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (HikariDataSource admin = AnalyticsBackends.pooled(base, null, 1, Duration.ofSeconds(5));
+        try (PooledDataSource admin = AnalyticsBackends.pooled(base, null, 1, Duration.ofSeconds(5));
              Connection c = admin.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + db);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         String url = base.replace("/default", "/" + db);
-        HikariDataSource ds = AnalyticsBackends.pooled(url, null, 4, Duration.ofSeconds(5));
+        PooledDataSource ds = AnalyticsBackends.pooled(url, null, 4, Duration.ofSeconds(5));
         AnalyticsService s = AnalyticsBackends.clickhouse(ds, url);
         assertThat(AnalyticsBackends.migrate(s)).isEqualTo(1);
         assertThat(AnalyticsBackends.migrate(s)).as("safe to run twice").isZero();

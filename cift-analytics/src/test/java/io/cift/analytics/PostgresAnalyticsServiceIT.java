@@ -1,6 +1,5 @@
 package io.cift.analytics;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -14,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The contract against a real PostgreSQL, each test in a fresh schema. */
 class PostgresAnalyticsServiceIT extends AnalyticsServiceContractTest {
 
-    private HikariDataSource ds;
+    private PooledDataSource ds;
     private String schema;
 
     @Override
     protected AnalyticsService newService() {
         String base = TestServers.postgresUrl();
         schema = "cift_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (HikariDataSource admin = AnalyticsBackends.pooled(base, null, 1, Duration.ofSeconds(5));
+        try (PooledDataSource admin = AnalyticsBackends.pooled(base, null, 1, Duration.ofSeconds(5));
              Connection c = admin.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (Exception e) {

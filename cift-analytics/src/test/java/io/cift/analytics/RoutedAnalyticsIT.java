@@ -2,7 +2,6 @@ package io.cift.analytics;
 
 import io.cift.core.testing.ServiceScript;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.cift.core.model.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,8 +89,8 @@ class RoutedAnalyticsIT {
         assertThat(s.caughtUp()).isTrue();
         assertThat(s.rowsCopied()).isEqualTo(120 + 300 + 200 + 3);
 
-        try (HikariDataSource chDs = AnalyticsBackends.pooled(chUrl, null, 2, Duration.ofSeconds(5));
-             HikariDataSource pgDs = AnalyticsBackends.pooled(pgUrl, null, 2, Duration.ofSeconds(5))) {
+        try (PooledDataSource chDs = AnalyticsBackends.pooled(chUrl, null, 2, Duration.ofSeconds(5));
+             PooledDataSource pgDs = AnalyticsBackends.pooled(pgUrl, null, 2, Duration.ofSeconds(5))) {
             AnalyticsService ch = AnalyticsBackends.clickhouse(chDs, chUrl);
             AnalyticsService pg = AnalyticsBackends.postgres(pgDs, pgUrl);
             assertSame(pg, ch);
@@ -187,7 +186,7 @@ class RoutedAnalyticsIT {
     @Test
     void theLagNeverMissesWritesThatRaceASync() throws Exception {
         RoutedAnalytics r = routed(RoutingConfig.builder().syncInterval(Duration.ZERO));
-        try (HikariDataSource pgDs = AnalyticsBackends.pooled(pgUrl, null, 1, Duration.ofSeconds(5))) {
+        try (PooledDataSource pgDs = AnalyticsBackends.pooled(pgUrl, null, 1, Duration.ofSeconds(5))) {
             int id = 1;
             for (int round = 0; round < 25; round++) {
                 int from = id;

@@ -1,6 +1,5 @@
 package io.cift.analytics;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -60,7 +59,7 @@ public final class ScratchDatabases {
 
     /** Runs one statement through a pool that picks its driver as the SDK does. */
     private static void run(String url, String sql) throws Exception {
-        try (HikariDataSource a = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
+        try (PooledDataSource a = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
              Connection c = a.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -1,6 +1,5 @@
 package io.cift.analytics.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.cift.analytics.AnalyticsBackends;
 import io.cift.analytics.AnalyticsService;
 import io.cift.analytics.Backend;
@@ -37,8 +36,8 @@ import java.util.function.Function;
 public final class RoutingAnalyticsService implements RoutedAnalytics {
 
     private final RoutingConfig config;
-    private final HikariDataSource pgPool;
-    private final HikariDataSource chPool;
+    private final io.cift.analytics.PooledDataSource pgPool;
+    private final io.cift.analytics.PooledDataSource chPool;
     private final PostgresAnalyticsService pg;
     private final ClickHouseAnalyticsService ch;
     private final AnalyticsService embedded;

@@ -1,6 +1,6 @@
 package io.cift.analytics.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.cift.analytics.PooledDataSource;
 import io.cift.analytics.AnalyticsBackends;
 import io.cift.analytics.BackendUnavailableException;
 import io.cift.analytics.PortfolioSnapshot;
@@ -42,8 +42,8 @@ class ClickHouseSyncIT {
     }
 
     private ScratchDatabases scratch;
-    private HikariDataSource pgDs;
-    private HikariDataSource chDs;
+    private PooledDataSource pgDs;
+    private PooledDataSource chDs;
     private PostgresAnalyticsService pg;
     private ClickHouseAnalyticsService ch;
     private String pgUrl;

@@ -3,7 +3,7 @@ package io.cift.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariDataSource;
+import io.cift.analytics.PooledDataSource;
 import io.cift.analytics.AnalyticsBackends;
 import io.cift.analytics.TestServers;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +65,7 @@ class DatabaseCommandsIT {
 
     /** One statement through a pool that picks the driver as the SDK does. */
     private static void clickhouse(String url, String sql) throws Exception {
-        try (HikariDataSource ds = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
+        try (PooledDataSource ds = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
              Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
