@@ -53,6 +53,14 @@ public interface RoutedAnalytics extends AnalyticsService {
     boolean isAvailable(Backend backend);
 
     /**
+     * How many calls a backend served since this service was created.
+     *
+     * @param backend the backend
+     * @return the count
+     */
+    long callsServed(Backend backend);
+
+    /**
      * The sync lag as last measured.
      *
      * @return rows ClickHouse is behind (Long.MAX_VALUE before the first successful sync)

@@ -123,6 +123,28 @@ class RoutedAnalyticsIT {
     }
 
     @Test
+    void theMetersCountCallsPerBackendAndShowTheLag() {
+        RoutedAnalytics r = routed(RoutingConfig.builder().syncInterval(Duration.ZERO));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry reg = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new io.cift.analytics.metrics.RoutedAnalyticsMetrics(r).bindTo(reg);
+        r.ingestTrades(trades("u1", 1, 20));
+        r.syncNow();
+        r.trades("u1", Long.MIN_VALUE, 10);                 // narrow: PostgreSQL
+        r.tradeSummary(null, Map.of());                     // wide: ClickHouse
+        r.tradeSummary(null, Map.of());
+        assertThat(reg.get(io.cift.analytics.metrics.RoutedAnalyticsMetrics.CALLS).tag("backend", "postgresql")
+                .functionCounter().count()).isEqualTo(1);
+        assertThat(reg.get(io.cift.analytics.metrics.RoutedAnalyticsMetrics.CALLS).tag("backend", "clickhouse")
+                .functionCounter().count()).isEqualTo(2);
+        assertThat(reg.get(io.cift.analytics.metrics.RoutedAnalyticsMetrics.AVAILABLE).tag("backend", "clickhouse")
+                .gauge().value()).isEqualTo(1);
+        assertThat(reg.get(io.cift.analytics.metrics.RoutedAnalyticsMetrics.SYNC_LAG).gauge().value()).isZero();
+        r.ingestTrades(trades("u1", 100, 5));
+        r.refreshSyncStatus();
+        assertThat(reg.get(io.cift.analytics.metrics.RoutedAnalyticsMetrics.SYNC_LAG).gauge().value()).isEqualTo(5);
+    }
+
+    @Test
     void defaultPolicyRoutesByShapeAndKeepsClickHouseOutWhileBehind() {
         RoutedAnalytics r = routed(RoutingConfig.builder().syncInterval(Duration.ZERO));
         r.ingestTrades(trades("u1", 1, 50));

@@ -55,4 +55,7 @@ public interface JetStreamOrderEvents extends OrderEventPublisher, OrderEventRea
 
     /** @return publishes retried because the server did not acknowledge them */
     long retried();
+
+    /** @return events sent and not yet acknowledged by the server */
+    long inFlight();
 }

@@ -43,6 +43,9 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     private final AnalyticsService embedded;
     private final ClickHouseSync sync;
     private final Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
+    /** Calls each backend served, by backend ordinal (in memory). */
+    private final java.util.concurrent.atomic.AtomicLongArray served =
+            new java.util.concurrent.atomic.AtomicLongArray(Backend.values().length);
     private final ScheduledExecutorService scheduler;
     /** Rows this router wrote to PostgreSQL, counted after each commit. */
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
@@ -180,6 +183,11 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     }
 
     @Override
+    public long callsServed(Backend backend) {
+        return served.get(backend.ordinal());
+    }
+
+    @Override
     public boolean isAvailable(Backend backend) {
         if (backend == Backend.EMBEDDED) {
             return embedded != null;
@@ -212,7 +220,9 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
                 continue;
             }
             if (b == Backend.EMBEDDED) {
-                return call.apply(s);
+                T r = call.apply(s);
+                served.incrementAndGet(b.ordinal());
+                return r;
             }
             CircuitBreaker cb = breakers.get(b);
             if (!cb.tryAcquirePermission()) {
@@ -223,6 +233,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
             try {
                 T r = call.apply(s);
                 cb.onSuccess(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                served.incrementAndGet(b.ordinal());
                 return r;
             } catch (BackendUnavailableException e) {
                 cb.onError(System.nanoTime() - t0, TimeUnit.NANOSECONDS, e);

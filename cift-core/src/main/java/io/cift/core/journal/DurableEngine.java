@@ -95,6 +95,15 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
     /** @return commands the engine rejected so far (journaled ones, over the engine's whole history) */
     long rejects();
 
+    /**
+     * Rejected commands with one result code, since the engine opened (the commands recovery replayed
+     * included); read without synchronization, so a value may lag the matching thread slightly.
+     *
+     * @param reason the result code
+     * @return the count
+     */
+    long rejects(ResultCode reason);
+
     /** @return events dropped under {@link LagPolicy#DROP} since the engine opened */
     long eventsDropped();
 

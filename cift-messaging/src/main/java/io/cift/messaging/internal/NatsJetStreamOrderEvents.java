@@ -423,6 +423,11 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     }
 
     @Override
+    public long inFlight() {
+        return Math.max(0, config.maxInFlight() - slots.availablePermits());
+    }
+
+    @Override
     public long retried() {
         return retried.get();
     }

@@ -544,6 +544,11 @@ public final class JournaledEngine implements DurableEngine {
     }
 
     @Override
+    public long rejects(ResultCode reason) {
+        return sequencer.rejectsByReason[reason.ordinal()];
+    }
+
+    @Override
     public long eventsDropped() {
         return events == null ? 0 : events.dropped();
     }

@@ -36,6 +36,8 @@ final class Sequencer implements OrderBookListener {
     };
 
     final EngineCounters counters;
+    /** Rejections by result code (indexed by ordinal, in memory only), since the engine opened, replay included. */
+    final long[] rejectsByReason = new long[ResultCode.values().length];
     final SymbolTable symbols = new SymbolTable();
     private Sink sink = NONE;
     /** Kinds some consumer wants, by ordinal; the others are numbered and counted but not handed off. */
@@ -99,6 +101,7 @@ final class Sequencer implements OrderBookListener {
     public void onRejected(String symbol, long orderId, CommandType command, ResultCode reason) {
         long ev = ++counters.eventSeq;
         counters.rejects++;
+        rejectsByReason[reason.ordinal()]++;
         EventSlot e = wanted[1] ? sink.claim() : null;
         if (e != null) {
             e.clear(Kind.REJECTED, counters.commandSeq, ev, symbols.id(symbol), orderId);
