@@ -56,44 +56,32 @@ public final class RoutingConfig {
      * @return a builder holding them
      */
     public static Builder fromProperties(Properties p) {
-        Builder b = builder();
-        if (p.getProperty("cift.postgres.url") != null) {
-            b.postgresUrl(p.getProperty("cift.postgres.url"));
-        }
-        if (p.getProperty("cift.clickhouse.url") != null) {
-            b.clickhouseUrl(p.getProperty("cift.clickhouse.url"));
-        }
-        if (p.getProperty("cift.clickhouse.driver") != null) {
-            b.clickhouseDriver(p.getProperty("cift.clickhouse.driver"));
-        }
-        if (p.getProperty("cift.pool.size") != null) {
-            b.poolSize(parseInt(p, "cift.pool.size"));
-        }
-        if (p.getProperty("cift.connect.timeout.ms") != null) {
-            b.connectTimeout(Duration.ofMillis(parseInt(p, "cift.connect.timeout.ms")));
-        }
-        if (p.getProperty("cift.sync.max.lag.rows") != null) {
-            b.maxSyncLagRows(parseInt(p, "cift.sync.max.lag.rows"));
-        }
-        if (p.getProperty("cift.sync.interval.ms") != null) {
-            b.syncInterval(Duration.ofMillis(parseInt(p, "cift.sync.interval.ms")));
-        }
-        if (p.getProperty("cift.circuit.open.ms") != null) {
-            b.openDuration(Duration.ofMillis(parseInt(p, "cift.circuit.open.ms")));
-        }
-        if (p.getProperty("cift.fallback.embedded") != null) {
-            b.embeddedFallback(Boolean.parseBoolean(p.getProperty("cift.fallback.embedded")));
-        }
-        return b;
+        return fromSettings(io.cift.core.config.CiftSettings.of(p, java.util.Map.of()));
     }
 
-    private static int parseInt(Properties p, String key) {
-        String v = p.getProperty(key).trim();
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'", e);
-        }
+    /**
+     * A builder holding the routing keys of some settings (explicit, then file, then environment):
+     * {@code cift.postgres.url}, {@code cift.clickhouse.url}, {@code cift.clickhouse.driver},
+     * {@code cift.pool.size}, {@code cift.connect.timeout.ms}, {@code cift.sync.max.lag.rows},
+     * {@code cift.sync.interval.ms}, {@code cift.circuit.open.ms}, {@code cift.fallback.embedded}; what they
+     * leave out keeps its default.
+     *
+     * @param settings the settings
+     * @return the builder
+     * @throws IllegalArgumentException naming the key and value that do not parse
+     */
+    public static Builder fromSettings(io.cift.core.config.CiftSettings settings) {
+        Builder b = builder();
+        settings.get("cift.postgres.url").ifPresent(b::postgresUrl);
+        settings.get("cift.clickhouse.url").ifPresent(b::clickhouseUrl);
+        settings.get("cift.clickhouse.driver").ifPresent(b::clickhouseDriver);
+        settings.getInt("cift.pool.size").ifPresent(b::poolSize);
+        settings.getMillis("cift.connect.timeout.ms").ifPresent(b::connectTimeout);
+        settings.getLong("cift.sync.max.lag.rows").ifPresent(b::maxSyncLagRows);
+        settings.getMillis("cift.sync.interval.ms").ifPresent(b::syncInterval);
+        settings.getMillis("cift.circuit.open.ms").ifPresent(b::openDuration);
+        settings.getBoolean("cift.fallback.embedded").ifPresent(b::embeddedFallback);
+        return b;
     }
 
     /** @return the PostgreSQL JDBC URL */

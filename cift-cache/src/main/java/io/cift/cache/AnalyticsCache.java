@@ -16,6 +16,32 @@ import java.util.function.Supplier;
 public interface AnalyticsCache extends AutoCloseable {
 
     /**
+     * The cache some settings describe: Redis when {@code cift.redis.url} is set
+     * ({@code redis://host:port}, {@code rediss://} for TLS), else the in-process cache of
+     * {@code cift.cache.max-entries} entries (default 10,000); entries live {@code cift.cache.ttl.ms}
+     * (default 10 minutes) and a Redis call waits at most {@code cift.cache.timeout.ms} (default 500).
+     *
+     * @param settings the settings
+     * @return the cache; close it when done
+     * @throws IllegalArgumentException naming the key and value that do not parse
+     */
+    static AnalyticsCache fromSettings(io.cift.core.config.CiftSettings settings) {
+        Duration ttl = settings.getMillis("cift.cache.ttl.ms").orElse(Duration.ofMinutes(10));
+        java.util.Optional<String> url = settings.get("cift.redis.url");
+        if (url.isPresent()) {
+            java.net.URI u;
+            try {
+                u = java.net.URI.create(url.get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cift.redis.url must look like redis://host:port, got '"
+                        + io.cift.core.Redact.text(url.get()) + "'", e);
+            }
+            return redis(u, ttl, settings.getMillis("cift.cache.timeout.ms").orElse(Duration.ofMillis(500)));
+        }
+        return inProcess(ttl, settings.getLong("cift.cache.max-entries").orElse(10_000));
+    }
+
+    /**
      * The in-process cache (Caffeine).
      *
      * @param ttl how long an entry lives

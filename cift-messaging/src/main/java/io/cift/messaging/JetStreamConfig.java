@@ -56,6 +56,40 @@ public final class JetStreamConfig {
         return updateStream;
     }
 
+    /**
+     * A builder holding the JetStream keys of some settings: {@code cift.nats.url},
+     * {@code cift.nats.stream}, {@code cift.nats.subject-prefix}, {@code cift.nats.max-age.ms},
+     * {@code cift.nats.max-bytes}, {@code cift.nats.duplicate-window.ms}, {@code cift.nats.max-in-flight},
+     * {@code cift.nats.backpressure} ({@code block}, {@code drop}, {@code fail}),
+     * {@code cift.nats.block-timeout.ms}, {@code cift.nats.retry-delay.ms}, {@code cift.nats.codec}
+     * ({@code binary} or {@code json}) and {@code cift.nats.update-stream}; what they leave out keeps its
+     * default.
+     *
+     * @param settings the settings
+     * @return the builder
+     * @throws IllegalArgumentException naming the key and value that do not parse
+     */
+    public static Builder fromSettings(io.cift.core.config.CiftSettings settings) {
+        Builder b = builder();
+        settings.get("cift.nats.url").ifPresent(b::url);
+        settings.get("cift.nats.stream").ifPresent(b::stream);
+        settings.get("cift.nats.subject-prefix").ifPresent(b::subjectPrefix);
+        settings.getMillis("cift.nats.max-age.ms").ifPresent(b::maxAge);
+        settings.getLong("cift.nats.max-bytes").ifPresent(b::maxBytes);
+        settings.getMillis("cift.nats.duplicate-window.ms").ifPresent(b::duplicateWindow);
+        settings.getInt("cift.nats.max-in-flight").ifPresent(b::maxInFlight);
+        settings.getEnum("cift.nats.backpressure", Backpressure.class).ifPresent(b::backpressure);
+        settings.getMillis("cift.nats.block-timeout.ms").ifPresent(b::blockTimeout);
+        settings.getMillis("cift.nats.retry-delay.ms").ifPresent(b::retryDelay);
+        settings.get("cift.nats.codec").ifPresent(c -> b.codec(switch (c.toLowerCase(java.util.Locale.ROOT)) {
+            case "binary" -> OrderEventCodec.binary();
+            case "json" -> OrderEventCodec.json();
+            default -> throw new IllegalArgumentException("cift.nats.codec must be binary or json, got '" + c + "'");
+        }));
+        settings.getBoolean("cift.nats.update-stream").ifPresent(b::updateStream);
+        return b;
+    }
+
     /** @return a builder with the defaults (nats://127.0.0.1:4222) */
     public static Builder builder() {
         return new Builder();

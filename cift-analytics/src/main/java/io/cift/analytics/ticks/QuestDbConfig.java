@@ -83,6 +83,33 @@ public final class QuestDbConfig {
     }
 
     /**
+     * A builder holding the QuestDB keys of some settings: {@code cift.questdb.url} (read as
+     * {@link #fromUrl} reads it), then {@code cift.questdb.table}, {@code cift.questdb.user},
+     * {@code cift.questdb.password}, {@code cift.questdb.http-user}, {@code cift.questdb.http-password},
+     * {@code cift.questdb.http-token}, {@code cift.questdb.auto-flush-rows},
+     * {@code cift.questdb.auto-flush-interval.ms}, {@code cift.questdb.retry-timeout.ms} and
+     * {@code cift.questdb.read-pool-size}, each over what the URL says; what they leave out keeps its default.
+     *
+     * @param settings the settings
+     * @return the builder
+     * @throws IllegalArgumentException naming the key and value that do not parse
+     */
+    public static Builder fromSettings(io.cift.core.config.CiftSettings settings) {
+        Builder b = fromUrl(settings.get("cift.questdb.url").orElse(DEFAULT_URL));
+        settings.get("cift.questdb.table").ifPresent(b::table);
+        settings.get("cift.questdb.user").ifPresent(b::user);
+        settings.get("cift.questdb.password").ifPresent(b::password);
+        settings.get("cift.questdb.http-user").ifPresent(b::httpUser);
+        settings.get("cift.questdb.http-password").ifPresent(b::httpPassword);
+        settings.get("cift.questdb.http-token").ifPresent(b::httpToken);
+        settings.getInt("cift.questdb.auto-flush-rows").ifPresent(b::autoFlushRows);
+        settings.getMillis("cift.questdb.auto-flush-interval.ms").ifPresent(b::autoFlushInterval);
+        settings.getMillis("cift.questdb.retry-timeout.ms").ifPresent(b::retryTimeout);
+        settings.getInt("cift.questdb.read-pool-size").ifPresent(b::readPoolSize);
+        return b;
+    }
+
+    /**
      * Reads a URL {@code http://HOST[:HTTP_PORT][/][?pg_port=P&table=T&user=U&password=W&http_user=HU&http_password=HW]}
      * (or {@code http_token=T} instead of the HTTP user and password); what it leaves out keeps its default.
      *

@@ -94,6 +94,25 @@ public final class MatchingEngineConfig {
     }
 
     /**
+     * A builder holding the engine keys of some settings: {@code cift.engine.symbols} (a comma-separated
+     * list), {@code cift.engine.self-trade-prevention} ({@code none}, {@code cancel-resting},
+     * {@code cancel-incoming}, {@code cancel-both}) and {@code cift.engine.initial-order-capacity}; what
+     * they leave out keeps its default. The listener is code: set it on the builder.
+     *
+     * @param settings the settings
+     * @return the builder
+     * @throws IllegalArgumentException naming the key and value that do not parse
+     */
+    public static Builder fromSettings(io.cift.core.config.CiftSettings settings) {
+        Builder b = builder();
+        settings.get("cift.engine.symbols").ifPresent(v -> b.symbols(java.util.Arrays.stream(v.split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).toList()));
+        settings.getEnum("cift.engine.self-trade-prevention", SelfTradePrevention.class).ifPresent(b::selfTradePrevention);
+        settings.getInt("cift.engine.initial-order-capacity").ifPresent(b::initialOrderCapacity);
+        return b;
+    }
+
+    /**
      * A builder holding this configuration's settings, to derive a changed copy.
      *
      * @return a new builder

@@ -82,6 +82,37 @@ public final class DurableEngineConfig {
     }
 
     /**
+     * A builder holding the journal keys of some settings: {@code cift.journal.dir} (required),
+     * {@code cift.engine.id}, {@code cift.journal.fsync} ({@code batch}, {@code interval}, {@code none}),
+     * {@code cift.journal.fsync-interval.ms}, {@code cift.journal.segment-bytes},
+     * {@code cift.journal.snapshot-every}, {@code cift.journal.snapshots-kept},
+     * {@code cift.journal.buffer-bytes}, {@code cift.journal.event-ring-size}, {@code cift.journal.lag-policy}
+     * ({@code wait}, {@code reject}, {@code drop}) and {@code cift.journal.lag-timeout.ms}, with the engine
+     * from {@link io.cift.core.book.MatchingEngineConfig#fromSettings}. Consumers and handlers are code: add
+     * them to the builder.
+     *
+     * @param settings the settings
+     * @return the builder
+     * @throws IllegalArgumentException naming the key and value that do not parse, or when the directory is missing
+     */
+    public static Builder fromSettings(io.cift.core.config.CiftSettings settings) {
+        String dir = settings.get("cift.journal.dir").orElseThrow(() -> new IllegalArgumentException(
+                "cift.journal.dir is required (the journal directory; environment variable CIFT_JOURNAL_DIR)"));
+        Builder b = builder(Path.of(dir)).engine(io.cift.core.book.MatchingEngineConfig.fromSettings(settings).build());
+        settings.get("cift.engine.id").ifPresent(b::engineId);
+        settings.getEnum("cift.journal.fsync", FsyncPolicy.class).ifPresent(b::fsync);
+        settings.getMillis("cift.journal.fsync-interval.ms").ifPresent(b::fsyncInterval);
+        settings.getLong("cift.journal.segment-bytes").ifPresent(b::segmentBytes);
+        settings.getLong("cift.journal.snapshot-every").ifPresent(b::snapshotEvery);
+        settings.getInt("cift.journal.snapshots-kept").ifPresent(b::snapshotsKept);
+        settings.getInt("cift.journal.buffer-bytes").ifPresent(b::journalBufferBytes);
+        settings.getInt("cift.journal.event-ring-size").ifPresent(b::eventRingSize);
+        settings.getEnum("cift.journal.lag-policy", LagPolicy.class).ifPresent(b::lagPolicy);
+        settings.getMillis("cift.journal.lag-timeout.ms").ifPresent(b::lagTimeout);
+        return b;
+    }
+
+    /**
      * Starts a builder.
      *
      * @param directory the journal directory (created when missing); one engine at a time may hold it

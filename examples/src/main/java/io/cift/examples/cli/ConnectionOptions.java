@@ -4,17 +4,16 @@ import io.cift.analytics.BackendSelector;
 import io.cift.analytics.RoutingConfig;
 import picocli.CommandLine.Option;
 
+import io.cift.core.config.CiftSettings;
+
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
- * Where the databases are: {@code --config FILE} (properties, see {@link RoutingConfig#fromProperties}),
- * else the environment ({@code CIFT_POSTGRES_URL}, {@code CIFT_CLICKHOUSE_URL}), else the loopback
- * defaults that {@code scripts/services.sh} uses.
+ * Where the databases are: the settings of {@code --config FILE} over the environment
+ * ({@link CiftSettings}: {@code cift.postgres.url} or {@code CIFT_POSTGRES_URL}, and so on; see
+ * {@link RoutingConfig#fromSettings}), else the loopback defaults that {@code scripts/services.sh} uses.
  */
 final class ConnectionOptions {
 
@@ -22,20 +21,14 @@ final class ConnectionOptions {
     Path config;
 
     RoutingConfig.Builder builder() throws IOException {
-        Properties p = new Properties();
-        if (config != null) {
-            try (Reader r = Files.newBufferedReader(config)) {
-                p.load(r);
-            }
-        }
-        if (p.getProperty("cift.postgres.url") == null && System.getenv("CIFT_POSTGRES_URL") != null) {
-            p.setProperty("cift.postgres.url", System.getenv("CIFT_POSTGRES_URL"));
-        }
-        if (p.getProperty("cift.clickhouse.url") == null && System.getenv("CIFT_CLICKHOUSE_URL") != null) {
-            p.setProperty("cift.clickhouse.url", System.getenv("CIFT_CLICKHOUSE_URL"));
+        CiftSettings settings;
+        try {
+            settings = CiftSettings.load(config);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         // a command line runs once: no background sync, a short wait for a connection
-        return RoutingConfig.fromProperties(p).syncInterval(Duration.ZERO)
+        return RoutingConfig.fromSettings(settings).syncInterval(Duration.ZERO)
                 .connectTimeout(Duration.ofMillis(Math.max(250, Long.getLong("cift.connect.timeout.ms", 2_000))));
     }
 

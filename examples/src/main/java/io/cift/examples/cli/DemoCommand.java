@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--redis", paramLabel = "URL", description = "Cache the analytics in Redis, e.g. redis://127.0.0.1:6379.")
     String redis;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties: cift.nats.url, cift.nats.stream, cift.nats.subject-prefix, cift.redis.url.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings: cift.nats.* and cift.redis.url, cift.cache.* (the options win over the file, the file over the environment).")
     java.nio.file.Path config;
 
     @CommandLine.Spec
@@ -65,39 +65,36 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        java.util.Properties p = new java.util.Properties();
-        if (config != null) {
-            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(config)) {
-                p.load(r);
-            }
+        // one settings model: the options, then --config, then the environment (CIFT_NATS_URL, ...)
+        io.cift.core.config.CiftSettings settings;
+        try {
+            settings = io.cift.core.config.CiftSettings.load(config);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        String natsUrl = nats != null ? nats : p.getProperty("cift.nats.url");
-        String redisUrl = redis != null ? redis : p.getProperty("cift.redis.url");
-        String stream = p.getProperty("cift.nats.stream", io.cift.messaging.JetStreamConfig.DEFAULT_STREAM);
-        String prefix = p.getProperty("cift.nats.subject-prefix", io.cift.messaging.JetStreamConfig.DEFAULT_SUBJECT_PREFIX);
-        io.cift.messaging.OrderEventPublisher events;
-        if (natsUrl != null) {
-            events = io.cift.messaging.JetStreamOrderEvents.connect(io.cift.messaging.JetStreamConfig.builder()
-                    .url(natsUrl).stream(stream).subjectPrefix(prefix).build());
-        } else {
-            events = io.cift.messaging.OrderEventPublisher.inProcess(0);
+        if (nats != null) {
+            settings = settings.with("cift.nats.url", nats);
         }
+        if (redis != null) {
+            settings = settings.with("cift.redis.url", redis);
+        }
+        String natsUrl = settings.get("cift.nats.url").orElse(null);
+        String redisUrl = settings.get("cift.redis.url").orElse(null);
+        io.cift.messaging.JetStreamConfig jetStream = io.cift.messaging.JetStreamConfig.fromSettings(settings).build();
+        String stream = jetStream.stream();
         io.cift.cache.AnalyticsCache cache;
-        if (redisUrl != null) {
-            java.net.URI u;
-            try {
-                u = java.net.URI.create(redisUrl);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--redis must look like redis://host:port, got '"
-                        + io.cift.core.Redact.text(redisUrl) + "'");
-            }
-            try {
-                cache = io.cift.cache.AnalyticsCache.redis(u, java.time.Duration.ofMinutes(10), java.time.Duration.ofMillis(500));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--redis: " + e.getMessage());
-            }
-        } else {
-            cache = io.cift.cache.AnalyticsCache.inProcess(java.time.Duration.ofMinutes(10), 10_000);
+        try {
+            cache = io.cift.cache.AnalyticsCache.fromSettings(settings);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (redis != null ? "--redis: " : "") + e.getMessage());
+        }
+        io.cift.messaging.OrderEventPublisher events;
+        try {
+            events = natsUrl != null ? io.cift.messaging.JetStreamOrderEvents.connect(jetStream)
+                    : io.cift.messaging.OrderEventPublisher.inProcess(0);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
         }
         try (events; cache) {
             return run(events, cache, natsUrl == null ? "in-process" : "jetstream " + io.cift.core.Redact.text(natsUrl) + " stream " + stream,

@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code cift ticks}: market data in a tick store (QuestDB or in memory). */
@@ -43,28 +40,31 @@ final class TicksCommand extends ParentCommand {
                 description = "Tick store (default: ${DEFAULT-VALUE}). The embedded one keeps nothing between runs.")
         String backend;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "Properties: cift.questdb.url.")
+        @Option(names = "--config", paramLabel = "FILE", description = "Settings: cift.questdb.url and the other cift.questdb.* keys.")
         Path config;
 
+        /** @return the QuestDB URL the settings name, for messages */
         String url() throws IOException {
-            Properties p = new Properties();
-            if (config != null) {
-                try (Reader r = Files.newBufferedReader(config)) {
-                    p.load(r);
-                }
+            try {
+                return io.cift.core.config.CiftSettings.load(config).get("cift.questdb.url").orElse(QuestDbConfig.DEFAULT_URL);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
-            String url = p.getProperty("cift.questdb.url");
-            if (url == null) {
-                url = System.getenv("CIFT_QUESTDB_URL");
+        }
+
+        QuestDbConfig.Builder questDb() throws IOException {
+            try {
+                return QuestDbConfig.fromSettings(io.cift.core.config.CiftSettings.load(config));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
-            return url == null || url.isBlank() ? QuestDbConfig.DEFAULT_URL : url;
         }
 
         TickStore open(CommandLine.Model.CommandSpec spec, Path file) throws IOException {
             switch (backend) {
                 case "questdb":
                     try {
-                        return TickStore.questDb(QuestDbConfig.fromUrl(url()).build());
+                        return TickStore.questDb(questDb().build());
                     } catch (IllegalArgumentException e) {
                         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                     }

@@ -1,0 +1,2 @@
+/** The one configuration model: {@code cift.*} settings from explicit values, a properties file and the environment. */
+package io.cift.core.config;
