@@ -79,6 +79,14 @@ class PublicBoundaryTest {
     }
 
     @Test
+    void theCommandLineAndTheExamplesUseOnlyTheSdksApi() {
+        JavaClasses tools = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> location.contains("/examples/target/classes/"))
+                .importPackages("io.cift.examples");
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.cift..internal..").check(tools);
+    }
+
+    @Test
     void theCoreDependsOnNoDriverOrClient() {
         // the JDK's java.sql types are fine (the failure classifier reads SQLStates); drivers and clients are not
         noClasses().that().resideInAPackage("io.cift.core..")

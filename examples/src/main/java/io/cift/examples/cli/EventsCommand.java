@@ -2,9 +2,9 @@ package io.cift.examples.cli;
 
 import io.cift.messaging.JetStreamConfig;
 import io.cift.messaging.JetStreamOrderEvents;
+import io.cift.messaging.OrderEventCodec;
 import io.cift.messaging.OrderEventReader;
 import io.cift.messaging.StoredEvent;
-import io.cift.messaging.internal.JsonOrderEventCodec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ final class EventsCommand extends ParentCommand {
             try (OrderEventReader j = JetStreamOrderEvents.reader(config)) {
                 List<StoredEvent> events = j.replay(fromSeq, count);
                 for (StoredEvent e : events) {
-                    out.println(JsonOrderEventCodec.toJson(e.event()).toString());
+                    out.println(new String(OrderEventCodec.json().encode(e.event()), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
             out.flush();
