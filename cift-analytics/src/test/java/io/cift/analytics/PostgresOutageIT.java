@@ -1,14 +1,8 @@
 package io.cift.analytics;
 
-import io.cift.core.testing.ServiceScript;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,25 +24,9 @@ class PostgresOutageIT {
 
     private static final String PORT = "55432";
     private static final String URL = "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres?user=postgres";
-    private static Path dir;
-    private static Map<String, String> env;
-
-    @BeforeAll
-    static void privateCluster() throws Exception {
-        TestServers.postgresUrl();   // PostgreSQL must be installed and running here at all (fails in CI otherwise)
-        dir = Files.createTempDirectory(Path.of("/var/tmp"), "cift-pg-outage-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        env = Map.of("CIFT_PG_PORT", PORT, "CIFT_SERVICES_DIR", dir.toString());
-        ServiceScript.run(env, "start", "postgres");
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        ServiceScript.run(env, "stop", "postgres");
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.cift.core.testing.PrivateService SERVER = io.cift.core.testing.PrivateService.of("postgres",
+            Map.of("CIFT_PG_PORT", PORT)).requiring(TestServers::postgresUrl);   // installed and running here at all
 
     private static long trades() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement();
@@ -85,7 +63,7 @@ class PostgresOutageIT {
             java.util.List<Trade> batch = RoutedAnalyticsIT.trades("u1", 10_000, big);
             CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> r.ingestTrades(batch));
             boolean seen = waitForWrite();
-            ServiceScript.run(env, "stop", "postgres");
+            SERVER.stop();
             Throwable failure = null;
             try {
                 inFlight.get(60, TimeUnit.SECONDS);
@@ -97,7 +75,7 @@ class PostgresOutageIT {
                     .as("while it is down").isInstanceOf(BackendUnavailableException.class)
                     .hasMessageContaining("postgresql at " + URL);
 
-            ServiceScript.run(env, "start", "postgres");
+            SERVER.start();
             long stored = trades();
             assertThat(seen || failure == null).as("stopped while the batch was being written").isTrue();
             if (failure != null) {

@@ -1,15 +1,8 @@
 package io.cift.cache;
 
-import io.cift.core.testing.ServiceScript;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,26 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisOutageIT {
 
     private static final int PORT = 16379;
-    private static Path dir;
-    private static Map<String, String> env;
-
-    @BeforeAll
-    static void privateServer() throws IOException {
-        dir = Files.createTempDirectory(Path.of("/var/tmp"), "cift-redis-outage-");
-        env = Map.of("CIFT_REDIS_PORT", String.valueOf(PORT), "CIFT_SERVICES_DIR", dir.toString());
-        services("start");
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        services("stop");
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.cift.core.testing.PrivateService SERVER =
+            io.cift.core.testing.PrivateService.of("redis", Map.of("CIFT_REDIS_PORT", String.valueOf(PORT)));
 
     static void services(String action) {
-        ServiceScript.run(env, action, "redis");
+        if (action.equals("stop")) {
+            SERVER.stop();
+        } else {
+            SERVER.start();
+        }
     }
 
     @Test

@@ -2,17 +2,11 @@ package io.cift.messaging;
 
 import io.cift.core.book.CommandType;
 import io.cift.core.book.ResultCode;
-import io.cift.core.testing.ServiceScript;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,26 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NatsRestartIT {
 
     private static final String PORT = "14222";
-    private static Path dir;
-    private static Map<String, String> env;
-
-    @BeforeAll
-    static void privateServer() throws IOException {
-        dir = Files.createTempDirectory(Path.of("/var/tmp"), "cift-nats-restart-");
-        env = Map.of("CIFT_NATS_PORT", PORT, "CIFT_NATS_MON_PORT", "18222", "CIFT_SERVICES_DIR", dir.toString());
-        services("start");
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        services("stop");
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.cift.core.testing.PrivateService SERVER = io.cift.core.testing.PrivateService.of("nats",
+            Map.of("CIFT_NATS_PORT", PORT, "CIFT_NATS_MON_PORT", "18222"));
 
     static void services(String action) {
-        ServiceScript.run(env, action, "nats");
+        if (action.equals("stop")) {
+            SERVER.stop();
+        } else {
+            SERVER.start();
+        }
     }
 
     @Test
