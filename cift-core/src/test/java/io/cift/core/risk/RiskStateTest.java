@@ -110,9 +110,12 @@ class RiskStateTest {
         e.risk().validate();
         // corrupt one aggregate the way a half-applied update would
         Object calc = e.risk();
-        java.lang.reflect.Field f = calc.getClass().getDeclaredField("accounts");
+        java.lang.reflect.Field st = calc.getClass().getDeclaredField("state");
+        st.setAccessible(true);
+        Object state = st.get(calc);
+        java.lang.reflect.Field f = state.getClass().getDeclaredField("accounts");
         f.setAccessible(true);
-        Object account = ((org.agrona.collections.Long2ObjectHashMap<?>) f.get(calc)).get(1L);
+        Object account = ((org.agrona.collections.Long2ObjectHashMap<?>) f.get(state)).get(1L);
         java.lang.reflect.Field open = account.getClass().getDeclaredField("openBuyNotional");
         open.setAccessible(true);
         open.setLong(account, 499);
