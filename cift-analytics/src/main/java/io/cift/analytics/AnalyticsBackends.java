@@ -52,19 +52,14 @@ public final class AnalyticsBackends {
     }
 
     /**
-     * Creates or upgrades a database service's schema (versioned, safe to run twice).
+     * Creates or upgrades a service's schema (versioned, safe to run twice): the same as
+     * {@link AnalyticsService#migrate()}.
      *
-     * @param service a service from this class
-     * @return how many schema versions were applied
+     * @param service a service
+     * @return how many schema versions were applied (0 for a service without a schema)
      */
     public static int migrate(AnalyticsService service) {
-        if (service instanceof PostgresAnalyticsService p) {
-            return p.migrate();
-        }
-        if (service instanceof ClickHouseAnalyticsService c) {
-            return c.migrate();
-        }
-        throw new IllegalArgumentException("not a database service: " + service.backendName());
+        return service.migrate();
     }
 
     /**

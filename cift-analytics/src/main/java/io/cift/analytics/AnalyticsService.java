@@ -96,6 +96,16 @@ public interface AnalyticsService extends AutoCloseable {
      */
     TradePage trades(String user, long afterTradeId, int limit);
 
+    /**
+     * Creates or upgrades the storage schema (versioned, safe to run again and from several processes).
+     * A service that keeps nothing on a server (the embedded one) has nothing to migrate.
+     *
+     * @return how many schema versions were applied
+     */
+    default int migrate() {
+        return 0;
+    }
+
     /** Releases what the service holds (connections, pools); the embedded service holds nothing. */
     @Override
     default void close() {

@@ -84,8 +84,20 @@ class PostgresOutageIT {
             } else {
                 assertThat(stored).as("the batch committed before the stop, whole").isEqualTo(1_000 + big);
             }
-            // and the service works again without a restart
-            r.ingestTrades(RoutedAnalyticsIT.trades("u1", 2_000_000, 5));
+            // and the service works again without a restart, once its pool has reconnected (a call in the
+            // meantime fails as transient, which a caller retries)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (true) {
+                try {
+                    r.ingestTrades(RoutedAnalyticsIT.trades("u1", 2_000_000, 5));
+                    break;
+                } catch (BackendUnavailableException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
             assertThat(trades()).isEqualTo(stored + 5);
         }
     }

@@ -50,6 +50,11 @@ public final class CachedAnalyticsService implements AnalyticsService {
     }
 
     @Override
+    public int migrate() {
+        return delegate.migrate();
+    }
+
+    @Override
     public String backendName() {
         return delegate.backendName();
     }

@@ -1,21 +1,10 @@
 package io.cift.analytics.internal;
 
 import io.cift.analytics.AnalyticsService;
-import io.cift.analytics.DailyValue;
 import io.cift.analytics.InvalidDataException;
 import io.cift.analytics.Mark;
-import io.cift.analytics.PerformanceAnalytics;
-import io.cift.analytics.PerformanceQuery;
-import io.cift.analytics.PerformanceReport;
-import io.cift.analytics.PnlCalculator;
-import io.cift.analytics.PnlMethod;
-import io.cift.analytics.PnlReport;
 import io.cift.analytics.PortfolioSnapshot;
 import io.cift.analytics.Trade;
-import io.cift.analytics.TradePage;
-import io.cift.analytics.SymbolSummary;
-import io.cift.analytics.TradeSummaryReport;
-import io.cift.core.model.Side;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -23,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * could be stored twice until a merge): feed a shared ClickHouse through the sync. All SQL is parameterized.
  * Thread-safe (the pool is).
  */
-public final class ClickHouseAnalyticsService implements AnalyticsService {
+public final class ClickHouseAnalyticsService extends JdbcAnalyticsService {
 
     /** The backend name in every result. */
     public static final String NAME = "clickhouse";
@@ -69,6 +57,7 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
      * @param url the JDBC URL, for messages
      */
     public ClickHouseAnalyticsService(DataSource ds, String url) {
+        super(new Dialect());
         this.ds = Objects.requireNonNull(ds, "ds");
         this.url = url;
     }
@@ -93,6 +82,7 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
      *
      * @return how many versions were applied
      */
+    @Override
     public int migrate() {
         return call(c -> {
             int applied = Migrations.applyClickHouse(c);
@@ -102,8 +92,9 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         });
     }
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+    @Override
+    <T> T read(Work<T> work) {
+        return call(work);
     }
 
     <T> T call(Work<T> work) {
@@ -243,7 +234,7 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
     }
 
     /** The stored trades with the batch's (user, trade id) keys, latest version of each. */
-    private static Map<String, Trade> existing(Connection c, List<Trade> batch) throws SQLException {
+    private Map<String, Trade> existing(Connection c, List<Trade> batch) throws SQLException {
         Map<String, Trade> out = new HashMap<>();
         for (int from = 0; from < batch.size(); from += IN_CHUNK) {
             List<Trade> part = batch.subList(from, Math.min(batch.size(), from + IN_CHUNK));
@@ -313,11 +304,6 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         return at + 2;
     }
 
-    static Trade trade(String user, ResultSet rs) throws SQLException {
-        return new Trade(rs.getLong(1), user, fromMicros(rs.getLong(2)), rs.getString(3), Side.valueOf(rs.getString(4)),
-                rs.getBigDecimal(5).stripTrailingZeros(), rs.getBigDecimal(6).stripTrailingZeros(),
-                rs.getBigDecimal(7).stripTrailingZeros());
-    }
 
     @Override
     public void ingestMarks(List<Mark> batch) {
@@ -349,114 +335,63 @@ public final class ClickHouseAnalyticsService implements AnalyticsService {
         return rows.size();
     }
 
-    @Override
-    public PerformanceReport performance(PerformanceQuery q) {
-        Objects.requireNonNull(q, "query");
-        List<DailyValue> values = call(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT toDate(ts) AS d, argMax(total_value, tuple(ts_us, seq))"
+    /** The ClickHouse statements of the shared read side (18.16's SQL, which current releases take too). */
+    private static final class Dialect implements SqlDialect {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String dailyValues() {
+            return "SELECT toDate(ts) AS d, argMax(total_value, tuple(ts_us, seq))"
                     + " FROM cift_snapshots WHERE user_id = ? AND ts >= toDateTime(?) AND ts < toDateTime(?)"
-                    + " GROUP BY d ORDER BY d")) {
-                ps.setString(1, q.user());
-                ps.setLong(2, PostgresAnalyticsService.from(q.from()).getEpochSecond());
-                ps.setLong(3, Math.min(PostgresAnalyticsService.until(q.to()).getEpochSecond(), 4_294_967_295L));
-                List<DailyValue> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new DailyValue(LocalDate.parse(rs.getString(1)), rs.getBigDecimal(2).doubleValue()));
-                    }
-                }
-                return out;
-            }
-        });
-        return PerformanceAnalytics.compute(values, q.benchmark(), q.riskFree(), 0, NAME);
-    }
-
-    @Override
-    public PnlReport pnl(String user, PnlMethod method, Map<String, BigDecimal> given) {
-        Objects.requireNonNull(user, "user");
-        List<Trade> trades = new ArrayList<>();
-        Map<String, BigDecimal> marks = new HashMap<>();
-        call(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, ts_us, symbol, side, quantity, price, fee"
-                    + " FROM cift_trades WHERE user_id = ? ORDER BY trade_id, seq DESC LIMIT 1 BY trade_id")) {
-                ps.setString(1, user);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        trades.add(trade(user, rs));
-                    }
-                }
-            }
-            marks.putAll(marks(c, given));
-            return null;
-        });
-        return PnlCalculator.compute(trades, marks, method, NAME);
-    }
-
-    /** The stored marks (the latest per symbol), overridden by {@code given} where it has a symbol. */
-    private static Map<String, BigDecimal> marks(Connection c, Map<String, BigDecimal> given) throws SQLException {
-        Map<String, BigDecimal> out = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT symbol, argMax(price, seq) FROM cift_marks GROUP BY symbol")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getBigDecimal(2));
-            }
+                    + " GROUP BY d ORDER BY d";
         }
-        if (given != null) {
-            out.putAll(given);
-        }
-        return out;
-    }
 
-    @Override
-    public TradeSummaryReport tradeSummary(String user, Map<String, BigDecimal> given) {
-        Map<String, BigDecimal> marks = new HashMap<>();
-        Map<String, SymbolSummary> out = new java.util.TreeMap<>();
-        call(c -> {
-            marks.putAll(marks(c, given));
+        @Override
+        public void bindTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+            ps.setLong(index, Math.min(t.getEpochSecond(), 4_294_967_295L));   // DateTime's last second
+        }
+
+        @Override
+        public LocalDate day(ResultSet rs, int column) throws SQLException {
+            return LocalDate.parse(rs.getString(column));
+        }
+
+        @Override
+        public String userTrades() {
+            return "SELECT trade_id, ts_us, symbol, side, quantity, price, fee"
+                    + " FROM cift_trades WHERE user_id = ? ORDER BY trade_id, seq DESC LIMIT 1 BY trade_id";
+        }
+
+        @Override
+        public String tradePage() {
+            return "SELECT trade_id, ts_us, symbol, side, quantity, price, fee"
+                    + " FROM cift_trades WHERE user_id = ? AND trade_id > ?"
+                    + " ORDER BY trade_id, seq DESC LIMIT 1 BY trade_id LIMIT ?";
+        }
+
+        @Override
+        public Instant time(ResultSet rs, int column) throws SQLException {
+            return fromMicros(rs.getLong(column));
+        }
+
+        @Override
+        public String marks() {
+            return "SELECT symbol, argMax(price, seq) FROM cift_marks GROUP BY symbol";
+        }
+
+        @Override
+        public String summary(boolean oneUser) {
             // a plain GROUP BY: the sync collapses replayed rows (OPTIMIZE FINAL) and direct ingestion inserts only
             // new trades, so no row is counted twice. Products are cast to scale 10 before summing: Decimal(38, 20)
             // sums would overflow past 1e18
-            String sql = "SELECT symbol, count(), countIf(side = 'BUY'), countIf(side = 'SELL'),"
+            return "SELECT symbol, count(), countIf(side = 'BUY'), countIf(side = 'SELL'),"
                     + " sumIf(quantity, side = 'BUY'), sumIf(quantity, side = 'SELL'),"
                     + " sum(toDecimal128(quantity * price, 10)), sum(fee),"
                     + " sumIf(toDecimal128(quantity * price, 10), side = 'SELL') - sumIf(toDecimal128(quantity * price, 10), side = 'BUY')"
-                    + " FROM cift_trades" + (user == null ? "" : " WHERE user_id = ?")
-                    + " GROUP BY symbol ORDER BY symbol";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (user != null) {
-                    ps.setString(1, user);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        SymbolSummary row = Sql.summaryRow(rs, marks);
-                        out.put(row.symbol(), row);
-                    }
-                }
-            }
-            return null;
-        });
-        return new TradeSummaryReport(NAME, user, java.util.Collections.unmodifiableMap(out));
-    }
-
-    @Override
-    public TradePage trades(String user, long afterTradeId, int limit) {
-        Objects.requireNonNull(user, "user");
-        EmbeddedAnalyticsService.checkPageLimit(limit);
-        List<Trade> page = call(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, ts_us, symbol, side, quantity, price, fee"
-                    + " FROM cift_trades WHERE user_id = ? AND trade_id > ?"
-                    + " ORDER BY trade_id, seq DESC LIMIT 1 BY trade_id LIMIT ?")) {
-                ps.setString(1, user);
-                ps.setLong(2, afterTradeId);
-                ps.setInt(3, limit + 1);
-                List<Trade> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(trade(user, rs));
-                    }
-                }
-                return out;
-            }
-        });
-        return EmbeddedAnalyticsService.page(NAME, page, limit, afterTradeId);
+                    + " FROM cift_trades" + (oneUser ? " WHERE user_id = ?" : "") + " GROUP BY symbol ORDER BY symbol";
+        }
     }
 }

@@ -1,24 +1,12 @@
 package io.cift.analytics.internal;
 
 import io.cift.analytics.AnalyticsService;
-import io.cift.analytics.DailyValue;
 import io.cift.analytics.InvalidDataException;
 import io.cift.analytics.Mark;
-import io.cift.analytics.PerformanceAnalytics;
-import io.cift.analytics.PerformanceQuery;
-import io.cift.analytics.PerformanceReport;
-import io.cift.analytics.PnlCalculator;
-import io.cift.analytics.PnlMethod;
-import io.cift.analytics.PnlReport;
 import io.cift.analytics.PortfolioSnapshot;
 import io.cift.analytics.Trade;
-import io.cift.analytics.TradePage;
-import io.cift.analytics.SymbolSummary;
-import io.cift.analytics.TradeSummaryReport;
-import io.cift.core.model.Side;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,13 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * {@link AnalyticsService} on PostgreSQL, the system of record: batches go in through COPY into a
@@ -41,7 +24,7 @@ import java.util.TreeMap;
  * with a transaction-level advisory lock, so sequence numbers become visible in order and the sync to
  * ClickHouse can never skip a row. All SQL is parameterized. Thread-safe (the pool is).
  */
-public final class PostgresAnalyticsService implements AnalyticsService {
+public final class PostgresAnalyticsService extends JdbcAnalyticsService {
 
     /** The backend name in every result. */
     public static final String NAME = "postgresql";
@@ -59,6 +42,7 @@ public final class PostgresAnalyticsService implements AnalyticsService {
      * @param url the JDBC URL, for messages
      */
     public PostgresAnalyticsService(DataSource ds, String url) {
+        super(new Dialect());
         this.ds = Objects.requireNonNull(ds, "ds");
         this.url = url;
     }
@@ -73,6 +57,7 @@ public final class PostgresAnalyticsService implements AnalyticsService {
      *
      * @return how many versions were applied
      */
+    @Override
     public int migrate() {
         try (Connection c = ds.getConnection()) {
             try (Statement st = c.createStatement()) {
@@ -88,10 +73,6 @@ public final class PostgresAnalyticsService implements AnalyticsService {
         } catch (SQLException e) {
             throw Sql.classify(NAME, url, e);
         }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 
     /** Runs {@code work} in one transaction holding the advisory lock of a table. */
@@ -125,7 +106,8 @@ public final class PostgresAnalyticsService implements AnalyticsService {
         }
     }
 
-    private <T> T read(Work<T> work) {
+    @Override
+    <T> T read(Work<T> work) {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -305,124 +287,60 @@ public final class PostgresAnalyticsService implements AnalyticsService {
         });
     }
 
-    @Override
-    public PerformanceReport performance(PerformanceQuery q) {
-        Objects.requireNonNull(q, "query");
-        List<DailyValue> values = read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (d) d, total_value FROM ("
+    /** The PostgreSQL statements of the shared read side. */
+    private static final class Dialect implements SqlDialect {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String dailyValues() {
+            return "SELECT DISTINCT ON (d) d, total_value FROM ("
                     + " SELECT (ts AT TIME ZONE 'UTC')::date AS d, total_value, ts, seq FROM cift_snapshots"
-                    + " WHERE user_id = ? AND ts >= ? AND ts < ?) x ORDER BY d, ts DESC, seq DESC")) {
-                ps.setString(1, q.user());
-                ps.setTimestamp(2, Timestamp.from(from(q.from())));
-                ps.setTimestamp(3, Timestamp.from(until(q.to())));
-                List<DailyValue> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new DailyValue(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2).doubleValue()));
-                    }
-                }
-                return out;
-            }
-        });
-        return PerformanceAnalytics.compute(values, q.benchmark(), q.riskFree(), 0, NAME);
-    }
-
-    static java.time.Instant from(LocalDate d) {
-        return d == null ? java.time.Instant.parse("1970-01-01T00:00:00Z") : d.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    static java.time.Instant until(LocalDate d) {
-        return d == null ? java.time.Instant.parse("2106-01-01T00:00:00Z") : d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    @Override
-    public PnlReport pnl(String user, PnlMethod method, Map<String, BigDecimal> given) {
-        Objects.requireNonNull(user, "user");
-        List<Trade> trades = new ArrayList<>();
-        Map<String, BigDecimal> marks = new HashMap<>();
-        read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, ts, symbol, side, quantity, price, fee"
-                    + " FROM cift_trades WHERE user_id = ? ORDER BY trade_id")) {
-                ps.setString(1, user);
-                ps.setFetchSize(10_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        trades.add(trade(user, rs));
-                    }
-                }
-            }
-            marks.putAll(marks(c, given));
-            return null;
-        });
-        return PnlCalculator.compute(trades, marks, method, NAME);
-    }
-
-    static Trade trade(String user, ResultSet rs) throws SQLException {
-        return new Trade(rs.getLong(1), user, rs.getTimestamp(2).toInstant(), rs.getString(3),
-                Side.valueOf(rs.getString(4)), rs.getBigDecimal(5).stripTrailingZeros(),
-                rs.getBigDecimal(6).stripTrailingZeros(), rs.getBigDecimal(7).stripTrailingZeros());
-    }
-
-    /** The stored marks (the latest per symbol), overridden by {@code given} where it has a symbol. */
-    private static Map<String, BigDecimal> marks(Connection c, Map<String, BigDecimal> given) throws SQLException {
-        Map<String, BigDecimal> out = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT symbol, price FROM cift_marks")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getBigDecimal(2));
-            }
+                    + " WHERE user_id = ? AND ts >= ? AND ts < ?) x ORDER BY d, ts DESC, seq DESC";
         }
-        if (given != null) {
-            out.putAll(given);
-        }
-        return out;
-    }
 
-    @Override
-    public TradeSummaryReport tradeSummary(String user, Map<String, BigDecimal> given) {
-        Map<String, BigDecimal> marks = new HashMap<>();
-        Map<String, SymbolSummary> out = new TreeMap<>();
-        read(c -> {
-            marks.putAll(marks(c, given));
-            try (PreparedStatement ps = c.prepareStatement("SELECT symbol, count(*),"
+        @Override
+        public void bindTime(PreparedStatement ps, int index, java.time.Instant t) throws SQLException {
+            ps.setTimestamp(index, Timestamp.from(t));
+        }
+
+        @Override
+        public LocalDate day(ResultSet rs, int column) throws SQLException {
+            return rs.getObject(column, LocalDate.class);
+        }
+
+        @Override
+        public String userTrades() {
+            return "SELECT trade_id, ts, symbol, side, quantity, price, fee FROM cift_trades WHERE user_id = ? ORDER BY trade_id";
+        }
+
+        @Override
+        public String tradePage() {
+            return "SELECT trade_id, ts, symbol, side, quantity, price, fee"
+                    + " FROM cift_trades WHERE user_id = ? AND trade_id > ? ORDER BY trade_id LIMIT ?";
+        }
+
+        @Override
+        public java.time.Instant time(ResultSet rs, int column) throws SQLException {
+            return rs.getTimestamp(column).toInstant();
+        }
+
+        @Override
+        public String marks() {
+            return "SELECT symbol, price FROM cift_marks";
+        }
+
+        @Override
+        public String summary(boolean oneUser) {
+            return "SELECT symbol, count(*),"
                     + " count(*) FILTER (WHERE side = 'BUY'), count(*) FILTER (WHERE side = 'SELL'),"
                     + " coalesce(sum(quantity) FILTER (WHERE side = 'BUY'), 0), coalesce(sum(quantity) FILTER (WHERE side = 'SELL'), 0),"
                     + " sum(round(quantity * price, 10)), sum(fee),"
                     + " coalesce(sum(round(quantity * price, 10)) FILTER (WHERE side = 'SELL'), 0)"
                     + " - coalesce(sum(round(quantity * price, 10)) FILTER (WHERE side = 'BUY'), 0)"
-                    + " FROM cift_trades WHERE (? IS NULL OR user_id = ?) GROUP BY symbol ORDER BY symbol")) {
-                ps.setString(1, user);
-                ps.setString(2, user);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        SymbolSummary row = Sql.summaryRow(rs, marks);
-                        out.put(row.symbol(), row);
-                    }
-                }
-            }
-            return null;
-        });
-        return new TradeSummaryReport(NAME, user, java.util.Collections.unmodifiableMap(out));
-    }
-
-    @Override
-    public TradePage trades(String user, long afterTradeId, int limit) {
-        Objects.requireNonNull(user, "user");
-        EmbeddedAnalyticsService.checkPageLimit(limit);
-        List<Trade> page = read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT trade_id, ts, symbol, side, quantity, price, fee"
-                    + " FROM cift_trades WHERE user_id = ? AND trade_id > ? ORDER BY trade_id LIMIT ?")) {
-                ps.setString(1, user);
-                ps.setLong(2, afterTradeId);
-                ps.setInt(3, limit + 1);
-                List<Trade> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(trade(user, rs));
-                    }
-                }
-                return out;
-            }
-        });
-        return EmbeddedAnalyticsService.page(NAME, page, limit, afterTradeId);
+                    + " FROM cift_trades" + (oneUser ? " WHERE user_id = ?" : "") + " GROUP BY symbol ORDER BY symbol";
+        }
     }
 }
