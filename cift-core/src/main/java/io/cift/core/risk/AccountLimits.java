@@ -37,6 +37,48 @@ public final class AccountLimits {
     }
 
     /**
+     * A builder holding the account-limit keys of some settings, for accounts that share one set of limits:
+     * {@code cift.risk.max-order-quantity}, {@code cift.risk.max-order-notional},
+     * {@code cift.risk.max-position}, {@code cift.risk.max-gross-exposure},
+     * {@code cift.risk.max-net-exposure}, {@code cift.risk.credit-limit}, {@code cift.risk.max-open-orders},
+     * {@code cift.risk.price-band-ticks} or {@code cift.risk.price-band-percent}, and
+     * {@code cift.risk.max-orders-per-second} with {@code cift.risk.order-burst} (default 1); what they
+     * leave out is unlimited.
+     *
+     * @param settings the settings
+     * @return the builder
+     * @throws IllegalArgumentException naming the key and value that do not parse, or both band keys
+     */
+    public static Builder fromSettings(io.cift.core.config.CiftSettings settings) {
+        Builder b = builder();
+        settings.getLong("cift.risk.max-order-quantity").ifPresent(b::maxOrderQuantity);
+        settings.getLong("cift.risk.max-order-notional").ifPresent(b::maxOrderNotional);
+        settings.getLong("cift.risk.max-position").ifPresent(b::maxPosition);
+        settings.getLong("cift.risk.max-gross-exposure").ifPresent(b::maxGrossExposure);
+        settings.getLong("cift.risk.max-net-exposure").ifPresent(b::maxNetExposure);
+        settings.getLong("cift.risk.credit-limit").ifPresent(b::creditLimit);
+        settings.getLong("cift.risk.max-open-orders").ifPresent(b::maxOpenOrders);
+        java.util.OptionalLong ticks = settings.getLong("cift.risk.price-band-ticks");
+        java.util.Optional<String> percent = settings.get("cift.risk.price-band-percent");
+        if (ticks.isPresent() && percent.isPresent()) {
+            throw new IllegalArgumentException("set cift.risk.price-band-ticks or cift.risk.price-band-percent, not both");
+        }
+        ticks.ifPresent(t -> b.priceBand(PriceBand.ticks(t)));
+        percent.ifPresent(v -> {
+            try {
+                b.priceBand(PriceBand.percent(Double.parseDouble(v)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cift.risk.price-band-percent must be a number, got '" + v + "'", e);
+            }
+        });
+        java.util.OptionalLong rate = settings.getLong("cift.risk.max-orders-per-second");
+        if (rate.isPresent()) {
+            b.maxOrdersPerSecond(rate.getAsLong(), settings.getLong("cift.risk.order-burst").orElse(1));
+        }
+        return b;
+    }
+
+    /**
      * A builder with every limit unset.
      *
      * @return a new builder

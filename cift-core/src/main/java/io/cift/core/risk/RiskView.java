@@ -20,6 +20,15 @@ public interface RiskView {
     String lastRejectMessage();
 
     /**
+     * How many checks the gate refused for a reason since it was created (not journaled: a recovered
+     * engine counts from the replay on); read without synchronization.
+     *
+     * @param reason the reason
+     * @return the count
+     */
+    long refusals(RiskReason reason);
+
+    /**
      * One position.
      *
      * @param account the account

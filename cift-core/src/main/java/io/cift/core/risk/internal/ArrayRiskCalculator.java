@@ -118,6 +118,11 @@ public final class ArrayRiskCalculator implements RiskCalculator {
     }
 
     @Override
+    public long refusals(RiskReason reason) {
+        return refusal.count(reason);
+    }
+
+    @Override
     public OrderBookListener listener() {
         return keeper;
     }

@@ -11,6 +11,8 @@ final class Refusal {
     private String limitName;
     private long limit;
     private long value;
+    /** Refusals by reason (indexed by ordinal, in memory), since the calculator was created. */
+    private final long[] counts = new long[RiskReason.values().length];
 
     /** Records a refusal (kept as fields: the message is built only when asked for); returns the reason. */
     RiskReason refuse(RiskReason reason, long account, String symbol, String limitName, long limit, long value) {
@@ -20,6 +22,7 @@ final class Refusal {
         this.limitName = limitName;
         this.limit = limit;
         this.value = value;
+        counts[reason.ordinal()]++;
         return reason;
     }
 
@@ -59,5 +62,10 @@ final class Refusal {
             case TOO_MANY_CLIENT_ORDER_IDS -> "client order ids";
             default -> "value";
         };
+    }
+
+    /** @return how many times the gate refused for a reason */
+    long count(RiskReason r) {
+        return counts[r.ordinal()];
     }
 }
