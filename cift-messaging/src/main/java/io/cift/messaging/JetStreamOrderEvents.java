@@ -58,4 +58,7 @@ public interface JetStreamOrderEvents extends OrderEventPublisher, OrderEventRea
 
     /** @return events sent and not yet acknowledged by the server */
     long inFlight();
+
+    /** @return publishes refused with a {@link PublishException} (no room under the back-pressure policy) */
+    long failed();
 }

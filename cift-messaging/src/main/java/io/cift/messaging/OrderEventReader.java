@@ -44,6 +44,16 @@ public interface OrderEventReader extends AutoCloseable {
     /** @return messages the stream holds now */
     long storedCount();
 
+    /**
+     * How far a durable consumer is behind: stored events it has not been delivered yet (one request to the
+     * server).
+     *
+     * @param durable the consumer's name
+     * @return the count (everything stored when the consumer has not started)
+     * @throws io.cift.core.CiftException when the server cannot say
+     */
+    long pending(String durable);
+
     @Override
     void close();
 }

@@ -104,6 +104,13 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
      */
     long rejects(ResultCode reason);
 
+    /**
+     * Timings for monitoring (read without synchronization, so values may lag slightly).
+     *
+     * @return the sampled matching time and the journal's forces
+     */
+    EngineTimings timings();
+
     /** @return events dropped under {@link LagPolicy#DROP} since the engine opened */
     long eventsDropped();
 

@@ -3,20 +3,24 @@ package io.cift.core.metrics;
 import io.cift.core.book.ResultCode;
 import io.cift.core.journal.DurableEngine;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer meters of a {@link DurableEngine} (add {@code io.micrometer:micrometer-core}; the BOM manages
  * its version). Every meter reads a counter the engine keeps anyway when the registry asks: nothing is
  * recorded per command, and the matching thread never calls the registry. Tagged {@code engine} with the
- * engine's id. Per-command latency is not recorded on the matching thread; {@link #JOURNAL_LAG} (commands
- * submitted but not yet durable) shows a journal that falls behind.
+ * engine's id. Latency is sampled: one command in 1,024 is timed ({@link #COMMAND_LATENCY}); the journal's
+ * forces are timed on the writer thread ({@link #FSYNC}); {@link #JOURNAL_LAG} (commands submitted but not
+ * yet durable) shows a journal that falls behind.
  */
 public final class DurableEngineMetrics implements MeterBinder {
 
@@ -40,6 +44,12 @@ public final class DurableEngineMetrics implements MeterBinder {
     public static final String CONSUMER_FAILURES = "cift.engine.consumer.failures";
     /** Synchronous listener calls that threw (counter). */
     public static final String LISTENER_FAILURES = "cift.engine.listener.failures";
+    /** Matching time of one command in 1,024, timed on the matching thread (function timer: count and total). */
+    public static final String COMMAND_LATENCY = "cift.engine.command.latency";
+    /** The longest sampled command since the engine opened (time gauge). */
+    public static final String COMMAND_LATENCY_MAX = "cift.engine.command.latency.max";
+    /** The journal writer's forces to the disk (function timer: count and total). */
+    public static final String FSYNC = "cift.engine.journal.fsync";
 
     private final DurableEngine engine;
     private final Tags tags;
@@ -73,6 +83,12 @@ public final class DurableEngineMetrics implements MeterBinder {
         counter(r, EVENTS_DROPPED, "events dropped by the drop lag policy", engine, DurableEngine::eventsDropped);
         counter(r, CONSUMER_FAILURES, "consumer calls that threw", engine, DurableEngine::consumerFailures);
         counter(r, LISTENER_FAILURES, "listener calls that threw", engine, DurableEngine::listenerFailures);
+        FunctionTimer.builder(COMMAND_LATENCY, engine, e -> e.timings().sampledCommands(), e -> e.timings().sampledNanos(),
+                TimeUnit.NANOSECONDS).description("matching time of sampled commands").tags(tags).register(r);
+        TimeGauge.builder(COMMAND_LATENCY_MAX, engine, TimeUnit.NANOSECONDS, e -> e.timings().sampledMaxNanos())
+                .description("the longest sampled command").tags(tags).register(r);
+        FunctionTimer.builder(FSYNC, engine, e -> e.timings().fsyncs(), e -> e.timings().fsyncNanos(), TimeUnit.NANOSECONDS)
+                .description("journal forces").tags(tags).register(r);
     }
 
     private void counter(MeterRegistry r, String name, String description, DurableEngine e,

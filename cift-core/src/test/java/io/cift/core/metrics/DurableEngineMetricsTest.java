@@ -46,6 +46,18 @@ class DurableEngineMetricsTest {
                     .isEqualTo(1);
             assertThat(r.get(DurableEngineMetrics.REJECTS).tag("reason", "INVALID_PRICE").functionCounter().count()).isZero();
             assertThat(r.find(DurableEngineMetrics.REJECTS).tag("reason", "ACCEPTED").functionCounter()).isNull();
+
+            // one command in 1,024 is timed: commands 1024 and 2048 of 2,500
+            for (long id = 100; id < 2_596; id++) {
+                e.submit("X", id, 9, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 50, 1, false);
+            }
+            assertThat(e.awaitDurable(2_500, Duration.ofSeconds(5))).isTrue();
+            assertThat(r.get(DurableEngineMetrics.COMMAND_LATENCY).functionTimer().count()).isEqualTo(2);
+            assertThat(r.get(DurableEngineMetrics.COMMAND_LATENCY).functionTimer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+                    .isPositive();
+            assertThat(r.get(DurableEngineMetrics.COMMAND_LATENCY_MAX).timeGauge().value(java.util.concurrent.TimeUnit.NANOSECONDS))
+                    .isPositive();
+            assertThat(r.get(DurableEngineMetrics.FSYNC).functionTimer().count()).as("group commit forced batches").isPositive();
         }
     }
 }

@@ -64,6 +64,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final boolean readOnly;
     private final Map<String, JetStreamSubscription> durables = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
@@ -227,6 +228,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             }
             case FAIL -> {
                 if (!slots.tryAcquire()) {
+                    failed.incrementAndGet();
                     throw new PublishException("more than " + config.maxInFlight() + " events in flight: event " + event.seq()
                             + " refused");
                 }
@@ -234,10 +236,12 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             default -> {
                 try {
                     if (!slots.tryAcquire(config.blockTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                        failed.incrementAndGet();
                         throw new PublishException("no free slot in " + config.blockTimeout() + " for event " + event.seq());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    failed.incrementAndGet();
                     throw new PublishException("interrupted waiting to publish event " + event.seq());
                 }
             }
@@ -486,6 +490,27 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             sub.unsubscribe();
         }
         return out;
+    }
+
+    @Override
+    public long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public long pending(String durable) {
+        try {
+            return jsm.getConsumerInfo(config.stream(), durable).getNumPending();
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == 10014) {          // consumer not found: it has not started yet
+                return storedCount();
+            }
+            throw new CiftException("cannot read consumer " + durable + " of stream " + config.stream() + ": "
+                    + e.getMessage(), e, e.getErrorCode() == 503);
+        } catch (IOException e) {
+            throw new CiftException("cannot read consumer " + durable + " of stream " + config.stream() + ": "
+                    + e.getMessage(), e, true);
+        }
     }
 
     @Override

@@ -27,9 +27,14 @@ public final class JetStreamMetrics implements MeterBinder {
     public static final String RETRIED = "cift.events.retried";
     /** Events sent and not yet acknowledged (gauge). */
     public static final String IN_FLIGHT = "cift.events.in.flight";
+    /** Publishes refused for lack of room under the back-pressure policy (counter). */
+    public static final String FAILED = "cift.events.failed";
+    /** Stored events a durable consumer has not been delivered yet, tagged {@code consumer} (gauge). */
+    public static final String CONSUMER_PENDING = "cift.events.consumer.pending";
 
     private final JetStreamOrderEvents events;
     private final Tags tags;
+    private final java.util.List<String> consumers = new java.util.ArrayList<>();
 
     /**
      * Meters for one publisher.
@@ -42,6 +47,17 @@ public final class JetStreamMetrics implements MeterBinder {
         this.tags = Tags.of(extraTags);
     }
 
+    /**
+     * Also measures a durable consumer's backlog (one request to the server per reading).
+     *
+     * @param durable the consumer's name
+     * @return this
+     */
+    public JetStreamMetrics consumer(String durable) {
+        consumers.add(Objects.requireNonNull(durable, "durable"));
+        return this;
+    }
+
     @Override
     public void bindTo(MeterRegistry r) {
         counter(r, PUBLISHED, "events acknowledged", JetStreamOrderEvents::published);
@@ -50,6 +66,16 @@ public final class JetStreamMetrics implements MeterBinder {
         counter(r, RETRIED, "publishes retried", JetStreamOrderEvents::retried);
         Gauge.builder(IN_FLIGHT, events, JetStreamOrderEvents::inFlight).description("events not yet acknowledged")
                 .tags(tags).register(r);
+        counter(r, FAILED, "publishes refused for lack of room", JetStreamOrderEvents::failed);
+        for (String c : consumers) {
+            Gauge.builder(CONSUMER_PENDING, events, e -> {
+                try {
+                    return e.pending(c);
+                } catch (RuntimeException unavailable) {
+                    return Double.NaN;            // the server cannot say now: no value rather than a wrong one
+                }
+            }).description("stored events the consumer has not been delivered").tags(tags.and("consumer", c)).register(r);
+        }
     }
 
     private void counter(MeterRegistry r, String name, String description, ToDoubleFunction<JetStreamOrderEvents> f) {

@@ -43,6 +43,7 @@ public final class JournalWriter implements Runnable {
     private final AtomicLong durable = new AtomicLong();
     private final AtomicLong synced = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
+    private final AtomicLong fsyncNanos = new AtomicLong();
     private volatile Throwable failure;
     private volatile boolean closing;
     private FileChannel channel;
@@ -133,6 +134,15 @@ public final class JournalWriter implements Runnable {
     }
 
     /**
+     * Time spent forcing the journal's batches.
+     *
+     * @return nanoseconds
+     */
+    public long fsyncNanos() {
+        return fsyncNanos.get();
+    }
+
+    /**
      * Why the writer stopped, if it failed.
      *
      * @return the failure, or null
@@ -219,7 +229,9 @@ public final class JournalWriter implements Runnable {
     }
 
     private void force() throws IOException {
+        long t0 = System.nanoTime();
         channel.force(false);
+        fsyncNanos.addAndGet(System.nanoTime() - t0);
         fsyncs.incrementAndGet();
         lastForceNanos = System.nanoTime();
         unsyncedWrites = false;
