@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the servers CIFT's integration tests and backends use, on loopback.
-#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|redis|nats|questdb ...]
+#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|redis|nats|nats-cluster|nats-N|questdb ...]
 #   (default: postgres clickhouse); "kill clickhouse" (or questdb) stops it with SIGKILL, as a crash would.
 #   clickhouse-current is a test fixture: the current ClickHouse engine (chDB, fetched once from npm into
 #   a cache outside the repository) behind scripts/chdb-server.py, which speaks ClickHouse's HTTP interface
@@ -215,6 +215,40 @@ nats_stop() {
   log "nats stopped"
 }
 
+# ---------------------------------------------------------------- a NATS JetStream cluster (three nodes on loopback)
+# clients on 127.0.0.1:14222-14224, routes on 14422-14424, monitoring on 14322-14324; server names nats-1..3
+ncl_port() { echo $((14221 + $1)); }
+ncl_up_one() { curl -sf "http://127.0.0.1:$((14321 + $1))/healthz" | grep -q ok; }
+ncl_start_one() {
+  local n=$1 dir="$RUN_DIR/nats-cluster/nats-$1"
+  command -v nats-server >/dev/null || apt_install nats-server
+  if ncl_up_one "$n"; then log "nats-$n already running on 127.0.0.1:$(ncl_port "$n")"; return; fi
+  mkdir -p "$dir"
+  (nohup nats-server -a 127.0.0.1 -p "$(ncl_port "$n")" -m $((14321 + n)) -js -sd "$dir" --name "nats-$n" \
+     --cluster_name cift --cluster "nats://127.0.0.1:$((14421 + n))" \
+     --routes "nats://127.0.0.1:14422,nats://127.0.0.1:14423,nats://127.0.0.1:14424" \
+     -P "$dir/nats.pid" > "$dir/nats.log" 2>&1 < /dev/null &)
+}
+ncl_wait_one() { wait_for "nats-$1" 30 ncl_up_one "$1"; log "nats-$1 ready on 127.0.0.1:$(ncl_port "$1")"; }
+ncl_stop_one() {
+  local dir="$RUN_DIR/nats-cluster/nats-$1" pid
+  pid=$(cat "$dir/nats.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    kill -s "${STOP_SIGNAL:-TERM}" "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$dir/nats.pid"
+  log "nats-$1 stopped"
+}
+ncl_up() { ncl_up_one 1 && ncl_up_one 2 && ncl_up_one 3; }
+ncl_start() {
+  local n
+  for n in 1 2 3; do ncl_start_one "$n"; done     # all three first: each waits for the others to form JetStream
+  for n in 1 2 3; do ncl_wait_one "$n"; done
+}
+ncl_stop() { local n; for n in 1 2 3; do ncl_stop_one "$n"; done; }
+
 # ---------------------------------------------------------------- QuestDB
 # the server from its Maven Central jar (the version the root pom names), as a separate JVM
 qdb_up() { curl -sf "http://127.0.0.1:$QDB_HTTP_PORT/exec?query=SELECT%201" | grep -q dataset; }
@@ -260,11 +294,23 @@ for svc in "$@"; do
     postgres) f=pg ;;
     clickhouse) f=ch ;;
     clickhouse-current) f=chc ;;
+    nats-cluster) f=ncl ;;
+    nats-[123]) f=ncl_one; NODE=${svc#nats-} ;;
     redis) f=redis ;;
     nats) f=nats ;;
     questdb) f=qdb ;;
-    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, redis, nats, questdb)" ;;
+    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, redis, nats, nats-cluster, nats-1..3, questdb)" ;;
   esac
+  if [ "$f" = ncl_one ]; then
+    case "$cmd" in
+      start) ncl_start_one "$NODE"; ncl_wait_one "$NODE" ;;
+      stop) ncl_stop_one "$NODE" ;;
+      kill) STOP_SIGNAL=KILL ncl_stop_one "$NODE" ;;
+      status) if ncl_up_one "$NODE"; then echo "$svc: up"; else echo "$svc: down"; fi ;;
+      *) die "usage: scripts/services.sh start|stop|kill|status nats-N" ;;
+    esac
+    continue
+  fi
   case "$cmd" in
     start) "${f}_start" ;;
     stop) "${f}_stop" ;;

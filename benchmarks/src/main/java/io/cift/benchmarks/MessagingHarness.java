@@ -32,7 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  * with {@code CIFT_NATS_URL} (default nats://127.0.0.1:4222); {@code events} 0 skips the publish-rate part and
  * {@code latencyEvents} 0 the latency part;
  * {@code -Dcift.bench.latencyRuns=N} repeats the latency part, {@code -Dcift.bench.duplicateWindows=PT2M,PT30S}
- * compares the streams' duplicate windows there. Each run uses fresh streams and deletes them.
+ * compares the streams' duplicate windows there, {@code -Dcift.bench.variants=PER_EVENT,WINDOWS} picks the
+ * latency variants, and {@code -Dcift.bench.replicas=3} gives each stream three copies (on a cluster, with
+ * {@code CIFT_NATS_URL} listing its servers). Each run uses fresh streams and deletes them.
  */
 public final class MessagingHarness {
 
@@ -43,6 +45,12 @@ public final class MessagingHarness {
     private static final List<Duration> DUPLICATE_WINDOWS = Arrays.stream(System.getProperty(
             "cift.bench.duplicateWindows", JetStreamConfig.builder().build().duplicateWindow().toString()).split(","))
             .map(Duration::parse).toList();
+
+    /** Copies of each stream ({@code -Dcift.bench.replicas=3} on a cluster; {@code CIFT_NATS_URL} lists its servers). */
+    private static final int REPLICAS = Integer.getInteger("cift.bench.replicas", 1);
+    /** Which latency variants run ({@code -Dcift.bench.variants=PER_EVENT,WINDOWS}; default all). */
+    private static final List<Variant> VARIANTS = Arrays.stream(System.getProperty("cift.bench.variants",
+            "PER_EVENT,WINDOWS,JNATS,JNATS_NO_ID").split(",")).map(Variant::valueOf).toList();
 
     private MessagingHarness() {
     }
@@ -58,7 +66,8 @@ public final class MessagingHarness {
         int latencyEvents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         String url = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
-        System.out.printf(Locale.ROOT, "NATS %s, binary codec, java %s%n", url, System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "NATS %s, %d replica(s), binary codec, java %s%n", url, REPLICAS,
+                System.getProperty("java.version"));
         int window = Integer.getInteger("cift.bench.confirmEvery", 256);
         if (events > 0) {
             throughput(url, events / 5, 1, false);          // warm-up
@@ -69,12 +78,12 @@ public final class MessagingHarness {
             }
         }
         int latencyRuns = latencyEvents > 0 ? Integer.getInteger("cift.bench.latencyRuns", 1) : 0;
-        for (Variant v : latencyRuns > 0 ? Variant.values() : new Variant[0]) {   // warm-up
+        for (Variant v : latencyRuns > 0 ? VARIANTS : List.<Variant>of()) {   // warm-up
             latency(url, latencyEvents / 5, rate, v, window, DUPLICATE_WINDOWS.get(0), false);
         }
         for (int run = 1; run <= latencyRuns; run++) {      // alternating, as above
             for (Duration duplicates : DUPLICATE_WINDOWS) {
-                for (Variant v : Variant.values()) {
+                for (Variant v : VARIANTS) {
                     latency(url, latencyEvents, rate, v, window, duplicates, true);
                 }
             }
@@ -105,7 +114,7 @@ public final class MessagingHarness {
     private static void throughput(String url, int n, int confirmEvery, boolean print) throws Exception {
         String stream = stream();
         try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url(url).stream(stream)
-                .subjectPrefix("cift.bench." + stream.toLowerCase(Locale.ROOT)).maxInFlight(10_000)
+                .subjectPrefix("cift.bench." + stream.toLowerCase(Locale.ROOT)).maxInFlight(10_000).replicas(REPLICAS)
                 .confirmEvery(confirmEvery).build())) {
             long t0 = System.nanoTime();
             for (long s = 1; s <= n; s++) {
@@ -129,10 +138,10 @@ public final class MessagingHarness {
         long[] sent = new long[n + 1];
         Histogram h = new Histogram(10_000_000_000L, 3);
         CountDownLatch done = new CountDownLatch(n);
-        Connection nc = Nats.connect(new io.nats.client.Options.Builder().server(url)
+        Connection nc = Nats.connect(new io.nats.client.Options.Builder().servers(url.split(","))
                 .errorListener(new io.nats.client.ErrorListener() { }).build());
         try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url(url).stream(stream)
-                .subjectPrefix(prefix).confirmEvery(variant == Variant.WINDOWS ? window : 1)
+                .subjectPrefix(prefix).confirmEvery(variant == Variant.WINDOWS ? window : 1).replicas(REPLICAS)
                 .duplicateWindow(duplicates).build())) {
             Dispatcher d = nc.createDispatcher();
             JetStreamSubscription sub = nc.jetStream().subscribe(prefix + ".>", d, m -> {
@@ -178,7 +187,7 @@ public final class MessagingHarness {
     }
 
     private static void delete(String url, String stream) throws Exception {
-        Connection nc = Nats.connect(url);
+        Connection nc = Nats.connect(new io.nats.client.Options.Builder().servers(url.split(",")).build());
         try {
             nc.jetStreamManagement().deleteStream(stream);
         } catch (Exception ignored) {

@@ -27,9 +27,11 @@ public final class JetStreamConfig {
     private final int confirmEvery;
     private final Duration confirmLinger;
     private final boolean updateStream;
+    private final int replicas;
 
     private JetStreamConfig(Builder b) {
         this.url = b.url;
+        this.replicas = b.replicas;
         this.subjectPrefix = b.subjectPrefix;
         this.stream = b.stream;
         this.maxAge = b.maxAge;
@@ -62,8 +64,8 @@ public final class JetStreamConfig {
      * {@code cift.nats.max-bytes}, {@code cift.nats.duplicate-window.ms}, {@code cift.nats.max-in-flight},
      * {@code cift.nats.backpressure} ({@code block}, {@code drop}, {@code fail}),
      * {@code cift.nats.block-timeout.ms}, {@code cift.nats.retry-delay.ms}, {@code cift.nats.codec}
-     * ({@code binary} or {@code json}) and {@code cift.nats.update-stream}; what they leave out keeps its
-     * default.
+     * ({@code binary} or {@code json}), {@code cift.nats.update-stream} and {@code cift.nats.replicas}; what
+     * they leave out keeps its default. {@code cift.nats.url} may list several servers, comma-separated.
      *
      * @param settings the settings
      * @return the builder
@@ -87,6 +89,7 @@ public final class JetStreamConfig {
             default -> throw new IllegalArgumentException("cift.nats.codec must be binary or json, got '" + c + "'");
         }));
         settings.getBoolean("cift.nats.update-stream").ifPresent(b::updateStream);
+        settings.getInt("cift.nats.replicas").ifPresent(b::replicas);
         return b;
     }
 
@@ -95,7 +98,17 @@ public final class JetStreamConfig {
         return new Builder();
     }
 
-    /** @return the server URL */
+    /** @return how many copies of the stream a cluster keeps when this publisher creates it (1 on one server) */
+    public int replicas() {
+        return replicas;
+    }
+
+    /** @return the servers' URLs, in the order given */
+    public java.util.List<String> servers() {
+        return java.util.Arrays.stream(url.split(",")).map(String::trim).toList();
+    }
+
+    /** @return the server URL, or several separated by commas (a cluster) */
     public String url() {
         return url;
     }
@@ -190,8 +203,24 @@ public final class JetStreamConfig {
         private int confirmEvery = 1;
         private Duration confirmLinger = Duration.ofMillis(1);
         private boolean updateStream;
+        private int replicas = 1;
 
         private Builder() {
+        }
+
+        /**
+         * How many copies of the stream a JetStream cluster keeps when this publisher creates it: 1 (the
+         * default, one server) to 5; a cluster needs at least that many servers.
+         *
+         * @param v the replica count
+         * @return this builder
+         */
+        public Builder replicas(int v) {
+            if (v < 1 || v > 5) {
+                throw new IllegalArgumentException("replicas must be 1 to 5, got " + v);
+            }
+            replicas = v;
+            return this;
         }
 
         /**
@@ -208,8 +237,14 @@ public final class JetStreamConfig {
 
         /** @param v e.g. nats://127.0.0.1:4222 @return this builder */
         public Builder url(String v) {
-            if (v == null || !v.startsWith("nats://")) {
-                throw new IllegalArgumentException("url must start with nats://, got '" + v + "'");
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException("url must be nats://host:port (or several, comma-separated), got '" + v + "'");
+            }
+            for (String one : v.split(",")) {
+                if (!one.trim().startsWith("nats://")) {
+                    throw new IllegalArgumentException("url must be nats://host:port (or several, comma-separated), got '"
+                            + io.cift.core.Redact.text(v) + "'");
+                }
             }
             url = v;
             return this;

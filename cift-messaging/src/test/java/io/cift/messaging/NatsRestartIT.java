@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NatsRestartIT {
 
-    private static final String PORT = "14222";
+    private static final String PORT = "14252";
     @org.junit.jupiter.api.extension.RegisterExtension
     static final io.cift.core.testing.PrivateService SERVER = io.cift.core.testing.PrivateService.of("nats",
-            Map.of("CIFT_NATS_PORT", PORT, "CIFT_NATS_MON_PORT", "18222"));
+            Map.of("CIFT_NATS_PORT", PORT, "CIFT_NATS_MON_PORT", "14352"));
 
     static void services(String action) {
         if (action.equals("stop")) {

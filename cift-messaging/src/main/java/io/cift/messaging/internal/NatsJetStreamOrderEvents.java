@@ -83,7 +83,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         this.readOnly = readOnly;
         this.slots = new Semaphore(config.maxInFlight());
         try {
-            Options o = new Options.Builder().server(io.cift.core.Redact.text(config.url())).connectionTimeout(Duration.ofSeconds(2))
+            Options o = new Options.Builder().servers(config.servers().stream().map(io.cift.core.Redact::text)
+                            .toArray(String[]::new)).connectionTimeout(Duration.ofSeconds(2))
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).errorListener(new ErrorListener() { })
                     .connectionListener((conn, type) -> epoch.incrementAndGet())   // any change ends trust in open windows
                     .build();
@@ -119,7 +120,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     private StreamConfiguration wanted() {
         StreamConfiguration.Builder b = StreamConfiguration.builder().name(config.stream())
                 .subjects(config.subjectPrefix() + ".>").storageType(StorageType.File)
-                .duplicateWindow(config.duplicateWindow()).maxBytes(config.maxBytes());
+                .duplicateWindow(config.duplicateWindow()).maxBytes(config.maxBytes()).replicas(config.replicas());
         if (!config.maxAge().isZero()) {
             b.maxAge(config.maxAge());
         }
@@ -165,6 +166,9 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         }
         if (have.getMaxBytes() != want.getMaxBytes()) {
             d.add("max bytes " + have.getMaxBytes() + ", not " + want.getMaxBytes());
+        }
+        if (have.getReplicas() != want.getReplicas()) {
+            d.add("replicas " + have.getReplicas() + ", not " + want.getReplicas());
         }
         if (!java.util.Objects.equals(nz(have.getDuplicateWindow()), nz(want.getDuplicateWindow()))) {
             d.add("duplicate window " + nz(have.getDuplicateWindow()) + ", not " + nz(want.getDuplicateWindow()));
