@@ -83,8 +83,9 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         this.readOnly = readOnly;
         this.slots = new Semaphore(config.maxInFlight());
         try {
-            Options o = new Options.Builder().servers(config.servers().stream().map(io.cift.core.Redact::text)
-                            .toArray(String[]::new)).connectionTimeout(Duration.ofSeconds(2))
+            // the URLs as given (credentials included): only messages are redacted
+            Options o = new Options.Builder().servers(config.servers().toArray(String[]::new))
+                    .connectionTimeout(Duration.ofSeconds(2))
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).errorListener(new ErrorListener() { })
                     .connectionListener((conn, type) -> epoch.incrementAndGet())   // any change ends trust in open windows
                     .build();
