@@ -238,11 +238,11 @@ public final class JetStreamConfig {
         /** @param v e.g. nats://127.0.0.1:4222 @return this builder */
         public Builder url(String v) {
             if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("url must be nats://host:port (or several, comma-separated), got '" + v + "'");
+                throw new IllegalArgumentException("url must start with nats:// (several servers: comma-separated), got '" + v + "'");
             }
             for (String one : v.split(",")) {
                 if (!one.trim().startsWith("nats://")) {
-                    throw new IllegalArgumentException("url must be nats://host:port (or several, comma-separated), got '"
+                    throw new IllegalArgumentException("url must start with nats:// (several servers: comma-separated), got '"
                             + io.cift.core.Redact.text(v) + "'");
                 }
             }
