@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the servers CIFT's integration tests and backends use, on loopback.
-#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|redis|nats|nats-cluster|nats-N|questdb ...]
+#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|clickhouse-cluster|redis|nats|nats-cluster|nats-N|questdb ...]
 #   (default: postgres clickhouse); "kill clickhouse" (or questdb) stops it with SIGKILL, as a crash would.
 #   clickhouse-current is a test fixture: the current ClickHouse engine (chDB, fetched once from npm into
 #   a cache outside the repository) behind scripts/chdb-server.py, which speaks ClickHouse's HTTP interface
@@ -90,17 +90,16 @@ pg_stop() {
 
 # ---------------------------------------------------------------- ClickHouse
 ch_up() { curl -sf "http://127.0.0.1:$CH_HTTP_PORT/ping"; }
-ch_start() {
-  command -v clickhouse-server >/dev/null || apt_install clickhouse-server
-  if ch_up; then log "clickhouse already running on 127.0.0.1:$CH_HTTP_PORT"; return; fi
-  local dir="$RUN_DIR/clickhouse"
+# writes a server's config.xml and users.xml: dir http-port tcp-port [extra XML inside <yandex>]
+ch_config() {
+  local dir=$1 http=$2 tcp=$3 extra=${4:-}
   mkdir -p "$dir/data" "$dir/tmp" "$dir/log" "$dir/user_files" "$dir/format_schemas"
   cat > "$dir/config.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>$dir/log/clickhouse.log</log><errorlog>$dir/log/clickhouse.err.log</errorlog><size>100M</size><count>2</count></logger>
-  <http_port>$CH_HTTP_PORT</http_port>
-  <tcp_port>$CH_TCP_PORT</tcp_port>
+  <http_port>$http</http_port>
+  <tcp_port>$tcp</tcp_port>
   <listen_host>127.0.0.1</listen_host>
   <max_connections>256</max_connections>
   <keep_alive_timeout>3</keep_alive_timeout>
@@ -116,6 +115,7 @@ ch_start() {
   <default_database>default</default_database>
   <timezone>UTC</timezone>
   <mlock_executable>false</mlock_executable>
+$extra
 </yandex>
 XML
   cat > "$dir/users.xml" <<XML
@@ -126,26 +126,65 @@ XML
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
 </yandex>
 XML
-  log "starting clickhouse (data in $dir)"
-  # 18.16 writes no pid file unless daemonized: keep the pid of the background process ourselves.
-  # The server must not inherit this script's stdout, or a caller reading it would wait forever.
+}
+# starts a server from its directory's config; 18.16 writes no pid file unless daemonized, so the pid of
+# the background process is kept here. The server must not inherit this script's stdout, or a caller
+# reading it would wait forever.
+ch_launch() {
+  local dir=$1
   (
     cd "$dir" || exit 1
     nohup clickhouse-server --config-file="$dir/config.xml" > "$dir/log/stdout.log" 2>&1 < /dev/null &
     echo $! > "$dir/clickhouse.pid"
   )
-  wait_for clickhouse 60 ch_up
-  log "clickhouse ready on 127.0.0.1:$CH_HTTP_PORT (native $CH_TCP_PORT)"
 }
-ch_stop() {
-  local dir="$RUN_DIR/clickhouse" pid
+ch_kill_dir() {
+  local dir=$1 pid
   for pid in $(cat "$dir/clickhouse.pid" 2>/dev/null) $(pgrep -f "clickhouse-server --config-file=$dir/config.xml" || true); do
     kill -s "${STOP_SIGNAL:-TERM}" "$pid" 2>/dev/null || true
     for ((i = 0; i < 300; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   done
   rm -f "$dir/clickhouse.pid"
+}
+ch_start() {
+  command -v clickhouse-server >/dev/null || apt_install clickhouse-server
+  if ch_up; then log "clickhouse already running on 127.0.0.1:$CH_HTTP_PORT"; return; fi
+  local dir="$RUN_DIR/clickhouse"
+  ch_config "$dir" "$CH_HTTP_PORT" "$CH_TCP_PORT"
+  log "starting clickhouse (data in $dir)"
+  ch_launch "$dir"
+  wait_for clickhouse 60 ch_up
+  log "clickhouse ready on 127.0.0.1:$CH_HTTP_PORT (native $CH_TCP_PORT)"
+}
+ch_stop() {
+  ch_kill_dir "$RUN_DIR/clickhouse"
   log "clickhouse stopped"
+}
+
+# ---------------------------------------------------------------- two ClickHouse shards (cluster 'cift')
+# HTTP 127.0.0.1:18131 and 18132, native 19131 and 19132, interserver 19231 and 19232
+chcl_up_one() { curl -sf "http://127.0.0.1:$((18130 + $1))/ping" >/dev/null; }
+chcl_up() { chcl_up_one 1 && chcl_up_one 2; }
+chcl_start() {
+  command -v clickhouse-server >/dev/null || apt_install clickhouse-server
+  local n dir remote="<remote_servers><cift>"
+  for n in 1 2; do remote="$remote<shard><replica><host>127.0.0.1</host><port>$((19130 + n))</port></replica></shard>"; done
+  remote="$remote</cift></remote_servers>"
+  for n in 1 2; do
+    if chcl_up_one "$n"; then log "clickhouse shard $n already running on 127.0.0.1:$((18130 + n))"; continue; fi
+    dir="$RUN_DIR/clickhouse-cluster/shard-$n"
+    ch_config "$dir" $((18130 + n)) $((19130 + n)) "  <interserver_http_port>$((19230 + n))</interserver_http_port>
+  $remote"
+    ch_launch "$dir"
+  done
+  for n in 1 2; do wait_for "clickhouse shard $n" 60 chcl_up_one "$n"; done
+  log "clickhouse cluster 'cift' ready: shards on 127.0.0.1:18131 and 18132 (native 19131, 19132)"
+}
+chcl_stop() {
+  local n
+  for n in 1 2; do ch_kill_dir "$RUN_DIR/clickhouse-cluster/shard-$n"; done
+  log "clickhouse cluster stopped"
 }
 
 # ---------------------------------------------------------------- current ClickHouse (chDB, a test fixture)
@@ -295,11 +334,12 @@ for svc in "$@"; do
     clickhouse) f=ch ;;
     clickhouse-current) f=chc ;;
     nats-cluster) f=ncl ;;
+    clickhouse-cluster) f=chcl ;;
     nats-[123]) f=ncl_one; NODE=${svc#nats-} ;;
     redis) f=redis ;;
     nats) f=nats ;;
     questdb) f=qdb ;;
-    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, redis, nats, nats-cluster, nats-1..3, questdb)" ;;
+    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, clickhouse-cluster, redis, nats, nats-cluster, nats-1..3, questdb)" ;;
   esac
   if [ "$f" = ncl_one ]; then
     case "$cmd" in
