@@ -22,20 +22,10 @@ public final class Sql {
      * permanent and must never cause a fail-over.
      */
     static CiftException classify(String backend, String url, SQLException e) {
-        if (isTransient(e)) {
+        if (io.cift.core.internal.Failures.isTransient(e)) {
             return new BackendUnavailableException(backend + " at " + url + " is unavailable: " + firstLine(e), e);
         }
         return new CiftException(backend + " refused the statement: " + firstLine(e), e);
-    }
-
-    /**
-     * Whether a database failure is transient (unreachable, overloaded, timed out) rather than a refusal.
-     *
-     * @param e the failure
-     * @return true when retrying later may succeed
-     */
-    public static boolean isTransient(Throwable e) {
-        return io.cift.core.internal.Failures.isTransient(e);
     }
 
     private static String firstLine(Throwable e) {

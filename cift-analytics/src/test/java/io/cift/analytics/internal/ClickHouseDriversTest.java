@@ -64,6 +64,6 @@ class ClickHouseDriversTest {
         javax.sql.DataSource ds = ClickHouseDrivers.dataSource("jdbc:clickhouse://127.0.0.1:" + closed + "/default",
                 Duration.ofMillis(500));
         assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class)
-                .satisfies(t -> assertThat(Sql.isTransient(t)).isTrue());
+                .satisfies(t -> assertThat(io.cift.core.internal.Failures.isTransient(t)).isTrue());
     }
 }

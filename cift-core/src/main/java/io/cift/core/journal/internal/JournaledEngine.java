@@ -57,6 +57,7 @@ public final class JournaledEngine implements DurableEngine {
 
     /** One command in 1,024 is timed on the matching thread: a clock read per command would cost more than the rest. */
     private static final long SAMPLE_MASK = 1023;
+    private static final long NOT_SAMPLED = Long.MIN_VALUE;
     private long sampledCommands;
     private long sampledNanos;
     private long sampledMaxNanos;
@@ -187,12 +188,9 @@ public final class JournaledEngine implements DurableEngine {
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
-        boolean sample = (seq & SAMPLE_MASK) == 0;
-        long t0 = sample ? System.nanoTime() : 0;
+        long t0 = sampleStart(seq);
         ResultCode rc = state.commands().submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
-        if (sample) {
-            sampled(System.nanoTime() - t0);
-        }
+        sampleEnd(t0);
         afterCommand(seq);
         return rc;
     }
@@ -212,12 +210,9 @@ public final class JournaledEngine implements DurableEngine {
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
-        boolean sample = (seq & SAMPLE_MASK) == 0;
-        long t0 = sample ? System.nanoTime() : 0;
+        long t0 = sampleStart(seq);
         ResultCode rc = state.commands().cancel(symbol, orderId, reason);
-        if (sample) {
-            sampled(System.nanoTime() - t0);
-        }
+        sampleEnd(t0);
         afterCommand(seq);
         return rc;
     }
@@ -236,12 +231,9 @@ public final class JournaledEngine implements DurableEngine {
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
-        boolean sample = (seq & SAMPLE_MASK) == 0;
-        long t0 = sample ? System.nanoTime() : 0;
+        long t0 = sampleStart(seq);
         ResultCode rc = state.commands().amend(symbol, orderId, newPrice, newQuantity);
-        if (sample) {
-            sampled(System.nanoTime() - t0);
-        }
+        sampleEnd(t0);
         afterCommand(seq);
         return rc;
     }
@@ -257,7 +249,17 @@ public final class JournaledEngine implements DurableEngine {
         return null;
     }
 
-    private void sampled(long nanos) {
+    /** @return the clock when command {@code seq} is one of those timed, else {@link #NOT_SAMPLED} */
+    private static long sampleStart(long seq) {
+        return (seq & SAMPLE_MASK) == 0 ? System.nanoTime() : NOT_SAMPLED;
+    }
+
+    /** Records a timed command's matching time (nothing for one that was not timed). */
+    private void sampleEnd(long t0) {
+        if (t0 == NOT_SAMPLED) {
+            return;
+        }
+        long nanos = System.nanoTime() - t0;
         sampledCommands++;
         sampledNanos += nanos;
         if (nanos > sampledMaxNanos) {
