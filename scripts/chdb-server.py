@@ -196,34 +196,32 @@ def compress_frames(data):
     return bytes(out)
 
 
+def _lz4_length(src, i, n):
+    """A literal or match length: the token's nibble, extended by bytes of 255 and one final byte."""
+    if n == 15:
+        while True:
+            b = src[i]
+            i += 1
+            n += b
+            if b != 255:
+                break
+    return n, i
+
+
 def _lz4_decompress(src, size):
     out = bytearray()
     i = 0
     while i < len(src):
         token = src[i]
         i += 1
-        lit = token >> 4
-        if lit == 15:
-            while True:
-                b = src[i]
-                i += 1
-                lit += b
-                if b != 255:
-                    break
+        lit, i = _lz4_length(src, i, token >> 4)
         out += src[i:i + lit]
         i += lit
         if i >= len(src):
             break
         off = src[i] | (src[i + 1] << 8)
         i += 2
-        ml = token & 15
-        if ml == 15:
-            while True:
-                b = src[i]
-                i += 1
-                ml += b
-                if b != 255:
-                    break
+        ml, i = _lz4_length(src, i, token & 15)
         ml += 4
         start = len(out) - off
         for k in range(ml):
