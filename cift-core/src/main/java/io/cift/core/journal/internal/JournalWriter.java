@@ -1,11 +1,10 @@
 package io.cift.core.journal.internal;
 
+import com.lmax.disruptor.EventPoller;
 import io.cift.core.journal.FsyncPolicy;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
-import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,21 +17,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /**
- * The journal's writer thread. The matching thread encodes each command into a one-to-one ring buffer
- * (agrona); this thread drains whatever is queued, adds each record's checksum, appends the batch to the
- * current segment with one write, forces it per the {@link FsyncPolicy}, then publishes the new durable
- * sequence number. A failed write stops the writer for good: {@link #failure()} says why, and no later
- * command becomes durable.
+ * The journal's writer thread. The matching thread puts each command, unencoded, into a preallocated
+ * slot of a single-producer ring (the LMAX Disruptor, polled); this thread drains whatever is queued,
+ * encodes each record with its checksum into a batch, appends the batch to the current segment with one
+ * write, forces it per the {@link FsyncPolicy}, then publishes the new durable sequence number. Encoding
+ * here rather than on the matching thread keeps that thread's share of the journal to a few stores per
+ * command. A failed write stops the writer for good: {@link #failure()} says why, and no later command
+ * becomes durable.
  */
 public final class JournalWriter implements Runnable {
-    /** The ring message type of a command record. */
-    public static final int MSG_TYPE = 1;
     /** The spare segment file, zero-filled ahead of need by another thread. */
     static final String SPARE = "journal-spare.tmp";
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
+    private static final byte[] NO_SYMBOL = new byte[0];
 
     private final Path dir;
-    private final OneToOneRingBuffer ring;
+    private final CommandRing ring;
+    private final EventPoller.Handler<CommandRing.Slot> appender = this::append;
+    private final SymbolTable symbols;
     private final FsyncPolicy policy;
     private final long intervalNanos;
     private final long segmentBytes;
@@ -58,7 +60,7 @@ public final class JournalWriter implements Runnable {
      * Creates the writer; it appends to {@code segment} from {@code position} on.
      *
      * @param dir the journal directory
-     * @param ringCapacity bytes of the ring buffer (a power of two)
+     * @param ringCapacity bytes of the ring (a power of two): a slot of {@value CommandRing#SLOT_BYTES} bytes a command
      * @param policy the fsync policy
      * @param intervalNanos the interval of {@link FsyncPolicy#INTERVAL}
      * @param segmentBytes the size after which a new segment starts
@@ -66,14 +68,15 @@ public final class JournalWriter implements Runnable {
      * @param position where to append in it (its valid end)
      * @param lastSeq the last sequence number already in the journal
      * @param preparer where the next segment is zero-filled ahead of need
+     * @param symbols where the slots' symbol ids are resolved
      * @throws IOException when the segment cannot be opened
      */
     public JournalWriter(Path dir, int ringCapacity, FsyncPolicy policy, long intervalNanos, long segmentBytes,
-                         Path segment, long position, long lastSeq, java.util.concurrent.ExecutorService preparer)
-            throws IOException {
+                         Path segment, long position, long lastSeq, java.util.concurrent.ExecutorService preparer,
+                         SymbolTable symbols) throws IOException {
         this.dir = dir;
-        this.ring = new OneToOneRingBuffer(new UnsafeBuffer(
-                ByteBuffer.allocateDirect(ringCapacity + RingBufferDescriptor.TRAILER_LENGTH)));
+        this.symbols = symbols;
+        this.ring = new CommandRing(Math.max(1024, ringCapacity / CommandRing.SLOT_BYTES));
         this.policy = policy;
         this.intervalNanos = intervalNanos;
         this.segmentBytes = segmentBytes;
@@ -98,11 +101,11 @@ public final class JournalWriter implements Runnable {
     }
 
     /**
-     * The ring the matching thread writes records into.
+     * The ring the matching thread puts commands into.
      *
-     * @return the ring buffer
+     * @return the ring
      */
-    public OneToOneRingBuffer ring() {
+    CommandRing ring() {
         return ring;
     }
 
@@ -159,12 +162,12 @@ public final class JournalWriter implements Runnable {
     @Override
     public void run() {
         IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 200_000);
-        int maxRecords = (batch.capacity() / RecordCodec.MAX_RECORD_LENGTH) - 1;
         try {
             while (true) {
                 boolean stopping = closing;
-                int n = ring.read(this::append, maxRecords);
-                if (n > 0) {
+                long before = pendingLastSeq;
+                ring.poll(appender);
+                if (pendingLastSeq != before) {
                     writeBatch();
                     boolean force = policy == FsyncPolicy.BATCH
                             || policy == FsyncPolicy.INTERVAL && System.nanoTime() - lastForceNanos >= intervalNanos;
@@ -198,9 +201,26 @@ public final class JournalWriter implements Runnable {
         }
     }
 
-    /** Copies one record into the batch, rolling the segment first when it would grow too large. */
-    private void append(int msgType, org.agrona.MutableDirectBuffer src, int index, int length) {
-        long seq = RecordCodec.storedSequence(src, index);
+    /**
+     * Encodes one command into the batch, rolling the segment first when it would grow too large.
+     *
+     * @return whether the batch has room for another record
+     */
+    private boolean append(CommandRing.Slot c, long slot, boolean endOfBatch) {
+        long seq = c.seq();
+        int symbol = c.symbol();
+        byte[] sym = symbol < 0 ? NO_SYMBOL : symbols.bytes(symbol);
+        boolean admin = c.admin();
+        int op = c.op();
+        long time = c.time();
+        byte[] payload = admin ? c.payload() : null;
+        long orderId = c.orderId();
+        long ownerId = c.ownerId();
+        long price = c.price();
+        long qty = c.quantity();
+        boolean timed = c.timed();
+        int length = admin ? RecordCodec.adminLength(sym, payload.length, time)
+                : RecordCodec.length(op, sym, orderId, ownerId, price, qty, timed, time);
         if (position + batch.position() + length > segmentBytes && position + batch.position() > Segments.HEADER_LENGTH) {
             try {
                 writeBatch();
@@ -210,13 +230,18 @@ public final class JournalWriter implements Runnable {
             }
         }
         int at = batch.position();
-        src.getBytes(index, batchView, at, length);
+        if (admin) {
+            RecordCodec.encodeAdmin(batchView, at, length, seq, op, sym, payload, payload.length, time);
+        } else {
+            RecordCodec.encode(batchView, at, length, seq, op, sym, orderId, ownerId, price, qty, timed, time);
+        }
         crc.reset();
         batch.limit(at + length).position(at + RecordCodec.SEQ_OFFSET);
         crc.update(batch);
         batch.limit(batch.capacity()).position(at + length);
         batchView.putInt(at + RecordCodec.CRC_OFFSET, (int) crc.getValue(), ByteOrder.LITTLE_ENDIAN);
         pendingLastSeq = seq;
+        return batch.remaining() >= RecordCodec.MAX_RECORD_LENGTH;
     }
 
     private void writeBatch() throws IOException {

@@ -25,7 +25,6 @@ import io.cift.core.risk.internal.LimitsCodec;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -50,8 +49,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link DurableEngine}: a {@link SymbolRoutingEngine} behind a {@link JournalWriter} (agrona ring, own
- * thread), an {@link EventRing} (Disruptor, a thread per consumer) and a snapshot thread. Single writer.
+ * {@link DurableEngine}: a {@link SymbolRoutingEngine} behind a {@link JournalWriter} (a {@link CommandRing}
+ * of unencoded commands, polled by its own thread), an {@link EventRing} (Disruptor, a thread per consumer) and
+ * a snapshot thread. Single writer.
  */
 public final class JournaledEngine implements DurableEngine {
 
@@ -77,7 +77,7 @@ public final class JournaledEngine implements DurableEngine {
     private final RecoveryReport report;
     private final JournalWriter writer;
     private final Thread writerThread;
-    private final OneToOneRingBuffer ring;
+    private final CommandRing ring;
     private final EventRing events;
     /** Writes snapshots and zero-fills the next journal segment, off the matching and writer threads. */
     private final ExecutorService snapshots = Executors.newSingleThreadExecutor(r -> {
@@ -137,7 +137,8 @@ public final class JournaledEngine implements DurableEngine {
                 position = Segments.HEADER_LENGTH;
             }
             this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
-                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, snapshots);
+                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, snapshots,
+                    sequencer.symbols);
         } catch (IOException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
@@ -176,15 +177,15 @@ public final class JournaledEngine implements DurableEngine {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tif, "tif");
-        byte[] sym = symbol == null || symbol.isBlank() ? null : codec.symbolBytes(symbol);
-        if (sym == null) {
+        if (!journalable(symbol)) {
             return ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
             return refused;
         }
-        long seq = journal(CommandType.NEW, sym, orderId, ownerId, side, type, tif, price, quantity, postOnly, null);
+        long seq = journal(RecordCodec.op(CommandType.NEW, side, type, tif, postOnly, null), symbol, orderId, ownerId,
+                price, quantity);
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
@@ -198,15 +199,14 @@ public final class JournaledEngine implements DurableEngine {
     @Override
     public ResultCode cancel(String symbol, long orderId, CancelReason reason) {
         Objects.requireNonNull(reason, "reason");
-        byte[] sym = symbol == null || symbol.isBlank() ? null : codec.symbolBytes(symbol);
-        if (sym == null) {
+        if (!journalable(symbol)) {
             return ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
             return refused;
         }
-        long seq = journal(CommandType.CANCEL, sym, orderId, 0, null, null, null, 0, 0, false, reason);
+        long seq = journal(RecordCodec.op(CommandType.CANCEL, null, null, null, false, reason), symbol, orderId, 0, 0, 0);
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
@@ -219,15 +219,15 @@ public final class JournaledEngine implements DurableEngine {
 
     @Override
     public ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity) {
-        byte[] sym = symbol == null || symbol.isBlank() ? null : codec.symbolBytes(symbol);
-        if (sym == null) {
+        if (!journalable(symbol)) {
             return ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
             return refused;
         }
-        long seq = journal(CommandType.AMEND, sym, orderId, 0, null, null, null, newPrice, newQuantity, false, null);
+        long seq = journal(RecordCodec.op(CommandType.AMEND, null, null, null, false, null), symbol, orderId, 0, newPrice,
+                newQuantity);
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
@@ -236,6 +236,11 @@ public final class JournaledEngine implements DurableEngine {
         sampleEnd(t0);
         afterCommand(seq);
         return rc;
+    }
+
+    /** @return whether the symbol is present and short enough for a journal record */
+    private boolean journalable(String symbol) {
+        return symbol != null && !symbol.isBlank() && codec.symbolBytes(symbol) != null;
     }
 
     /** @return null when the command may go ahead, else the code that refuses it */
@@ -283,35 +288,36 @@ public final class JournaledEngine implements DurableEngine {
         return t;
     }
 
-    /** Claims ring space, waiting up to the lag timeout; returns the index, or -1. */
-    private int claim(int length) {
-        int index = ring.tryClaim(JournalWriter.MSG_TYPE, length);
-        if (index < 0) {
+    /** Claims a ring slot, waiting up to the lag timeout; returns its sequence in the ring, or -1. */
+    private long claim() {
+        long slot = ring.claim();
+        if (slot < 0) {
             long deadline = System.nanoTime() + lagTimeoutNanos;
             journalIdle.reset();
-            while ((index = ring.tryClaim(JournalWriter.MSG_TYPE, length)) < 0) {
+            while ((slot = ring.claim()) < 0) {
                 if (writer.failure() != null || System.nanoTime() - deadline >= 0) {
                     return -1;
                 }
                 journalIdle.idle();
             }
         }
-        return index;
+        return slot;
     }
 
-    /** Queues the command's record for the writer; returns its sequence number, or -1 when it cannot. */
-    private long journal(CommandType command, byte[] sym, long orderId, long ownerId, Side side, OrderType type,
-                         TimeInForce tif, long price, long qty, boolean postOnly, CancelReason reason) {
+    /**
+     * Hands the command to the journal writer (which encodes it); returns its sequence number, or -1 when it
+     * cannot. The symbol has been checked ({@link RecordCodec#symbolBytes}).
+     */
+    private long journal(int op, String symbol, long orderId, long ownerId, long price, long qty) {
         long time = gated ? nextClock() : 0;
-        int length = RecordCodec.length(command, sym, orderId, ownerId, price, qty, gated, time);
-        int index = claim(length);
-        if (index < 0) {
+        int symbolId = sequencer.symbols.id(symbol);
+        long slot = claim();
+        if (slot < 0) {
             return -1;
         }
         long seq = counters.commandSeq + 1;
-        RecordCodec.encode(ring.buffer(), index, length, seq, command, sym, orderId, ownerId, side, type, tif, price, qty,
-                postOnly, reason, gated, time);
-        ring.commit(index);
+        ring.command(slot, seq, op, symbolId, orderId, ownerId, price, qty, gated, time);
+        ring.publish(slot);
         counters.commandSeq = seq;
         if (gated) {
             state.clock(time);
@@ -427,14 +433,14 @@ public final class JournaledEngine implements DurableEngine {
         }
         byte[] bytes = payload.toByteArray();
         long time = nextClock();
-        int length = RecordCodec.adminLength(sym, bytes.length, time);
-        int index = claim(length);
-        if (index < 0) {
+        int symbolId = symbol.isEmpty() ? -1 : sequencer.symbols.id(symbol);
+        long slot = claim();
+        if (slot < 0) {
             throw new JournalException("engine " + engineId + " could not journal a risk change within " + config.lagTimeout());
         }
         long seq = counters.commandSeq + 1;
-        RecordCodec.encodeAdmin(ring.buffer(), index, length, seq, kind, sym, bytes, bytes.length, time);
-        ring.commit(index);
+        ring.admin(slot, seq, kind, symbolId, bytes, time);
+        ring.publish(slot);
         counters.commandSeq = seq;
         state.clock(time);
         state.admin(kind, symbol, bytes);

@@ -112,9 +112,30 @@ public final class RecordCodec {
     }
 
     /**
-     * Length of a record.
+     * The op byte of a command record (without the clock bit): the command and its flags.
      *
-     * @param command the command
+     * @param command NEW, CANCEL or AMEND
+     * @param side the side (NEW)
+     * @param type the order type (NEW)
+     * @param tif the time in force (NEW)
+     * @param postOnly post-only (NEW)
+     * @param reason the cancel reason (CANCEL)
+     * @return the op byte
+     */
+    public static int op(CommandType command, Side side, OrderType type, TimeInForce tif, boolean postOnly,
+                         CancelReason reason) {
+        return switch (command) {
+            case NEW -> OP_NEW | (side == Side.SELL ? 4 : 0) | (type == OrderType.MARKET ? 8 : 0)
+                    | (Codes.tifCode(tif) << 4) | (postOnly ? 64 : 0);
+            case CANCEL -> OP_CANCEL | (Codes.reasonCode(reason) << 2);
+            case AMEND -> OP_AMEND;
+        };
+    }
+
+    /**
+     * Length of a command record.
+     *
+     * @param op the op byte ({@link #op})
      * @param sym the symbol's bytes
      * @param orderId the order id
      * @param ownerId the owner (NEW)
@@ -124,58 +145,47 @@ public final class RecordCodec {
      * @param time the clock
      * @return the record length
      */
-    public static int length(CommandType command, byte[] sym, long orderId, long ownerId, long price, long qty,
-                             boolean timed, long time) {
+    public static int length(int op, byte[] sym, long orderId, long ownerId, long price, long qty, boolean timed,
+                             long time) {
         int n = FIXED_LENGTH + sym.length + varintLength(orderId) + (timed ? varintLength(time) : 0);
-        return switch (command) {
-            case NEW -> n + varintLength(ownerId) + varintLength(price) + varintLength(qty);
-            case AMEND -> n + varintLength(price) + varintLength(qty);
-            case CANCEL -> n;
+        return switch (op & 3) {
+            case OP_NEW -> n + varintLength(ownerId) + varintLength(price) + varintLength(qty);
+            case OP_AMEND -> n + varintLength(price) + varintLength(qty);
+            default -> n;
         };
     }
 
     /**
-     * Writes a record without its checksum (the journal writer adds it). The length must be
+     * Writes a command record without its checksum (the journal writer adds it). The length must be
      * {@link #length}'s.
      *
      * @param b the buffer
      * @param at where the record starts
      * @param length the record's length
      * @param seq the sequence number
-     * @param command NEW, CANCEL or AMEND
+     * @param op the op byte ({@link #op})
      * @param sym the symbol's bytes
      * @param orderId the order id
      * @param ownerId the owner (NEW)
-     * @param side the side (NEW)
-     * @param type the order type (NEW)
-     * @param tif the time in force (NEW)
      * @param price the price (NEW, AMEND)
      * @param qty the quantity (NEW, AMEND)
-     * @param postOnly post-only (NEW)
-     * @param reason the cancel reason (CANCEL)
      * @param timed whether the record carries the gate's clock
      * @param time the clock
      */
-    public static void encode(MutableDirectBuffer b, int at, int length, long seq, CommandType command, byte[] sym,
-                              long orderId, long ownerId, Side side, OrderType type, TimeInForce tif, long price,
-                              long qty, boolean postOnly, CancelReason reason, boolean timed, long time) {
+    public static void encode(MutableDirectBuffer b, int at, int length, long seq, int op, byte[] sym, long orderId,
+                              long ownerId, long price, long qty, boolean timed, long time) {
         b.putShort(at, (short) length, LE);
         b.putInt(at + CRC_OFFSET, 0, LE);
         b.putLong(at + SEQ_OFFSET, seq, LE);
-        int op = switch (command) {
-            case NEW -> OP_NEW | (side == Side.SELL ? 4 : 0) | (type == OrderType.MARKET ? 8 : 0)
-                    | (Codes.tifCode(tif) << 4) | (postOnly ? 64 : 0);
-            case CANCEL -> OP_CANCEL | (Codes.reasonCode(reason) << 2);
-            case AMEND -> OP_AMEND;
-        };
         b.putByte(at + OP_OFFSET, (byte) (op | (timed ? TIMED : 0)));
         b.putByte(at + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
         b.putBytes(at + FIXED_LENGTH, sym);
         int p = putVarint(b, at + FIXED_LENGTH + sym.length, orderId);
-        if (command == CommandType.NEW) {
+        int command = op & 3;
+        if (command == OP_NEW) {
             p = putVarint(b, p, ownerId);
         }
-        if (command != CommandType.CANCEL) {
+        if (command != OP_CANCEL) {
             p = putVarint(b, p, price);
             p = putVarint(b, p, qty);
         }

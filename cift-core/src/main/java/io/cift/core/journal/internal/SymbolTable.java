@@ -5,15 +5,16 @@ import org.agrona.collections.Object2IntHashMap;
 import java.util.Arrays;
 
 /**
- * Symbols by small int id, for event slots that hold no references. Ids are assigned on the matching
- * thread; the name array is republished (copy on write) before any event carrying a new id is, so a
- * consumer that sees the id sees the name.
+ * Symbols by small int id, for event and journal slots that hold no references. Ids are assigned on the
+ * matching thread; the name and UTF-8 arrays are republished (copy on write) before any slot carrying a
+ * new id is, so a consumer that sees the id sees the name and its bytes.
  */
 final class SymbolTable {
     /** The engine's id, set once before any event is handed off. */
     volatile String engineId = "";
     private final Object2IntHashMap<String> ids = new Object2IntHashMap<>(-1);
     private volatile String[] names = new String[16];
+    private volatile byte[][] utf8 = new byte[16][];
     private int size;
     private String lastSymbol;
     private int lastId = -1;
@@ -33,12 +34,20 @@ final class SymbolTable {
                 n = n.clone();
             }
             n[id] = symbol;
+            byte[][] u = Arrays.copyOf(utf8, n.length);
+            u[id] = symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            utf8 = u;
             names = n;
             ids.put(symbol, id);
         }
         lastSymbol = symbol;
         lastId = id;
         return id;
+    }
+
+    /** The UTF-8 bytes of an id's name. Any thread. */
+    byte[] bytes(int id) {
+        return utf8[id];
     }
 
     /** The name of an id. Any thread. */
