@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the servers CIFT's integration tests and backends use, on loopback.
-#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|clickhouse-cluster|redis|nats|nats-cluster|nats-N|questdb ...]
+#   scripts/services.sh start|stop|status [postgres|clickhouse|clickhouse-current|clickhouse-cluster|zookeeper|redis|nats|nats-cluster|nats-N|questdb ...]
 #   (default: postgres clickhouse); "kill clickhouse" (or questdb) stops it with SIGKILL, as a crash would.
 #   clickhouse-current is a test fixture: the current ClickHouse engine (chDB, fetched once from npm into
 #   a cache outside the repository) behind scripts/chdb-server.py, which speaks ClickHouse's HTTP interface
@@ -20,6 +20,7 @@ NATS_MON_PORT="${CIFT_NATS_MON_PORT:-8222}"
 CHC_HTTP_PORT="${CIFT_CHC_HTTP_PORT:-18125}"
 CHDB_VERSION="${CIFT_CHDB_VERSION:-26.5.3}"
 CACHE_DIR="${CIFT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cift}"
+ZK_PORT="${CIFT_ZK_PORT:-12181}"
 QDB_HTTP_PORT="${CIFT_QDB_HTTP_PORT:-9000}"
 QDB_PG_PORT="${CIFT_QDB_PG_PORT:-8812}"
 QDB_ILP_PORT="${CIFT_QDB_ILP_PORT:-9009}"
@@ -162,15 +163,55 @@ ch_stop() {
   log "clickhouse stopped"
 }
 
+# ---------------------------------------------------------------- ZooKeeper (ClickHouse's distributed DDL)
+# one standalone node on 127.0.0.1:12181, from Debian's package
+zk_up() { [ "$(timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT; echo ruok >&3; cat <&3" 2>/dev/null)" = imok ]; }
+zk_start() {
+  [ -f /usr/share/java/zookeeper.jar ] || apt_install zookeeper
+  if zk_up; then log "zookeeper already running on 127.0.0.1:$ZK_PORT"; return; fi
+  local dir="$RUN_DIR/zookeeper"
+  mkdir -p "$dir/data"
+  cat > "$dir/zoo.cfg" <<CFG
+tickTime=2000
+dataDir=$dir/data
+clientPort=$ZK_PORT
+clientPortAddress=127.0.0.1
+admin.enableServer=false
+4lw.commands.whitelist=ruok
+CFG
+  (
+    cd "$dir" || exit 1
+    nohup java -Xmx256m -cp /etc/zookeeper/conf:/usr/share/java/zookeeper.jar \
+      org.apache.zookeeper.server.quorum.QuorumPeerMain "$dir/zoo.cfg" > "$dir/zookeeper.log" 2>&1 < /dev/null &
+    echo $! > "$dir/zookeeper.pid"
+  )
+  wait_for zookeeper 60 zk_up
+  log "zookeeper ready on 127.0.0.1:$ZK_PORT"
+}
+zk_stop() {
+  local dir="$RUN_DIR/zookeeper" pid
+  for pid in $(cat "$dir/zookeeper.pid" 2>/dev/null) $(pgrep -f "QuorumPeerMain $dir/zoo.cfg" || true); do
+    kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -f "$dir/zookeeper.pid"
+  log "zookeeper stopped"
+}
+
 # ---------------------------------------------------------------- two ClickHouse shards (cluster 'cift')
-# HTTP 127.0.0.1:18131 and 18132, native 19131 and 19132, interserver 19231 and 19232
+# HTTP 127.0.0.1:18131 and 18132, native 19131 and 19132, interserver 19231 and 19232; ZooKeeper for
+# distributed DDL (CREATE ... ON CLUSTER cift)
 chcl_up_one() { curl -sf "http://127.0.0.1:$((18130 + $1))/ping" >/dev/null; }
 chcl_up() { chcl_up_one 1 && chcl_up_one 2; }
 chcl_start() {
   command -v clickhouse-server >/dev/null || apt_install clickhouse-server
+  zk_start
   local n dir remote="<remote_servers><cift>"
   for n in 1 2; do remote="$remote<shard><replica><host>127.0.0.1</host><port>$((19130 + n))</port></replica></shard>"; done
-  remote="$remote</cift></remote_servers>"
+  remote="$remote</cift></remote_servers>
+  <zookeeper><node><host>127.0.0.1</host><port>$ZK_PORT</port></node></zookeeper>
+  <distributed_ddl><path>/clickhouse/cift/task_queue/ddl</path></distributed_ddl>"
   for n in 1 2; do
     if chcl_up_one "$n"; then log "clickhouse shard $n already running on 127.0.0.1:$((18130 + n))"; continue; fi
     dir="$RUN_DIR/clickhouse-cluster/shard-$n"
@@ -184,6 +225,7 @@ chcl_start() {
 chcl_stop() {
   local n
   for n in 1 2; do ch_kill_dir "$RUN_DIR/clickhouse-cluster/shard-$n"; done
+  zk_stop
   log "clickhouse cluster stopped"
 }
 
@@ -335,11 +377,12 @@ for svc in "$@"; do
     clickhouse-current) f=chc ;;
     nats-cluster) f=ncl ;;
     clickhouse-cluster) f=chcl ;;
+    zookeeper) f=zk ;;
     nats-[123]) f=ncl_one; NODE=${svc#nats-} ;;
     redis) f=redis ;;
     nats) f=nats ;;
     questdb) f=qdb ;;
-    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, clickhouse-cluster, redis, nats, nats-cluster, nats-1..3, questdb)" ;;
+    *) die "unknown service '$svc' (postgres, clickhouse, clickhouse-current, clickhouse-cluster, zookeeper, redis, nats, nats-cluster, nats-1..3, questdb)" ;;
   esac
   if [ "$f" = ncl_one ]; then
     case "$cmd" in

@@ -52,6 +52,23 @@ public final class AnalyticsBackends {
     }
 
     /**
+     * The ClickHouse service over one shard of a cluster: {@code migrate()} creates each table on every
+     * shard of the cluster ({@code ON CLUSTER}, which needs the servers' ZooKeeper) and a {@code Distributed}
+     * table over them, sharded by user id (marks by symbol); ingestion, the sync and every query then work
+     * unchanged through any shard. The database must exist on every shard.
+     *
+     * @param ds a pooled data source of one shard
+     * @param url its JDBC URL, used in messages only
+     * @param cluster a cluster of the servers' {@code remote_servers} (letters, digits and underscores), or
+     *                null for one server
+     * @return the service
+     * @throws IllegalArgumentException when the cluster name is not a plain identifier
+     */
+    public static AnalyticsService clickhouse(DataSource ds, String url, String cluster) {
+        return new ClickHouseAnalyticsService(ds, url, cluster);
+    }
+
+    /**
      * Creates or upgrades a service's schema (versioned, safe to run twice): the same as
      * {@link AnalyticsService#migrate()}.
      *

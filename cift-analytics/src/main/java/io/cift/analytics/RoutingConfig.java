@@ -20,6 +20,7 @@ public final class RoutingConfig {
     private final String postgresUrl;
     private final String clickhouseUrl;
     private final String clickhouseDriver;
+    private final String clickhouseCluster;
     private final int poolSize;
     private final Duration connectTimeout;
     private final long maxSyncLagRows;
@@ -32,6 +33,7 @@ public final class RoutingConfig {
         this.postgresUrl = b.postgresUrl;
         this.clickhouseUrl = b.clickhouseUrl;
         this.clickhouseDriver = b.clickhouseDriver;
+        this.clickhouseCluster = b.clickhouseCluster;
         this.poolSize = b.poolSize;
         this.connectTimeout = b.connectTimeout;
         this.maxSyncLagRows = b.maxSyncLagRows;
@@ -48,6 +50,7 @@ public final class RoutingConfig {
 
     /**
      * Reads {@code cift.postgres.url}, {@code cift.clickhouse.url}, {@code cift.clickhouse.driver},
+     * {@code cift.clickhouse.cluster},
      * {@code cift.pool.size}, {@code cift.connect.timeout.ms}, {@code cift.sync.max.lag.rows},
      * {@code cift.sync.interval.ms}, {@code cift.circuit.open.ms}, {@code cift.fallback.embedded}; missing
      * keys keep their defaults.
@@ -62,6 +65,7 @@ public final class RoutingConfig {
     /**
      * A builder holding the routing keys of some settings (explicit, then file, then environment):
      * {@code cift.postgres.url}, {@code cift.clickhouse.url}, {@code cift.clickhouse.driver},
+     * {@code cift.clickhouse.cluster},
      * {@code cift.pool.size}, {@code cift.connect.timeout.ms}, {@code cift.sync.max.lag.rows},
      * {@code cift.sync.interval.ms}, {@code cift.circuit.open.ms}, {@code cift.fallback.embedded}; what they
      * leave out keeps its default.
@@ -75,6 +79,7 @@ public final class RoutingConfig {
         settings.get("cift.postgres.url").ifPresent(b::postgresUrl);
         settings.get("cift.clickhouse.url").ifPresent(b::clickhouseUrl);
         settings.get("cift.clickhouse.driver").ifPresent(b::clickhouseDriver);
+        settings.get("cift.clickhouse.cluster").ifPresent(b::clickhouseCluster);
         settings.getInt("cift.pool.size").ifPresent(b::poolSize);
         settings.getMillis("cift.connect.timeout.ms").ifPresent(b::connectTimeout);
         settings.getLong("cift.sync.max.lag.rows").ifPresent(b::maxSyncLagRows);
@@ -100,6 +105,14 @@ public final class RoutingConfig {
      */
     public String clickhouseDriver() {
         return clickhouseDriver;
+    }
+
+    /**
+     * @return the ClickHouse cluster (in the servers' {@code remote_servers}) whose shards hold the tables, or
+     *         null (the default) for one server
+     */
+    public String clickhouseCluster() {
+        return clickhouseCluster;
     }
 
     /** @return connections per pool */
@@ -142,6 +155,7 @@ public final class RoutingConfig {
         private String postgresUrl = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
         private String clickhouseUrl = "jdbc:clickhouse://127.0.0.1:18123/default";
         private String clickhouseDriver;
+        private String clickhouseCluster;
         private int poolSize = AnalyticsBackends.DEFAULT_POOL_SIZE;
         private Duration connectTimeout = AnalyticsBackends.DEFAULT_CONNECT_TIMEOUT;
         private long maxSyncLagRows = DEFAULT_MAX_SYNC_LAG_ROWS;
@@ -181,6 +195,21 @@ public final class RoutingConfig {
                 throw new IllegalArgumentException("clickhouseDriver must be a class name or null, got '" + driver + "'");
             }
             this.clickhouseDriver = driver;
+            return this;
+        }
+
+        /**
+         * Shards the analytics tables over a ClickHouse cluster: migrations create each table on every shard
+         * ({@code ON CLUSTER}, which needs the servers' ZooKeeper) and a {@code Distributed} table over them,
+         * sharded by user id; the URL points at any one shard, and everything else works unchanged.
+         *
+         * @param cluster a cluster name of the servers' {@code remote_servers} (letters, digits, underscores),
+         *                or null (the default) for one server
+         * @return this builder
+         */
+        public Builder clickhouseCluster(String cluster) {
+            this.clickhouseCluster = cluster == null ? null
+                    : io.cift.analytics.internal.ClickHouseAnalyticsService.requireClusterName(cluster);
             return this;
         }
 

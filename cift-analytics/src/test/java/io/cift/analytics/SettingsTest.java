@@ -28,6 +28,12 @@ class SettingsTest {
         assertThat(c.syncInterval()).isEqualTo(Duration.ZERO);
         assertThat(c.embeddedFallback()).isTrue();
         assertThat(c.clickhouseDriver()).isNull();
+        assertThat(c.clickhouseCluster()).as("one server unless a cluster is named").isNull();
+        assertThat(RoutingConfig.fromSettings(CiftSettings.of(new Properties(), Map.of("CIFT_CLICKHOUSE_CLUSTER", "shards_eu")))
+                .build().clickhouseCluster()).isEqualTo("shards_eu");
+        assertThatThrownBy(() -> RoutingConfig.fromSettings(CiftSettings.of(new Properties(),
+                Map.of("CIFT_CLICKHOUSE_CLUSTER", "eu west"))).build())
+                .hasMessageContaining("cift.clickhouse.cluster").hasMessageContaining("'eu west'");
         assertThatThrownBy(() -> RoutingConfig.fromSettings(CiftSettings.of(new Properties(),
                 Map.of("CIFT_POOL_SIZE", "0"))).build()).hasMessageContaining("poolSize must be at least 1, got 0");
     }

@@ -45,6 +45,8 @@ public final class ClickHouseAnalyticsService extends JdbcAnalyticsService {
 
     private final DataSource ds;
     private final String url;
+    /** The cluster whose shards hold the tables, or null for one server. */
+    private final String cluster;
     /** Versions for rows written directly (the sync uses PostgreSQL's sequence numbers instead). */
     /** Direct trade ingestion checks for stored ids, then inserts: one caller at a time, or both would insert. */
     private final Object tradeWrites = new Object();
@@ -57,9 +59,47 @@ public final class ClickHouseAnalyticsService extends JdbcAnalyticsService {
      * @param url the JDBC URL, for messages
      */
     public ClickHouseAnalyticsService(DataSource ds, String url) {
+        this(ds, url, null);
+    }
+
+    /**
+     * Creates the service over a (pooled) data source into one shard of a cluster, or one server.
+     *
+     * @param ds the data source
+     * @param url the JDBC URL, for messages
+     * @param cluster the cluster's name in {@code system.clusters} (checked by {@link #requireClusterName}), or
+     *                null for one server
+     */
+    public ClickHouseAnalyticsService(DataSource ds, String url, String cluster) {
         super(new Dialect());
         this.ds = Objects.requireNonNull(ds, "ds");
         this.url = url;
+        this.cluster = cluster == null ? null : requireClusterName(cluster);
+    }
+
+    /**
+     * Checks a cluster name: it goes into DDL as an identifier, so only letters, digits and underscores.
+     *
+     * @param cluster the name
+     * @return the name
+     * @throws IllegalArgumentException naming the value otherwise
+     */
+    public static String requireClusterName(String cluster) {
+        if (!cluster.matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+            throw new IllegalArgumentException("cift.clickhouse.cluster must be a ClickHouse cluster name (letters, digits"
+                    + " and underscores, not starting with a digit), got '" + cluster + "'");
+        }
+        return cluster;
+    }
+
+    /** Collapses a table's replayed rows now, on every shard when sharded. */
+    void optimizeFinal(Connection c, String table) throws SQLException {
+        String sql = cluster == null ? "OPTIMIZE TABLE " + table + " FINAL"
+                : "OPTIMIZE TABLE " + Migrations.requireCluster(c, cluster) + "." + table + "_local ON CLUSTER " + cluster
+                + " FINAL";
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     @Override
@@ -85,7 +125,7 @@ public final class ClickHouseAnalyticsService extends JdbcAnalyticsService {
     @Override
     public int migrate() {
         return call(c -> {
-            int applied = Migrations.applyClickHouse(c);
+            int applied = Migrations.applyClickHouse(c, cluster);
             datetime64 = null;   // look at the schema again
             binaryTables.clear();
             return applied;

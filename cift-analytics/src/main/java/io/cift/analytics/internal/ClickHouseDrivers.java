@@ -132,12 +132,30 @@ public final class ClickHouseDrivers {
         }
     }
 
-    /** The URL the legacy driver gets: {@code compress=false} unless the URL sets {@code compress}. */
+    /**
+     * The URL the legacy driver gets: {@code compress=false} (18.16 answers compressed requests with an
+     * empty body) and {@code insert_distributed_sync=1}, each unless the URL sets it.
+     */
     static String legacyUrl(String url) {
-        if (url.contains("?compress=") || url.contains("&compress=")) {
+        return withParam(withParam(url, "compress", "false"), "insert_distributed_sync", "1");
+    }
+
+    /**
+     * The URL the current driver gets: the server setting {@code insert_distributed_sync=1} unless the URL
+     * sets it. An insert into a {@code Distributed} table (a sharded deployment) then returns only once every
+     * shard holds its rows, so a failure is the caller's to see and a read right after sees them; it changes
+     * nothing for other tables.
+     */
+    static String currentUrl(String url) {
+        return url.contains("insert_distributed_sync=") ? url
+                : withParam(url, "clickhouse_setting_insert_distributed_sync", "1");
+    }
+
+    private static String withParam(String url, String key, String value) {
+        if (url.contains("?" + key + "=") || url.contains("&" + key + "=")) {
             return url;
         }
-        return url + (url.contains("?") ? "&" : "?") + "compress=false";
+        return url + (url.contains("?") ? "&" : "?") + key + "=" + value;
     }
 
     static Driver driver(String className, String version, URI where) throws SQLException {
@@ -186,7 +204,7 @@ public final class ClickHouseDrivers {
             String version = serverVersion(url, timeout);
             boolean legacy = needsLegacy(version);
             Driver d = driver(legacy ? LEGACY : CURRENT, version, endpoint(url).http());
-            driverUrl = legacy ? legacyUrl(url) : url;
+            driverUrl = legacy ? legacyUrl(url) : currentUrl(url);
             driver = d;
         }
 

@@ -187,9 +187,7 @@ public final class ClickHouseSync {
         copied += copyBatches(c, table);
         if (dedup || pendingAfterRefusal) {
             ch.call(chc -> {
-                try (java.sql.Statement s = chc.createStatement()) {
-                    s.execute("OPTIMIZE TABLE " + table + " FINAL");
-                }
+                ch.optimizeFinal(chc, table);
                 return null;
             });
             markDedup(c, table, false);

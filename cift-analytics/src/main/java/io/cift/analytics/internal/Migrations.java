@@ -124,14 +124,85 @@ final class Migrations {
      * @return how many versions were applied
      */
     static int applyClickHouse(Connection c) throws SQLException {
+        return applyClickHouse(c, null);
+    }
+
+    /**
+     * Applies the missing ClickHouse versions, on one server or, when {@code cluster} is given, on every
+     * shard of that cluster: each table becomes {@code <name>_local} on every shard ({@code ON CLUSTER}, which
+     * needs the servers' ZooKeeper) and {@code <name>}, a {@code Distributed} table over them on every shard,
+     * sharded by user id (marks by symbol), so that every other statement works unchanged through any shard.
+     * The version table stays local to the server migrated through (every statement is idempotent).
+     *
+     * @param c a connection
+     * @param cluster the cluster's name in {@code system.clusters}, or null for one server
+     * @return how many versions were applied
+     */
+    static int applyClickHouse(Connection c, String cluster) throws SQLException {
         String version;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version()")) {
             rs.next();
             version = rs.getString(1);
         }
         boolean legacy = ClickHouseDrivers.needsLegacy(version);
-        return apply(c, legacy ? CLICKHOUSE_LEGACY : CLICKHOUSE_CURRENT, true, legacy ? LEGACY : CURRENT);
+        List<List<String>> ddl = legacy ? CLICKHOUSE_LEGACY : CLICKHOUSE_CURRENT;
+        if (cluster != null) {
+            ddl = sharded(ddl, cluster, requireCluster(c, cluster));
+        }
+        return apply(c, ddl, true, legacy ? LEGACY : CURRENT);
     }
+
+    /**
+     * The database of the connection, after checking that the cluster is defined and that the name can be
+     * written into DDL as it is (the statements name it: a shard runs {@code ON CLUSTER} DDL in its own
+     * default database otherwise); throws otherwise.
+     */
+    static String requireCluster(Connection c, String cluster) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT uniqExact(shard_num), currentDatabase() FROM system.clusters WHERE cluster = ?")) {
+            ps.setString(1, cluster);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new java.sql.SQLNonTransientException("cluster '" + cluster
+                            + "' is not defined on this server (system.clusters): check cift.clickhouse.cluster and the"
+                            + " servers' remote_servers");
+                }
+                String database = rs.getString(2);
+                if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new java.sql.SQLNonTransientException("a sharded deployment needs a database named with letters,"
+                            + " digits and underscores only, got '" + database + "'");
+                }
+                return database;
+            }
+        }
+    }
+
+    /** The single-server DDL turned into local tables on every shard plus Distributed tables over them. */
+    static List<List<String>> sharded(List<List<String>> versions, String cluster, String database) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (List<String> version : versions) {
+            List<String> statements = new java.util.ArrayList<>();
+            for (String sql : version) {
+                java.util.regex.Matcher m = CREATE.matcher(sql);
+                if (!m.lookingAt()) {
+                    throw new IllegalStateException("not a CREATE TABLE statement: " + sql);
+                }
+                String table = m.group(1);
+                String local = table + "_local";
+                String key = "cift_marks".equals(table) ? "cityHash64(symbol)" : "cityHash64(user_id)";
+                String qualified = database + "." + local;
+                statements.add("CREATE TABLE IF NOT EXISTS " + qualified + " ON CLUSTER " + cluster + sql.substring(m.end()));
+                statements.add("CREATE TABLE IF NOT EXISTS " + database + "." + table + " ON CLUSTER " + cluster + " AS "
+                        + qualified + " ENGINE = Distributed(" + cluster + ", " + database + ", " + local + ", " + key + ")");
+            }
+            out.add(List.copyOf(statements));
+        }
+        return List.copyOf(out);
+    }
+
+    private static final java.util.regex.Pattern CREATE =
+            java.util.regex.Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)");
 
     private static int apply(Connection c, List<List<String>> versions, boolean clickhouse, String variant)
             throws SQLException {

@@ -77,7 +77,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
         if (config.clickhouseUrl() != null) {
             this.chPool = AnalyticsBackends.pooled(config.clickhouseUrl(), config.clickhouseDriver(), config.poolSize(),
                     config.connectTimeout());
-            this.ch = new ClickHouseAnalyticsService(chPool, config.clickhouseUrl());
+            this.ch = new ClickHouseAnalyticsService(chPool, config.clickhouseUrl(), config.clickhouseCluster());
             this.sync = new ClickHouseSync(pgPool, config.postgresUrl(), ch, ClickHouseSync.DEFAULT_BATCH);
         } else {
             this.chPool = null;

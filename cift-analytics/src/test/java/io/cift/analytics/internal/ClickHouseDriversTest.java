@@ -41,10 +41,21 @@ class ClickHouseDriversTest {
     }
 
     @Test
-    void theLegacyDriverGetsCompressionOffUnlessTheUrlSaysOtherwise() {
-        assertThat(ClickHouseDrivers.legacyUrl("jdbc:clickhouse://h:1/db")).isEqualTo("jdbc:clickhouse://h:1/db?compress=false");
-        assertThat(ClickHouseDrivers.legacyUrl("jdbc:clickhouse://h:1/db?user=a")).isEqualTo("jdbc:clickhouse://h:1/db?user=a&compress=false");
-        assertThat(ClickHouseDrivers.legacyUrl("jdbc:clickhouse://h:1/db?compress=true")).isEqualTo("jdbc:clickhouse://h:1/db?compress=true");
+    void theLegacyDriverGetsCompressionOffAndSynchronousDistributedInsertsUnlessTheUrlSaysOtherwise() {
+        assertThat(ClickHouseDrivers.legacyUrl("jdbc:clickhouse://h:1/db"))
+                .isEqualTo("jdbc:clickhouse://h:1/db?compress=false&insert_distributed_sync=1");
+        assertThat(ClickHouseDrivers.legacyUrl("jdbc:clickhouse://h:1/db?user=a"))
+                .isEqualTo("jdbc:clickhouse://h:1/db?user=a&compress=false&insert_distributed_sync=1");
+        assertThat(ClickHouseDrivers.legacyUrl("jdbc:clickhouse://h:1/db?compress=true&insert_distributed_sync=0"))
+                .isEqualTo("jdbc:clickhouse://h:1/db?compress=true&insert_distributed_sync=0");
+    }
+
+    @Test
+    void theCurrentDriverGetsSynchronousDistributedInsertsAsAServerSettingUnlessTheUrlSaysOtherwise() {
+        assertThat(ClickHouseDrivers.currentUrl("jdbc:clickhouse://h:1/db"))
+                .isEqualTo("jdbc:clickhouse://h:1/db?clickhouse_setting_insert_distributed_sync=1");
+        assertThat(ClickHouseDrivers.currentUrl("jdbc:clickhouse://h:1/db?clickhouse_setting_insert_distributed_sync=0"))
+                .isEqualTo("jdbc:clickhouse://h:1/db?clickhouse_setting_insert_distributed_sync=0");
     }
 
     @Test
