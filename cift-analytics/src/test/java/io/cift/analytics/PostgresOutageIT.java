@@ -30,7 +30,7 @@ class PostgresOutageIT {
 
     private static long trades() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM cift_trades")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM cift_trades WHERE user_id = 'u1'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -99,6 +99,38 @@ class PostgresOutageIT {
                 }
             }
             assertThat(trades()).isEqualTo(stored + 5);
+        }
+    }
+
+    @Test
+    void aFailOverLogsOneWarningNotOnePerCallAndTheFailBackOneInfo() throws Exception {
+        try (RoutedAnalytics r = RoutedAnalytics.create(RoutingConfig.builder().postgresUrl(URL).clickhouseUrl(null)
+                .embeddedFallback(true).openDuration(Duration.ofMillis(300)).connectTimeout(Duration.ofSeconds(1)).build());
+             io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                     io.cift.analytics.internal.RoutingAnalyticsService.class)) {
+            r.migrate();
+            r.ingestTrades(RoutedAnalyticsIT.trades("u9", 1, 20));
+            SERVER.stop();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    assertThat(r.trades("u9", 0, 100).trades()).hasSize(20);
+                    Thread.sleep(20);   // over 0.8 s: the breaker's probe comes and fails again meanwhile
+                }
+                assertThat(r.callsServed(Backend.EMBEDDED)).as("every call failed over").isEqualTo(40);
+                assertThat(log.messages(ch.qos.logback.classic.Level.WARN))
+                        .as("one warning for the fail-over, not one per call").hasSize(1)
+                        .allMatch(m -> m.contains("analytics backend postgresql is unavailable"));
+            } finally {
+                SERVER.start();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (r.callsServed(Backend.POSTGRESQL) == 0) {
+                assertThat(System.nanoTime()).as("PostgreSQL serves again").isLessThan(deadline);
+                r.trades("u9", 0, 100);
+                Thread.sleep(100);
+            }
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO, "postgresql is available again")).hasSize(1);
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).as("still the one warning").hasSize(1);
         }
     }
 }

@@ -31,7 +31,9 @@ class RedisOutageIT {
     @Test
     void requestsAreServedThroughAnOutageAndTheCacheReturnsAfterIt() {
         AtomicInteger computed = new AtomicInteger();
-        try (AnalyticsCache cache = AnalyticsCache.redis("127.0.0.1", PORT, Duration.ofMinutes(1), Duration.ofMillis(200))) {
+        try (AnalyticsCache cache = AnalyticsCache.redis("127.0.0.1", PORT, Duration.ofMinutes(1), Duration.ofMillis(200));
+             io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                     io.cift.cache.internal.RedisAnalyticsCache.class)) {
             assertThat(cache.get("u", "q", AnalyticsCacheContractTest.TEXT, () -> "v" + computed.incrementAndGet())).isEqualTo("v1");
             assertThat(cache.get("u", "q", AnalyticsCacheContractTest.TEXT, () -> "v" + computed.incrementAndGet())).isEqualTo("v1");
             services("stop");
@@ -40,6 +42,8 @@ class RedisOutageIT {
                         .startsWith("down");
             }
             assertThat(cache.stats().bypassed()).isEqualTo(5);
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).as("five bypasses, one warning")
+                    .singleElement().asString().contains("the cache is bypassed").contains("redis://127.0.0.1:" + PORT);
             cache.invalidate("u");              // cannot reach Redis: remembered
             services("start");
             assertThat(cache.get("u", "q", AnalyticsCacheContractTest.TEXT, () -> "back")).isEqualTo("back");

@@ -110,6 +110,13 @@ class NatsRestartIT {
     }
 
     private void restartWhilePublishing(String stream, int confirmEvery) throws Exception {
+        try (io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                io.cift.messaging.internal.NatsJetStreamOrderEvents.class)) {
+            restartWhilePublishing(stream, confirmEvery, log);
+        }
+    }
+
+    private void restartWhilePublishing(String stream, int confirmEvery, io.cift.core.testing.LogCapture log) throws Exception {
         try (JetStreamOrderEvents j = JetStreamOrderEvents.connect(JetStreamConfig.builder().url("nats://127.0.0.1:" + PORT)
                 .stream(stream).subjectPrefix("cift." + stream.toLowerCase(java.util.Locale.ROOT)).maxInFlight(500)
                 .confirmEvery(confirmEvery)
@@ -150,6 +157,13 @@ class NatsRestartIT {
             assertThat(seqs).hasSize(total);
             assertThat(seqs.first()).isEqualTo(1);
             assertThat(seqs.last()).isEqualTo(total);
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO, "created stream " + stream)).hasSize(1);
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN, "NATS connection to nats://127.0.0.1:" + PORT + " lost"))
+                    .as("the outage is logged").isNotEmpty();
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO, "NATS connection to nats://127.0.0.1:" + PORT + " back"))
+                    .as("and the reconnection").isNotEmpty();
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN).size()).as("warnings are rate-limited, not one"
+                    + " per retried event").isLessThan(20);
         }
     }
 }

@@ -35,6 +35,12 @@ import java.util.function.Function;
 /** {@link RoutedAnalytics}: the router, its circuit breakers and the background sync. */
 public final class RoutingAnalyticsService implements RoutedAnalytics {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoutingAnalyticsService.class);
+    private final io.cift.core.internal.LogLimiter syncFailureLog = new io.cift.core.internal.LogLimiter(
+            java.time.Duration.ofMinutes(1));
+    /** Background sync runs that failed in a row (0 while it works). */
+    private final java.util.concurrent.atomic.AtomicLong failingRuns = new java.util.concurrent.atomic.AtomicLong();
+
     private final RoutingConfig config;
     private final io.cift.analytics.PooledDataSource pgPool;
     private final io.cift.analytics.PooledDataSource chPool;
@@ -96,13 +102,16 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
                 .build();
         breakers.put(Backend.POSTGRESQL, CircuitBreaker.of("cift-postgresql", cb));
         breakers.put(Backend.CLICKHOUSE, CircuitBreaker.of("cift-clickhouse", cb));
+        breakers.forEach((backend, breaker) -> breaker.getEventPublisher()
+                .onStateTransition(e -> logTransition(backend, e.getStateTransition())));
         if (sync != null && !config.syncInterval().isZero()) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "cift-clickhouse-sync");
                 t.setDaemon(true);
                 return t;
             });
-            BackgroundTask.every(scheduler, config.syncInterval(), this::syncNow, this::syncFailed);
+            BackgroundTask.every(scheduler, config.syncInterval(), this::backgroundSync, this::syncFailed);
+            LOG.info("background sync PostgreSQL -> ClickHouse started, every {} ms", config.syncInterval().toMillis());
         } else {
             scheduler = null;
         }
@@ -123,16 +132,55 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     }
 
     /**
+     * A breaker changed state: opening is a fail-over (one WARN, however many calls then go elsewhere),
+     * closing again a fail-back (INFO); the probes between are DEBUG.
+     */
+    private void logTransition(Backend backend, CircuitBreaker.StateTransition t) {
+        switch (t.getToState()) {
+            case OPEN -> {
+                if (t.getFromState() == CircuitBreaker.State.HALF_OPEN) {
+                    LOG.debug("analytics backend {} still unavailable: its circuit opens again", backend.wireName());
+                } else {
+                    LOG.warn("analytics backend {} is unavailable: its circuit is open, calls go to the next backend,"
+                            + " and it is probed again every {} ms", backend.wireName(), config.openDuration().toMillis());
+                }
+            }
+            case CLOSED -> LOG.info("analytics backend {} is available again: its circuit is closed", backend.wireName());
+            default -> LOG.debug("analytics backend {}: circuit {} -> {}", backend.wireName(), t.getFromState(),
+                    t.getToState());
+        }
+    }
+
+    /** One run of the background sync; says when it works again after failing. */
+    private void backgroundSync() {
+        syncNow();
+        long failed = failingRuns.getAndSet(0);
+        if (failed > 0) {
+            LOG.info("background sync to ClickHouse works again after {} failed run(s)", failed);
+        }
+    }
+
+    /**
      * A background sync failed. A server being down ({@link CiftException}) is expected: the lag stays as it
-     * was and ClickHouse stays out of routing while behind. Anything else is a defect or bad data; it is
-     * counted and reported, and the sync goes on at the next interval either way.
+     * was and ClickHouse stays out of routing while behind. Anything else is a defect or bad data. Either way
+     * it is counted, logged (the first failure of a stall, then at most once a minute), and the sync goes on
+     * at the next interval.
      */
     private void syncFailed(Throwable t) {
         long n = syncFailures.incrementAndGet();
         lastSyncFailure = t;
-        if (!(t instanceof CiftException) && (n == 1 || n % 1_000 == 0)) {
-            System.err.println("cift: the background ClickHouse sync failed (failure #" + n + "), and goes on: "
-                    + io.cift.core.Redact.text(String.valueOf(t)));
+        long run = failingRuns.incrementAndGet();
+        long held = syncFailureLog.admit();
+        if (run == 1 || held >= 0) {
+            String what = io.cift.core.Redact.text(String.valueOf(t));
+            if (t instanceof CiftException) {
+                LOG.warn("background sync to ClickHouse stalled (failure #{}, {} in a row); ClickHouse serves no calls"
+                        + " while it is behind, and the sync retries every {} ms: {}", n, run,
+                        config.syncInterval().toMillis(), what);
+            } else {
+                LOG.error("background sync to ClickHouse failed unexpectedly (failure #{}); it goes on at the next"
+                        + " interval: {}", n, what, t);
+            }
         }
     }
 
@@ -306,6 +354,7 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     public void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            LOG.info("background sync PostgreSQL -> ClickHouse stopped");
         }
         pgPool.close();
         if (chPool != null) {

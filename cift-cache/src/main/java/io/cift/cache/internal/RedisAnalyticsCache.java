@@ -35,6 +35,8 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder computations = new LongAdder();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisAnalyticsCache.class);
+    private final io.cift.core.internal.LogLimiter bypassLog = new io.cift.core.internal.LogLimiter(java.time.Duration.ofSeconds(30));
     private final LongAdder bypassed = new LongAdder();
     private final LongAdder invalidationFailures = new LongAdder();
     /** Delivers failed invalidations as soon as Redis answers again, whether or not this process reads those users. */
@@ -164,7 +166,7 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         } catch (redis.clients.jedis.exceptions.JedisAccessControlException e) {
             throw refused(e);
         } catch (JedisException e) {
-            bypassed.increment();
+            bypassed(e);
             return compute.get();
         }
         T hit = decodeCurrent(cached, version, codec);
@@ -192,10 +194,20 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
                 // tagged with the version read before computing: an invalidation meanwhile makes it a miss at once
                 jedis.psetex(key, ttlMillis, tagged);
             } catch (JedisException e) {
-                bypassed.increment();
+                bypassed(e);
             }
             return value;
         });
+    }
+
+    /** Counts a call that went past the cache, and says so now and then. */
+    private void bypassed(JedisException e) {
+        bypassed.increment();
+        long held = bypassLog.admit();
+        if (held >= 0) {
+            LOG.warn("Redis at {} unavailable: the cache is bypassed (values computed, not cached){}: {}", where,
+                    held > 0 ? "; " + held + " more bypasses since the last message" : "", e.toString());
+        }
     }
 
     /** The value when it was stored at {@code version}, else null (absent, older, or unreadable: recompute). */
@@ -223,6 +235,11 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
             throw refused(e);
         } catch (JedisException e) {
             pendingInvalidations.add(user);
+            long held = bypassLog.admit();
+            if (held >= 0) {
+                LOG.warn("Redis at {} unavailable: the invalidation of user {} is kept and retried every second: {}",
+                        where, user, e.toString());
+            }
             invalidationFailures.increment();
         }
     }
@@ -239,8 +256,8 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
     }
 
     /**
-     * Stops the retries after one last attempt; invalidations that still cannot reach Redis are reported on
-     * standard error (the users' cached values can be stale for other processes until their TTL ends), never
+     * Stops the retries after one last attempt; invalidations that still cannot reach Redis are logged (a
+     * warning) (the users' cached values can be stale for other processes until their TTL ends), never
      * dropped silently.
      */
     @Override
@@ -248,9 +265,9 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         retrier.shutdownNow();
         deliverPending();
         if (!pendingInvalidations.isEmpty()) {
-            System.err.println("cift: " + pendingInvalidations.size() + " cache invalidation(s) could not reach Redis at "
-                    + where + " before close; values cached for those users may be served stale by other processes for"
-                    + " up to the TTL (" + ttlMillis + " ms)");
+            LOG.warn("{} cache invalidation(s) could not reach Redis at {} before close; values cached for those users"
+                    + " may be served stale by other processes for up to the TTL ({} ms)", pendingInvalidations.size(), where,
+                    ttlMillis);
         }
         jedis.close();
     }

@@ -265,7 +265,13 @@ class DurableEngineTest {
         tear(seg, 10);
         assertThat(Journal.info(dir).commands()).isEqualTo(2_999);
         assertThat(Journal.info(dir).unreadableTailBytes()).isPositive();
-        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+        try (io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                io.cift.core.journal.internal.JournaledEngine.class);
+             DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO)).as("what recovery did, at INFO")
+                    .singleElement().asString().contains("recovered to command 2999").contains("2999 commands replayed");
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).as("the cut tail, at WARN")
+                    .singleElement().asString().contains("bytes off the end of journal").contains("checksum does not match");
             assertThat(e.lastSequence()).isEqualTo(2_999);
             assertThat(e.recovery().tailBytesCut()).isPositive();
             assertThat(e.recovery().tailProblem()).contains("checksum does not match");

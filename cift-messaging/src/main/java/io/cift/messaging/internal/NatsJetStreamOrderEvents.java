@@ -54,6 +54,13 @@ import java.util.function.Consumer;
  */
 public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NatsJetStreamOrderEvents.class);
+    private final io.cift.core.internal.LogLimiter dropLog = new io.cift.core.internal.LogLimiter(java.time.Duration.ofSeconds(10));
+    private final io.cift.core.internal.LogLimiter failLog = new io.cift.core.internal.LogLimiter(java.time.Duration.ofSeconds(10));
+    private final io.cift.core.internal.LogLimiter duplicateLog = new io.cift.core.internal.LogLimiter(java.time.Duration.ofSeconds(10));
+    private final io.cift.core.internal.LogLimiter retryLog = new io.cift.core.internal.LogLimiter(java.time.Duration.ofSeconds(10));
+
+
     private final JetStreamConfig config;
     private final Connection nc;
     private final JetStream js;
@@ -87,7 +94,10 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             Options o = new Options.Builder().servers(config.servers().toArray(String[]::new))
                     .connectionTimeout(Duration.ofSeconds(2))
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).errorListener(new ErrorListener() { })
-                    .connectionListener((conn, type) -> epoch.incrementAndGet())   // any change ends trust in open windows
+                    .connectionListener((conn, type) -> {
+                        epoch.incrementAndGet();   // any change ends trust in open windows
+                        logConnection(type);
+                    })
                     .build();
             this.nc = Nats.connect(o);
             this.jsm = nc.jetStreamManagement();
@@ -139,6 +149,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 throw e;
             }
             jsm.addStream(want);
+            LOG.info("created stream {} (subjects {}.>, {} replica(s)) at {}", config.stream(), config.subjectPrefix(),
+                    config.replicas(), io.cift.core.Redact.text(config.url()));
             return;
         }
         List<String> diffs = differences(have, want);
@@ -146,11 +158,43 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             return;
         }
         if (!config.updateStream()) {
+            LOG.warn("stream {} at {} exists with {}: refused (the publisher does not change a stream unless asked)",
+                    config.stream(), io.cift.core.Redact.text(config.url()), String.join("; ", diffs));
             throw new CiftException("stream " + config.stream() + " at " + io.cift.core.Redact.text(config.url()) + " exists with "
                     + String.join("; ", diffs) + ": use the stream's own settings, or ask for an update"
                     + " (JetStreamConfig.Builder.updateStream(true))");
         }
         jsm.updateStream(want);
+        LOG.info("updated stream {} at {}, as asked: it had {}", config.stream(), io.cift.core.Redact.text(config.url()),
+                String.join("; ", diffs));
+    }
+
+    /** Whether the connection was lost and not yet back: one warning an outage, however many attempts it takes. */
+    private final java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void logConnection(io.nats.client.ConnectionListener.Events type) {
+        switch (type) {
+            case DISCONNECTED -> {
+                if (lost.compareAndSet(false, true)) {
+                    LOG.warn("NATS connection to {} lost; reconnecting (events wait for their acknowledgement and are"
+                            + " sent again)", io.cift.core.Redact.text(config.url()));
+                }
+            }
+            case RECONNECTED -> {
+                lost.set(false);
+                LOG.info("NATS connection to {} back", io.cift.core.Redact.text(config.url()));
+            }
+            case CLOSED -> LOG.debug("NATS connection to {} closed", io.cift.core.Redact.text(config.url()));
+            default -> LOG.debug("NATS connection to {}: {}", io.cift.core.Redact.text(config.url()), type);
+        }
+    }
+
+    /** Logs a rate-limited warning about publishing. */
+    private static void warn(io.cift.core.internal.LogLimiter limiter, String what, Object... args) {
+        long held = limiter.admit();
+        if (held >= 0) {
+            LOG.warn(what + (held > 0 ? " (" + held + " more since the last message)" : ""), args);
+        }
     }
 
     /** What differs between the stream's configuration and the wanted one, as "x, not y" phrases. */
@@ -228,12 +272,16 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             case DROP -> {
                 if (!slots.tryAcquire()) {
                     dropped.incrementAndGet();
+                    warn(dropLog, "event {} dropped: {} events already in flight (back-pressure DROP)", event.seq(),
+                            config.maxInFlight());
                     return;
                 }
             }
             case FAIL -> {
                 if (!slots.tryAcquire()) {
                     failed.incrementAndGet();
+                    warn(failLog, "event {} refused: {} events already in flight (back-pressure FAIL)", event.seq(),
+                            config.maxInFlight());
                     throw new PublishException("more than " + config.maxInFlight() + " events in flight: event " + event.seq()
                             + " refused");
                 }
@@ -242,6 +290,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 try {
                     if (!slots.tryAcquire(config.blockTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
                         failed.incrementAndGet();
+                        warn(failLog, "event {} refused: no free slot within {}", event.seq(), config.blockTimeout());
                         throw new PublishException("no free slot in " + config.blockTimeout() + " for event " + event.seq());
                     }
                 } catch (InterruptedException e) {
@@ -332,6 +381,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                         boolean ok = ex == null && !w.failed && epoch.get() == w.epoch;
                         if (ok && ack.isDuplicate() && !expectDuplicate) {
                             duplicates.incrementAndGet();   // the confirming event's id was used before
+                            warn(duplicateLog, "stream {} already held message id {}: another publisher used it; counted,"
+                                    + " not taken as published", config.stream(), w.ids[last]);
                             published.addAndGet(w.size - 1);
                             slots.release(w.size);
                             return;
@@ -350,6 +401,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             return;
         }
         retried.addAndGet(w.size);
+        warn(retryLog, "a window of {} events to stream {} was not confirmed; sending each again with its own id", w.size,
+                config.stream());
         Runnable again = () -> {
             for (int i = 0; i < w.size; i++) {   // each event keeps its slot until its own acknowledgement
                 send(w.subjects[i], w.data[i], PublishOptions.builder().messageId(w.ids[i]).build(), true);
@@ -372,6 +425,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 if (ex == null) {
                     if (ack.isDuplicate() && !isRetry) {
                         duplicates.incrementAndGet();
+                        warn(duplicateLog, "stream {} already held message id {}: another publisher used it; counted, not"
+                                + " taken as published", config.stream(), po.getMessageId());
                     } else {
                         published.incrementAndGet();
                     }
@@ -387,6 +442,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
     private void retry(String subject, byte[] data, PublishOptions po) {
         retried.incrementAndGet();
+        warn(retryLog, "publish of message {} to stream {} not acknowledged; sending it again in {} ms with the same id",
+                po.getMessageId(), config.stream(), config.retryDelay().toMillis());
         if (!retries.isShutdown()) {
             retries.schedule(() -> send(subject, data, po, true), config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
         }

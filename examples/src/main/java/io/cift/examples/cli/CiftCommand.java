@@ -14,6 +14,11 @@ public final class CiftCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read before parsing (logging is set up first); declared here so that every command accepts it. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log state changes (INFO) too, not only warnings and errors, on stderr.")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
@@ -26,7 +31,19 @@ public final class CiftCommand implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        configureLogging(args);
         System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * The command line's logger (slf4j-simple, configured by {@code simplelogger.properties}: warnings and
+     * errors on stderr) logs INFO as well with {@code --verbose}; a level given as a system property wins.
+     */
+    static void configureLogging(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--verbose")
+                && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
     }
 
     /**

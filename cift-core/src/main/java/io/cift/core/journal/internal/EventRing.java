@@ -30,6 +30,8 @@ import java.util.function.LongSupplier;
  */
 final class EventRing implements Sequencer.Sink {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventRing.class);
+
     private final Disruptor<EventSlot> disruptor;
     private final RingBuffer<EventSlot> ring;
     private final LagPolicy policy;
@@ -195,7 +197,8 @@ final class EventRing implements Sequencer.Sink {
             } catch (Throwable t) {
                 long n = failures.incrementAndGet();
                 if (n == 1 || n % 10_000 == 0) {
-                    System.err.println("cift: consumer '" + name + "' threw on " + e + " (failure #" + n + "): " + t);
+                    LOG.warn("consumer '{}' threw on {} (failure #{}; the event counts as delivered, later failures are"
+                            + " counted and logged every 10,000th)", name, e, n, t);
                 }
             }
         }

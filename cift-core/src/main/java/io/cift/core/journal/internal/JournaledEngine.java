@@ -55,6 +55,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JournaledEngine implements DurableEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournaledEngine.class);
+
     /** One command in 1,024 is timed on the matching thread: a clock read per command would cost more than the rest. */
     private static final long SAMPLE_MASK = 1023;
     private static final long NOT_SAMPLED = Long.MIN_VALUE;
@@ -129,6 +131,7 @@ public final class JournaledEngine implements DurableEngine {
                 this.clockOffset = r.lastClock - liveClock.nanoTime();
             }
             this.report = r.report;
+            logRecovery(dir, engineId, r.report);
             Path segment = r.appendSegment;
             long position = r.appendPosition;
             if (segment == null) {
@@ -159,6 +162,24 @@ public final class JournaledEngine implements DurableEngine {
         config.consumerKinds().values().forEach(kinds::addAll);
         sequencer.sink(events, kinds);
         sequencer.user(config.engine().listener());
+    }
+
+    private static void logRecovery(Path dir, String engineId, RecoveryReport r) {
+        if (r.lastSequence() == 0 && r.snapshot() == null) {
+            LOG.info("engine {}: new journal in {}", engineId, dir);
+            return;
+        }
+        LOG.info("engine {}: journal {} recovered to command {} in {} ms ({}, {} commands replayed, state hash {})",
+                engineId, dir, r.lastSequence(), r.elapsedNanos() / 1_000_000,
+                r.snapshot() == null ? "no snapshot" : "snapshot at command " + r.snapshot().sequence(),
+                r.commandsReplayed(), Long.toHexString(r.stateHash()));
+        if (r.tailBytesCut() > 0) {
+            LOG.warn("engine {}: cut {} bytes off the end of journal {}: {}", engineId, r.tailBytesCut(), dir,
+                    r.tailProblem());
+        }
+        for (String note : r.notes()) {
+            LOG.warn("engine {}: journal {}: {}", engineId, dir, note);
+        }
     }
 
     private static void closeQuietly(FileChannel c) {
@@ -371,7 +392,8 @@ public final class JournaledEngine implements DurableEngine {
             } catch (IOException | RuntimeException e) {
                 if (snapshotFailure == null) {
                     snapshotFailure = e;
-                    System.err.println("cift: snapshot at command " + seq + " of journal " + dir + " failed: " + e);
+                    LOG.error("snapshot at command {} of journal {} failed; recovery falls back to an older snapshot"
+                            + " and replays more of the journal", seq, dir, e);
                 }
                 throw e;
             }
