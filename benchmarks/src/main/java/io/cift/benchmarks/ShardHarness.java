@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * and of all users. On one machine the shards share its cores and disk, so the figures show the
  * overhead of the distributed plan, not the speed-up of separate hosts.
  * Usage: {@code ShardHarness [users] [tradesPerUser]} with {@code scripts/services.sh start clickhouse
- * clickhouse-cluster} running; databases {@code cift_shard_bench} are dropped first.
+ * clickhouse-cluster} running. The data goes to databases {@code cift_shard_bench}; a rerun with the same
+ * size measures the data already there.
  */
 public final class ShardHarness {
 
@@ -45,16 +46,23 @@ public final class ShardHarness {
         int perUser = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         String single = "jdbc:clickhouse://127.0.0.1:18123/";
         String shard = "jdbc:clickhouse://127.0.0.1:18131/";
-        run(single + "default", "DROP DATABASE IF EXISTS " + DB);
-        run(single + "default", "CREATE DATABASE " + DB);
-        run(shard + "default", "DROP DATABASE IF EXISTS " + DB + " ON CLUSTER cift");
-        run(shard + "default", "CREATE DATABASE " + DB + " ON CLUSTER cift");
+        long rows = (long) users * perUser;
+        boolean reuse = count(single + "default", "SELECT count() FROM system.tables WHERE database = '" + DB
+                + "' AND name = 'cift_trades'") == 1
+                && count(single + DB, "SELECT count() FROM cift_trades") == rows
+                && count(shard + DB, "SELECT count() FROM cift_trades") == rows;
+        if (!reuse) {
+            run(single + "default", "DROP DATABASE IF EXISTS " + DB);
+            run(single + "default", "CREATE DATABASE " + DB);
+            run(shard + "default", "DROP DATABASE IF EXISTS " + DB + " ON CLUSTER cift");
+            run(shard + "default", "CREATE DATABASE " + DB + " ON CLUSTER cift");
+        }
         try (PooledDataSource one = AnalyticsBackends.pooled(single + DB, null, 4, Duration.ofSeconds(5));
              PooledDataSource two = AnalyticsBackends.pooled(shard + DB, null, 4, Duration.ofSeconds(5))) {
             AnalyticsService[] services = {AnalyticsBackends.clickhouse(one, single + DB),
                     AnalyticsBackends.clickhouse(two, shard + DB, "cift")};
             String[] names = {"one server", "two shards"};
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < 2 && !reuse; k++) {
                 services[k].migrate();
                 long t0 = System.nanoTime();
                 load(services[k], users, perUser);
@@ -118,6 +126,14 @@ public final class ShardHarness {
         }
         if (!batch.isEmpty()) {
             s.ingestTrades(batch);
+        }
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (PooledDataSource ds = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
+             Connection c = ds.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
         }
     }
 
