@@ -64,7 +64,7 @@ public final class JetStreamConfig {
      * {@code cift.nats.max-bytes}, {@code cift.nats.duplicate-window.ms}, {@code cift.nats.max-in-flight},
      * {@code cift.nats.backpressure} ({@code block}, {@code drop}, {@code fail}),
      * {@code cift.nats.block-timeout.ms}, {@code cift.nats.retry-delay.ms}, {@code cift.nats.codec}
-     * ({@code binary} or {@code json}), {@code cift.nats.update-stream} and {@code cift.nats.replicas}; what
+     * ({@code binary} or {@code json}), {@code cift.nats.update-stream}, {@code cift.nats.replicas} and {@code cift.nats.confirm-every}; what
      * they leave out keeps its default. {@code cift.nats.url} may list several servers, comma-separated.
      *
      * @param settings the settings
@@ -90,6 +90,7 @@ public final class JetStreamConfig {
         }));
         settings.getBoolean("cift.nats.update-stream").ifPresent(b::updateStream);
         settings.getInt("cift.nats.replicas").ifPresent(b::replicas);
+        settings.getInt("cift.nats.confirm-every").ifPresent(b::confirmEvery);
         return b;
     }
 
