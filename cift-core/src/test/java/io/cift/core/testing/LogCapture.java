@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level previous;
+    private final boolean additive;
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
@@ -27,7 +28,9 @@ public final class LogCapture implements AutoCloseable {
     private LogCapture(Class<?> type, Level level) {
         this.logger = (Logger) LoggerFactory.getLogger(type);
         this.previous = logger.getLevel();
+        this.additive = logger.isAdditive();
         logger.setLevel(level);
+        logger.setAdditive(false);   // captured, not also printed
         appender.start();
         logger.addAppender(appender);
     }
@@ -69,5 +72,6 @@ public final class LogCapture implements AutoCloseable {
         logger.detachAppender(appender);
         appender.stop();
         logger.setLevel(previous);
+        logger.setAdditive(additive);
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cift", mixinStandardHelpOptions = true, version = "cift 0.1.0-SNAPSHOT",
         description = "CIFT command line: order book demo and replay, risk, analytics, events, tick data.",
         subcommands = {DemoCommand.class, ReplayCommand.class, RiskCommand.class, AnalyticsCommand.class,
-                DbCommands.Db.class, DbCommands.Ingest.class, DbCommands.Sync.class, EventsCommand.class, TicksCommand.class, JournalCommands.Parent.class,
+                DbCommands.Db.class, DbCommands.Ingest.class, DbCommands.Sync.class, EventsCommand.class, TicksCommand.class, JournalCommands.Parent.class, FeedCommands.Parent.class,
                 CommandLine.HelpCommand.class})
 public final class CiftCommand implements Runnable {
 

@@ -2,28 +2,18 @@ package io.cift.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cift.core.book.MatchingEngine;
-import io.cift.core.book.OrderBook;
-import io.cift.core.book.OrderView;
-import io.cift.core.book.PriceLevel;
 import io.cift.core.journal.Journal;
 import io.cift.core.journal.JournalInfo;
-import io.cift.core.model.Side;
 import io.cift.examples.io.Json;
 import io.cift.examples.io.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code cift journal info|book}: read a durable engine's journal without changing it. */
@@ -88,7 +78,7 @@ final class JournalCommands {
                     "first, time priority within a price."})
     static final class Book implements Callable<Integer> {
         /** The header line of the book file. */
-        static final String HEADER = "symbol,side,price,order_id,open_qty";
+        static final String HEADER = io.cift.examples.io.BookCsv.HEADER;
 
         @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The journal directory.")
         Path journal;
@@ -104,31 +94,7 @@ final class JournalCommands {
             OutputFiles.requireDirectory(out, "--out");
             Journal.Recovered r = Journal.recover(journal);
             MatchingEngine engine = r.engine();
-            Path dir = out.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".part");
-            try {
-                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
-                    w.write(HEADER);
-                    w.write('\n');
-                    for (String symbol : new TreeSet<>(engine.symbols())) {
-                        OrderBook book = engine.book(symbol).orElseThrow();
-                        for (Side side : new Side[] {Side.BUY, Side.SELL}) {
-                            for (PriceLevel l : book.depth(side, Integer.MAX_VALUE)) {
-                                for (OrderView o : book.ordersAt(side, l.price())) {
-                                    w.write(OutputFiles.csvField(symbol) + "," + side + "," + o.price() + "," + o.orderId() + ","
-                                            + o.openQuantity() + "\n");
-                                }
-                            }
-                        }
-                    }
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                tmp = null;
-            } finally {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            }
+            io.cift.examples.io.BookCsv.write(out, io.cift.examples.io.BookCsv.orders(engine));
             PrintWriter err = spec.commandLine().getErr();
             err.printf(Locale.ROOT, "commands  %d%n", r.report().lastSequence());
             err.printf(Locale.ROOT, "orders    %d%n", engine.symbols().stream()

@@ -29,6 +29,8 @@ import java.util.concurrent.Callable;
                 "With --journal every command is journaled first; run the same command again after a crash and it",
                 "resumes: the journal must hold the file's first K commands, the trades file is brought to exactly their",
                 "trades, and the replay goes on from command K+1 (the trades file is then written in place).",
+                "With --feed-out the order feed of the replay is written too (one message a line, first column its",
+                "sequence number; see 'cift feed book'), with a snapshot of every live order every --feed-snapshot-every commands.",
                 "A summary goes to stderr."})
 final class ReplayCommand implements Callable<Integer> {
 
@@ -44,6 +46,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--initial-capacity", defaultValue = "1024", paramLabel = "N",
             description = "Orders each book preallocates; books grow on demand past it (default: ${DEFAULT-VALUE}, at most 16777216).")
     int initialCapacity;
+
+    @Option(names = "--feed-out", paramLabel = "FEED.csv",
+            description = "Where to write the order feed of the replay (optional; not with --journal yet).")
+    Path feedOut;
+
+    @Option(names = "--feed-snapshot-every", defaultValue = "100000", paramLabel = "N",
+            description = "With --feed-out: commands between snapshots, 0 for none (default: ${DEFAULT-VALUE}).")
+    long feedSnapshotEvery;
 
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal every command in DIR, and resume from it after a crash.")
     Path journal;
@@ -87,6 +97,20 @@ final class ReplayCommand implements Callable<Integer> {
         if (tradesOut != null) {
             io.cift.examples.io.OutputFiles.requireDirectory(tradesOut, "--trades-out");
         }
+        if (feedOut == null && spec.commandLine().getParseResult().hasMatchedOption("--feed-snapshot-every")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--feed-snapshot-every needs --feed-out");
+        }
+        if (feedOut != null && journal != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--feed-out does not work with --journal yet");
+        }
+        if (feedSnapshotEvery < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--feed-snapshot-every must not be negative, got "
+                    + feedSnapshotEvery);
+        }
+        if (feedOut != null) {
+            io.cift.examples.io.OutputFiles.requireDirectory(feedOut, "--feed-out");
+            return replayWithFeed();
+        }
         Path tmp = null;
         ReplaySummary s;
         if (journal != null) {
@@ -117,6 +141,41 @@ final class ReplayCommand implements Callable<Integer> {
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
+            }
+        }
+        printSummary(s);
+        return 0;
+    }
+
+    /** A plain replay that also writes the order feed; both files are written whole or not at all. */
+    private Integer replayWithFeed() throws IOException {
+        Path feedTmp = Files.createTempFile(feedOut.toAbsolutePath().getParent(), feedOut.getFileName().toString(), ".part");
+        Path tradesTmp = tradesOut == null ? null
+                : Files.createTempFile(tradesOut.toAbsolutePath().getParent(), tradesOut.getFileName().toString(), ".part");
+        ReplaySummary s;
+        try {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(orders), 1 << 16);
+                 java.io.Writer feedWriter = new java.io.BufferedWriter(Files.newBufferedWriter(feedTmp,
+                         java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                 OutputStream trades = tradesTmp == null ? null : Files.newOutputStream(tradesTmp)) {
+                io.cift.core.feed.OrderFeed feed = new io.cift.core.feed.OrderFeed(io.cift.core.feed.FeedCsv.writer(feedWriter),
+                        feedSnapshotEvery);
+                s = new Replayer(initialCapacity).replay(in, trades, feed);
+            } catch (NoSuchFileException e) {
+                throw new IOException("no such file: " + e.getFile(), e);
+            }
+            Files.move(feedTmp, feedOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            feedTmp = null;
+            if (tradesTmp != null) {
+                Files.move(tradesTmp, tradesOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                tradesTmp = null;
+            }
+        } finally {
+            if (feedTmp != null) {
+                Files.deleteIfExists(feedTmp);
+            }
+            if (tradesTmp != null) {
+                Files.deleteIfExists(tradesTmp);
             }
         }
         printSummary(s);

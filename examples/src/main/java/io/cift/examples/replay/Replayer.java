@@ -39,6 +39,23 @@ public final class Replayer {
      * @throws MalformedInputException at the first line that cannot be read
      */
     public ReplaySummary replay(InputStream orders, OutputStream trades) throws IOException {
+        return replay(orders, trades, null);
+    }
+
+    /**
+     * Replays {@code orders}, writing trades to {@code trades} (or nowhere when null) and making the order feed
+     * (when {@code feed} is given: it ends each command). The feed is made on the replaying thread, like the
+     * trades file: this is a batch tool, not a live engine.
+     *
+     * @param orders the order CSV
+     * @param trades where the trades CSV goes, or null
+     * @param feed the order feed to make, or null
+     * @return what happened
+     * @throws IOException when reading or writing fails
+     * @throws MalformedInputException at the first line that cannot be read
+     */
+    public ReplaySummary replay(InputStream orders, OutputStream trades, io.cift.core.feed.OrderFeed feed)
+            throws IOException {
         long t0 = System.nanoTime();
         TradeCsvWriter writer = trades == null ? null : new TradeCsvWriter(trades);
         long[] tradeStats = new long[2];
@@ -58,8 +75,15 @@ public final class Replayer {
                 }
             }
         };
+        Throwable[] failure = new Throwable[1];
         MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder()
-                .initialOrderCapacity((int) initialCapacity).listener(listener).build());
+                .initialOrderCapacity((int) initialCapacity)
+                .listener(feed == null ? listener : OrderBookListener.both(listener, feed))
+                .listenerFailureHandler((callback, symbol, orderId, error, failures) -> {
+                    if (failure[0] == null) {
+                        failure[0] = error;   // a file that cannot be written: stop at the next command
+                    }
+                }).build());
         long commands = 0;
         long rejects = 0;
         try (OrderCsvReader r = new OrderCsvReader(orders)) {
@@ -73,6 +97,19 @@ public final class Replayer {
                 if (rc != ResultCode.ACCEPTED) {
                     rejects++;
                 }
+                if (feed != null) {
+                    feed.endCommand();
+                }
+                if (failure[0] != null) {
+                    break;
+                }
+            }
+            if (failure[0] instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (failure[0] != null) {
+                throw new IllegalStateException("writing the output failed at command " + commands + ": " + failure[0],
+                        failure[0]);
             }
             if (writer != null) {
                 writer.flush();

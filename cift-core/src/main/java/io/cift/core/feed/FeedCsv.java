@@ -1,0 +1,242 @@
+package io.cift.core.feed;
+
+import io.cift.core.model.Side;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The feed as CSV, one message a line after the header {@value #HEADER}; the first column is the sequence
+ * number, {@code type} one of {@code ADD}, {@code EXECUTE}, {@code REDUCE}, {@code REPLACE}, {@code DELETE},
+ * {@code SNAPSHOT_START}, {@code SNAPSHOT_ORDER}, {@code SNAPSHOT_END}, and the columns a type does not use
+ * are empty. {@code quantity} is the quantity added, traded, removed or now open; for {@code SNAPSHOT_START}
+ * it is the number of {@code SNAPSHOT_ORDER} lines that follow. A symbol with a comma or a quote is quoted
+ * (RFC 4180).
+ */
+public final class FeedCsv {
+
+    /** The header line. */
+    public static final String HEADER = "seq,type,symbol,order_id,side,price,quantity,position,trade_id,priority_kept";
+
+    private FeedCsv() {
+    }
+
+    /**
+     * A sink that writes each message as a line (the header first). The caller flushes and closes the writer.
+     *
+     * @param out where to write
+     * @return the sink; it throws {@link UncheckedIOException} when the writer fails
+     */
+    public static Consumer<FeedMessage> writer(Writer out) {
+        Objects.requireNonNull(out, "out");
+        try {
+            out.write(HEADER);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return m -> {
+            try {
+                out.write(line(m));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /**
+     * One message as a CSV line (without the line break).
+     *
+     * @param m the message
+     * @return the line
+     */
+    public static String line(FeedMessage m) {
+        if (m instanceof FeedMessage.OrderAdded a) {
+            return row(a.seq(), "ADD", a.symbol(), a.orderId(), a.side(), a.price(), a.quantity(), a.position(), null, null);
+        } else if (m instanceof FeedMessage.OrderExecuted x) {
+            return row(x.seq(), "EXECUTE", x.symbol(), x.orderId(), null, x.price(), x.quantity(), null, x.tradeId(), null);
+        } else if (m instanceof FeedMessage.OrderReduced r) {
+            return row(r.seq(), "REDUCE", r.symbol(), r.orderId(), null, null, r.quantity(), null, null, null);
+        } else if (m instanceof FeedMessage.OrderReplaced r) {
+            return row(r.seq(), "REPLACE", r.symbol(), r.orderId(), null, r.price(), r.quantity(), null, null, r.priorityKept());
+        } else if (m instanceof FeedMessage.OrderDeleted d) {
+            return row(d.seq(), "DELETE", d.symbol(), d.orderId(), null, null, null, null, null, null);
+        } else if (m instanceof FeedMessage.SnapshotStart s) {
+            return row(s.seq(), "SNAPSHOT_START", null, null, null, null, s.orders(), null, null, null);
+        } else if (m instanceof FeedMessage.SnapshotOrder o) {
+            return row(o.seq(), "SNAPSHOT_ORDER", o.symbol(), o.orderId(), o.side(), o.price(), o.quantity(), null, null, null);
+        } else {
+            return row(m.seq(), "SNAPSHOT_END", null, null, null, null, null, null, null, null);
+        }
+    }
+
+    private static String row(long seq, String type, String symbol, Long orderId, Side side, Long price, Long quantity,
+                              Integer position, Long tradeId, Boolean kept) {
+        StringBuilder b = new StringBuilder(64).append(seq).append(',').append(type).append(',');
+        if (symbol != null) {
+            b.append(quote(symbol));
+        }
+        b.append(',').append(orderId == null ? "" : orderId.toString());
+        b.append(',').append(side == null ? "" : side.name());
+        b.append(',').append(price == null ? "" : price.toString());
+        b.append(',').append(quantity == null ? "" : quantity.toString());
+        b.append(',').append(position == null ? "" : position.toString());
+        b.append(',').append(tradeId == null ? "" : tradeId.toString());
+        b.append(',').append(kept == null ? "" : kept.toString());
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Reads a feed file: checks the header, then hands each message to the consumer in file order.
+     *
+     * @param in the file
+     * @param each where each message goes
+     * @return how many messages were read
+     * @throws IOException when reading fails
+     * @throws IllegalArgumentException naming the line and field of the first malformed line
+     */
+    public static long read(BufferedReader in, Consumer<FeedMessage> each) throws IOException {
+        String header = in.readLine();
+        if (!HEADER.equals(header)) {
+            throw new IllegalArgumentException("feed line 1: the header must be '" + HEADER + "', got '" + header + "'");
+        }
+        long n = 0;
+        long lineNo = 1;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNo++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            each.accept(parse(line, lineNo));
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @param line the line
+     * @param lineNo its number, for messages
+     * @return the message
+     * @throws IllegalArgumentException naming the line and field when it is malformed
+     */
+    public static FeedMessage parse(String line, long lineNo) {
+        List<String> f = split(line, lineNo);
+        if (f.size() != 10) {
+            throw new IllegalArgumentException("feed line " + lineNo + ": expected 10 fields, got " + f.size() + ": " + line);
+        }
+        long seq = number(f, 0, "seq", lineNo);
+        if (seq < 1) {
+            throw new IllegalArgumentException("feed line " + lineNo + ": seq must be at least 1, got " + seq);
+        }
+        String type = f.get(1);
+        return switch (type) {
+            case "ADD" -> new FeedMessage.OrderAdded(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo), side(f, lineNo),
+                    positive(f, 5, "price", lineNo), positive(f, 6, "quantity", lineNo),
+                    Math.toIntExact(positive(f, 7, "position", lineNo)));
+            case "EXECUTE" -> new FeedMessage.OrderExecuted(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
+                    positive(f, 6, "quantity", lineNo), positive(f, 5, "price", lineNo), positive(f, 8, "trade_id", lineNo));
+            case "REDUCE" -> new FeedMessage.OrderReduced(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
+                    positive(f, 6, "quantity", lineNo));
+            case "REPLACE" -> new FeedMessage.OrderReplaced(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
+                    positive(f, 5, "price", lineNo), positive(f, 6, "quantity", lineNo), bool(f, 9, "priority_kept", lineNo));
+            case "DELETE" -> new FeedMessage.OrderDeleted(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo));
+            case "SNAPSHOT_START" -> new FeedMessage.SnapshotStart(seq, number(f, 6, "quantity", lineNo));
+            case "SNAPSHOT_ORDER" -> new FeedMessage.SnapshotOrder(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
+                    side(f, lineNo), positive(f, 5, "price", lineNo), positive(f, 6, "quantity", lineNo));
+            case "SNAPSHOT_END" -> new FeedMessage.SnapshotEnd(seq);
+            default -> throw new IllegalArgumentException("feed line " + lineNo + ": unknown type '" + type + "'");
+        };
+    }
+
+    private static List<String> split(String line, long lineNo) {
+        List<String> out = new ArrayList<>(10);
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"' && cur.length() == 0) {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("feed line " + lineNo + ": unterminated quote");
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    private static String symbol(List<String> f, long lineNo) {
+        String s = f.get(2);
+        if (s.isBlank()) {
+            throw new IllegalArgumentException("feed line " + lineNo + ": symbol must not be empty");
+        }
+        return s;
+    }
+
+    private static Side side(List<String> f, long lineNo) {
+        return switch (f.get(4)) {
+            case "BUY" -> Side.BUY;
+            case "SELL" -> Side.SELL;
+            default -> throw new IllegalArgumentException("feed line " + lineNo + ": side must be BUY or SELL, got '"
+                    + f.get(4) + "'");
+        };
+    }
+
+    private static long number(List<String> f, int i, String name, long lineNo) {
+        try {
+            return Long.parseLong(f.get(i));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("feed line " + lineNo + ": " + name + " must be a whole number, got '"
+                    + f.get(i) + "'");
+        }
+    }
+
+    private static long positive(List<String> f, int i, String name, long lineNo) {
+        long v = number(f, i, name, lineNo);
+        if (v <= 0) {
+            throw new IllegalArgumentException("feed line " + lineNo + ": " + name + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static boolean bool(List<String> f, int i, String name, long lineNo) {
+        return switch (f.get(i)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("feed line " + lineNo + ": " + name + " must be true or false, got '"
+                    + f.get(i) + "'");
+        };
+    }
+}

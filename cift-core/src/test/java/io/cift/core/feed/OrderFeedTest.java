@@ -1,0 +1,189 @@
+package io.cift.core.feed;
+
+import io.cift.core.book.MatchingEngine;
+import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.book.SelfTradePrevention;
+import io.cift.core.journal.DurableEngine;
+import io.cift.core.journal.DurableEngineConfig;
+import io.cift.core.journal.EngineEvent;
+import io.cift.core.journal.FsyncPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The order feed against the engine it describes: a book rebuilt from the feed equals the engine's book
+ * after every command of long random flows (deep books, amends, self-trade prevention, market, IOC and FOK
+ * orders); lost, repeated and reordered messages are detected and healed by the next snapshot.
+ */
+class OrderFeedTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A plain engine with the feed as its listener, the builder fed directly. */
+    private static final class Rig {
+        final BookBuilder builder = new BookBuilder(true);
+        final List<FeedMessage> messages = new ArrayList<>();
+        final OrderFeed feed;
+        final MatchingEngine engine;
+
+        Rig(SelfTradePrevention stp, long snapshotEvery) {
+            feed = new OrderFeed(m -> {
+                messages.add(m);
+                builder.accept(m);
+            }, snapshotEvery);
+            engine = MatchingEngine.create(MatchingEngineConfig.builder().selfTradePrevention(stp).listener(feed).build());
+        }
+
+        void run(FeedFlows.Command c) {
+            c.applyTo(engine);
+            feed.endCommand();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelfTradePrevention.class)
+    void theRebuiltBookEqualsTheEnginesAfterEveryCommand(SelfTradePrevention stp) {
+        Rig rig = new Rig(stp, 10_000);
+        List<FeedFlows.Command> flow = FeedFlows.random(stp.ordinal() + 11, 60_000);
+        for (int i = 0; i < flow.size(); i++) {
+            FeedFlows.Command c = flow.get(i);
+            rig.run(c);
+            assertThat(rig.builder.orders(c.symbol())).as("%s after command %d (%s)", c.symbol(), i + 1, c)
+                    .isEqualTo(FeedFlows.engineOrders(rig.engine, c.symbol()));
+        }
+        assertThat(rig.engine.listenerFailures()).isZero();
+        assertThat(rig.builder.orders()).isEqualTo(FeedFlows.engineOrders(rig.engine));
+        assertThat(rig.builder.orders().size()).as("a deep book").isGreaterThan(1_000);
+        assertThat(rig.builder.depth("AAPL", io.cift.core.model.Side.BUY, Integer.MAX_VALUE)).as("many levels").hasSizeGreaterThan(100);
+        assertThat(rig.messages).extracting(FeedMessage::seq).as("numbered from 1 without gaps")
+                .containsExactlyElementsOf(() -> java.util.stream.LongStream.rangeClosed(1, rig.messages.size()).boxed().iterator());
+        assertThat(rig.messages).hasAtLeastOneElementOfType(FeedMessage.OrderReplaced.class)
+                .hasAtLeastOneElementOfType(FeedMessage.OrderDeleted.class)
+                .hasAtLeastOneElementOfType(FeedMessage.OrderExecuted.class)
+                .hasAtLeastOneElementOfType(FeedMessage.SnapshotStart.class);
+    }
+
+    @Test
+    void aLongFlowStaysEqualAndEveryMessageSurvivesItsCsvLine() throws Exception {
+        Rig rig = new Rig(SelfTradePrevention.CANCEL_RESTING, 25_000);
+        List<FeedFlows.Command> flow = FeedFlows.random(99, 300_000);
+        for (int i = 0; i < flow.size(); i++) {
+            rig.run(flow.get(i));
+            if (i % 1_000 == 999) {
+                assertThat(rig.builder.orders()).as("after command %d", i + 1).isEqualTo(FeedFlows.engineOrders(rig.engine));
+            }
+        }
+        assertThat(rig.builder.orders()).isEqualTo(FeedFlows.engineOrders(rig.engine));
+        StringWriter csv = new StringWriter();
+        var writer = FeedCsv.writer(csv);
+        rig.messages.forEach(writer);
+        List<FeedMessage> back = new ArrayList<>();
+        assertThat(FeedCsv.read(new BufferedReader(new StringReader(csv.toString())), back::add)).isEqualTo(rig.messages.size());
+        assertThat(back).isEqualTo(rig.messages);
+    }
+
+    @Test
+    void aDurableEnginesConsumerMakesTheSameFeedOffTheMatchingThread() throws Exception {
+        List<FeedFlows.Command> flow = FeedFlows.random(5, 40_000);
+        Rig reference = new Rig(SelfTradePrevention.NONE, 5_000);
+        flow.forEach(reference::run);
+        List<FeedMessage> got = new ArrayList<>();
+        OrderFeed feed = new OrderFeed(got::add, 5_000);
+        Thread[] thread = new Thread[1];
+        DurableEngineConfig config = DurableEngineConfig.builder(tmp.resolve("j")).fsync(FsyncPolicy.NONE)
+                .consumer("feed", EnumSet.allOf(EngineEvent.Kind.class), (e, end) -> {
+                    thread[0] = Thread.currentThread();
+                    feed.handler().onEvent(e, end);
+                }).build();
+        try (DurableEngine e = DurableEngine.open(config)) {
+            flow.forEach(c -> c.applyTo(e));
+        }
+        assertThat(thread[0]).isNotSameAs(Thread.currentThread());
+        assertThat(got).isEqualTo(reference.messages);
+    }
+
+    @Test
+    void lostRepeatedAndReorderedMessagesAreFoundAndHealedByTheNextSnapshot() {
+        Rig rig = new Rig(SelfTradePrevention.NONE, 2_000);
+        FeedFlows.random(7, 30_000).forEach(rig::run);
+        rig.feed.snapshot();
+        List<FeedMessage> all = rig.messages;
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<FeedMessage> damaged = new ArrayList<>();
+        int lost = 0;
+        int lastSnapshot = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof FeedMessage.SnapshotStart) {
+                lastSnapshot = i;
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            int r = i < lastSnapshot - 1 ? rnd.nextInt(2_000) : 1_000;   // the last snapshot arrives whole
+            if (r == 0) {
+                lost++;                                  // lost
+            } else if (r == 1) {
+                damaged.add(all.get(i));                 // repeated
+                damaged.add(all.get(i));
+            } else if (r == 2 && i + 1 < all.size()) {
+                damaged.add(all.get(i + 1));             // two swapped
+                damaged.add(all.get(i));
+                i++;
+            } else {
+                damaged.add(all.get(i));
+            }
+        }
+        List<long[]> gaps = new ArrayList<>();
+        BookBuilder lenient = new BookBuilder(false).onGap((first, last, reason) -> gaps.add(new long[] {first, last}));
+        damaged.forEach(lenient::accept);
+        assertThat(lost).isPositive();
+        assertThat(gaps.size()).as("every loss and every swap is a gap").isGreaterThanOrEqualTo(lost);
+        assertThat(lenient.duplicates()).isPositive();
+        assertThat(lenient.inSync()).as("healed by the last snapshot").isTrue();
+        assertThat(lenient.orders()).isEqualTo(FeedFlows.engineOrders(rig.engine));
+
+        BookBuilder strict = new BookBuilder(true);
+        FeedMessage missing = all.get(100);
+        assertThatThrownBy(() -> all.stream().filter(m -> m != missing).forEach(strict::accept))
+                .isInstanceOf(FeedGapException.class).hasMessageContaining("messages 101 missing");
+    }
+
+    @Test
+    void aLateJoinerIsWholeFromItsFirstSnapshot() {
+        Rig rig = new Rig(SelfTradePrevention.NONE, 1_000);
+        FeedFlows.random(8, 5_500).forEach(rig::run);
+        List<long[]> gaps = new ArrayList<>();
+        BookBuilder late = new BookBuilder(false).onGap((first, last, reason) -> gaps.add(new long[] {first, last}));
+        rig.messages.subList(rig.messages.size() / 2, rig.messages.size()).forEach(late::accept);
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0)[0]).isEqualTo(1);
+        assertThat(late.snapshotApplied()).isTrue();
+        assertThat(late.inSync()).isTrue();
+        assertThat(late.orders()).isEqualTo(FeedFlows.engineOrders(rig.engine));
+    }
+
+    @Test
+    void malformedCsvIsRefusedNamingTheLineAndField() {
+        assertThatThrownBy(() -> FeedCsv.parse("7,ADD,AAPL,1,BUY,abc,5,1,,", 9)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("feed line 9: price must be a whole number, got 'abc'");
+        assertThatThrownBy(() -> FeedCsv.parse("7,ADD,AAPL,1,UP,10,5,1,,", 3)).hasMessageContaining("side must be BUY or SELL");
+        assertThatThrownBy(() -> FeedCsv.parse("0,SNAPSHOT_END,,,,,,,,", 4)).hasMessageContaining("seq must be at least 1");
+        assertThatThrownBy(() -> FeedCsv.parse("7,FOO,,,,,,,,", 5)).hasMessageContaining("unknown type 'FOO'");
+        assertThatThrownBy(() -> FeedCsv.read(new BufferedReader(new StringReader("seq,type\n")), m -> { }))
+                .hasMessageContaining("feed line 1: the header must be");
+    }
+}
