@@ -1,0 +1,89 @@
+package io.cift.benchmarks;
+
+import io.cift.core.book.MatchingEngine;
+import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.feed.BookBuilder;
+import io.cift.core.feed.FeedCsv;
+import io.cift.core.feed.FeedMessage;
+import io.cift.core.feed.OrderFeed;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The order feed's costs on the shared workload (parsed beforehand), one thread, median of the passes:
+ * the book alone; the book with the feed made as its listener (the extra is the feed's making, which a
+ * durable engine does on a consumer's thread); the feed's messages turned into CSV lines; the messages
+ * applied to a {@link BookBuilder}. Each pass checks the rebuilt book against the engine's size.
+ * Usage: {@code FeedHarness WORKLOAD.csv [passes]}.
+ */
+public final class FeedHarness {
+
+    private FeedHarness() {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args the workload and optional passes (default 7)
+     */
+    public static void main(String[] args) {
+        Workload w = Workload.load(Path.of(args[0]));
+        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        long[][] t = new long[4][passes];
+        long messages = 0;
+        for (int p = -2; p < passes; p++) {   // two warm-up passes
+            long t0 = System.nanoTime();
+            MatchingEngine bare = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
+            for (int i = 0; i < w.size; i++) {
+                w.apply(bare, "SYM", i);
+            }
+            long t1 = System.nanoTime();
+            List<FeedMessage> feed = new ArrayList<>(2_400_000);
+            OrderFeed of = new OrderFeed(feed::add, 0);
+            MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(of).build());
+            long t2 = System.nanoTime();
+            for (int i = 0; i < w.size; i++) {
+                w.apply(e, "SYM", i);
+                of.endCommand();
+            }
+            long t3 = System.nanoTime();
+            long chars = 0;
+            for (FeedMessage m : feed) {
+                chars += FeedCsv.line(m).length();
+            }
+            long t4 = System.nanoTime();
+            BookBuilder b = new BookBuilder(true);
+            for (FeedMessage m : feed) {
+                b.accept(m);
+            }
+            long t5 = System.nanoTime();
+            if (b.orders().size() != e.book("SYM").orElseThrow().orderCount() || chars == 0) {
+                throw new IllegalStateException("the rebuilt book differs from the engine's");
+            }
+            messages = feed.size();
+            if (p >= 0) {
+                t[0][p] = t1 - t0;
+                t[1][p] = t3 - t2;
+                t[2][p] = t4 - t3;
+                t[3][p] = t5 - t4;
+            }
+        }
+        double bare = median(t[0]);
+        double withFeed = median(t[1]);
+        System.out.printf(Locale.ROOT, "%d commands, %d feed messages (median of %d passes)%n", w.size, messages, passes);
+        System.out.printf(Locale.ROOT, "book alone                     %8.2f M cmds/s  %6.1f ns/cmd%n", w.size / bare * 1e3, bare / w.size);
+        System.out.printf(Locale.ROOT, "book with the feed as listener %8.2f M cmds/s  %6.1f ns/cmd (feed: %.1f ns/cmd, %.2f M msgs/s)%n",
+                w.size / withFeed * 1e3, withFeed / w.size, (withFeed - bare) / w.size, messages / (withFeed - bare) * 1e3);
+        System.out.printf(Locale.ROOT, "messages to CSV lines          %8.2f M msgs/s%n", messages / median(t[2]) * 1e3);
+        System.out.printf(Locale.ROOT, "book builder                   %8.2f M msgs/s%n", messages / median(t[3]) * 1e3);
+    }
+
+    private static double median(long[] v) {
+        long[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
