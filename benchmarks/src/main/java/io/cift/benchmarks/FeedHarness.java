@@ -32,7 +32,7 @@ public final class FeedHarness {
     public static void main(String[] args) {
         Workload w = Workload.load(Path.of(args[0]));
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        long[][] t = new long[4][passes];
+        long[][] t = new long[6][passes];
         long messages = 0;
         for (int p = -2; p < passes; p++) {   // two warm-up passes
             long t0 = System.nanoTime();
@@ -60,6 +60,31 @@ public final class FeedHarness {
                 b.accept(m);
             }
             long t5 = System.nanoTime();
+            io.cift.core.feed.FeedSbe sbe = new io.cift.core.feed.FeedSbe();
+            byte[] wire = new byte[io.cift.core.feed.FeedSbe.MAX_LENGTH * 2];
+            long bytes = 0;
+            for (FeedMessage m : feed) {
+                bytes += sbe.encode(m, wire, 0);
+            }
+            long t6 = System.nanoTime();
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream((int) bytes);
+            int[] lengths = new int[feed.size()];
+            for (int k = 0; k < feed.size(); k++) {
+                lengths[k] = sbe.encode(feed.get(k), wire, 0);
+                all.write(wire, 0, lengths[k]);
+            }
+            byte[] stream = all.toByteArray();
+            long t7 = System.nanoTime();
+            int at = 0;
+            long check = 0;
+            for (int len : lengths) {
+                check += sbe.decode(stream, at, len).seq();
+                at += len;
+            }
+            long t8 = System.nanoTime();
+            if (check == 0) {
+                throw new IllegalStateException("nothing decoded");
+            }
             if (b.orders().size() != e.book("SYM").orElseThrow().orderCount() || chars == 0) {
                 throw new IllegalStateException("the rebuilt book differs from the engine's");
             }
@@ -69,6 +94,8 @@ public final class FeedHarness {
                 t[1][p] = t3 - t2;
                 t[2][p] = t4 - t3;
                 t[3][p] = t5 - t4;
+                t[4][p] = t6 - t5;
+                t[5][p] = t8 - t7;
             }
         }
         double bare = median(t[0]);
@@ -79,6 +106,8 @@ public final class FeedHarness {
                 w.size / withFeed * 1e3, withFeed / w.size, (withFeed - bare) / w.size, messages / (withFeed - bare) * 1e3);
         System.out.printf(Locale.ROOT, "messages to CSV lines          %8.2f M msgs/s%n", messages / median(t[2]) * 1e3);
         System.out.printf(Locale.ROOT, "book builder                   %8.2f M msgs/s%n", messages / median(t[3]) * 1e3);
+        System.out.printf(Locale.ROOT, "SBE encoding                   %8.2f M msgs/s%n", messages / median(t[4]) * 1e3);
+        System.out.printf(Locale.ROOT, "SBE decoding (to messages)     %8.2f M msgs/s%n", messages / median(t[5]) * 1e3);
     }
 
     private static double median(long[] v) {
