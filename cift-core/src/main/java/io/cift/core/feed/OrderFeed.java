@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * <p>For a {@code DurableEngine}, register {@link #handler()} as a consumer of every event kind: the feed
  * is then made on that consumer's thread, never the matching thread. For a plain engine, use it as the
  * engine's listener and call {@link #endCommand()} after each command. Not thread-safe: one thread feeds
- * it.
+ * it (only {@link #requestSnapshot()} may be called from others).
  */
 public final class OrderFeed implements OrderBookListener {
 
@@ -47,6 +47,8 @@ public final class OrderFeed implements OrderBookListener {
     private boolean takerAmended;
     // the durable engine's command being read by the handler (0: none)
     private long handlerCommand;
+    /** Set by any thread; the feed's thread sends a snapshot at the next command boundary. */
+    private volatile boolean snapshotRequested;
 
     /**
      * Creates a feed.
@@ -209,13 +211,22 @@ public final class OrderFeed implements OrderBookListener {
     public void endCommand() {
         settleTaker();
         commands++;
-        if (snapshotEvery > 0 && commands % snapshotEvery == 0) {
+        if (snapshotEvery > 0 && commands % snapshotEvery == 0 || snapshotRequested) {
             snapshot();
         }
     }
 
+    /**
+     * Asks for a snapshot at the next command boundary (a consumer that lost messages asked for one).
+     * Thread-safe: the only method another thread may call.
+     */
+    public void requestSnapshot() {
+        snapshotRequested = true;
+    }
+
     /** Sends a snapshot of every live order now (between commands). */
     public void snapshot() {
+        snapshotRequested = false;
         settleTaker();
         sink.accept(new FeedMessage.SnapshotStart(next(), book.size()));
         book.forEach(o -> sink.accept(new FeedMessage.SnapshotOrder(next(), o.symbol(), o.orderId(), o.side(), o.price(),

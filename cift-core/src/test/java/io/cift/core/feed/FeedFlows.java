@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
-/** Random deep, many-symbol command flows for the feed's tests, and the engine's own L3 view to compare with. */
-final class FeedFlows {
+/** Random deep, many-symbol command flows for the feed's tests (here and in other modules), and the engine's own L3 view to compare with. */
+public final class FeedFlows {
 
-    static final String[] SYMBOLS = {"AAPL", "MSFT", "BRK.B", "ÄÖÜ,\"Q\""};
+    public static final String[] SYMBOLS = {"AAPL", "MSFT", "BRK.B", "ÄÖÜ,\"Q\""};
 
     /** One command. */
-    record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,
+    public record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,
                    long price, long qty, boolean postOnly) {
-        ResultCode applyTo(MatchingEngine e) {
+        public ResultCode applyTo(MatchingEngine e) {
             return switch (action) {
                 case 'N' -> e.submit(symbol, orderId, owner, side, type, tif, price, qty, postOnly);
                 case 'C' -> e.cancel(symbol, orderId);
@@ -41,7 +41,7 @@ final class FeedFlows {
      * market orders from five owners (so self-trade prevention acts), cancels anywhere in the book, amends
      * that lower the quantity in place or move the price (some across the book).
      */
-    static List<Command> random(long seed, int n) {
+    public static List<Command> random(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Command> out = new ArrayList<>(n);
         List<long[]> live = new ArrayList<>();   // {symbol index, id}
@@ -77,7 +77,7 @@ final class FeedFlows {
     }
 
     /** The engine's resting orders of one symbol, in the feed's order. */
-    static List<L3Order> engineOrders(MatchingEngine e, String symbol) {
+    public static List<L3Order> engineOrders(MatchingEngine e, String symbol) {
         List<L3Order> out = new ArrayList<>();
         OrderBook book = e.book(symbol).orElse(null);
         if (book == null) {
@@ -94,7 +94,7 @@ final class FeedFlows {
     }
 
     /** All of the engine's resting orders, symbols sorted. */
-    static List<L3Order> engineOrders(MatchingEngine e) {
+    public static List<L3Order> engineOrders(MatchingEngine e) {
         List<L3Order> out = new ArrayList<>();
         for (String s : new TreeSet<>(e.symbols())) {
             out.addAll(engineOrders(e, s));

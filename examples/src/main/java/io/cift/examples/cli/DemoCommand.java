@@ -49,6 +49,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--nats", paramLabel = "URL", description = "Publish the order events to NATS JetStream, e.g. nats://127.0.0.1:4222.")
     String nats;
 
+    @Option(names = "--feed", description = "With --nats: also publish the order feed (SBE on NATS subjects --feed-prefix.>),"
+            + " which 'cift feed watch' follows.")
+    boolean feedOn;
+
+    @Option(names = "--feed-prefix", defaultValue = "cift.feed", paramLabel = "PREFIX",
+            description = "With --feed: the feed's subject prefix (default: ${DEFAULT-VALUE}).")
+    String feedPrefix;
+
     @Option(names = "--redis", paramLabel = "URL", description = "Cache the analytics in Redis, e.g. redis://127.0.0.1:6379.")
     String redis;
 
@@ -79,6 +87,9 @@ final class DemoCommand implements Callable<Integer> {
             settings = settings.with("cift.redis.url", redis);
         }
         String natsUrl = settings.get("cift.nats.url").orElse(null);
+        if (feedOn && natsUrl == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--feed needs --nats (or cift.nats.url)");
+        }
         String redisUrl = settings.get("cift.redis.url").orElse(null);
         io.cift.messaging.JetStreamConfig jetStream = io.cift.messaging.JetStreamConfig.fromSettings(settings).build();
         String stream = jetStream.stream();
@@ -96,11 +107,30 @@ final class DemoCommand implements Callable<Integer> {
             cache.close();
             throw e;
         }
+        io.cift.messaging.FeedPublisher feedPublisher = null;
+        if (feedOn) {
+            try {
+                feedPublisher = io.cift.messaging.FeedPublisher.nats(natsUrl, feedPrefix);
+            } catch (RuntimeException e) {
+                events.close();
+                cache.close();
+                throw e instanceof IllegalArgumentException ? new CommandLine.ParameterException(spec.commandLine(),
+                        "--feed-prefix: " + e.getMessage()) : e;
+            }
+        }
+        this.feedPublisher = feedPublisher;
         try (events; cache) {
             return run(events, cache, natsUrl == null ? "in-process" : "jetstream " + io.cift.core.Redact.text(natsUrl) + " stream " + stream,
                     redisUrl == null ? "in-process" : "redis " + io.cift.core.Redact.text(redisUrl));
+        } finally {
+            if (feedPublisher != null) {
+                feedPublisher.close();
+            }
         }
     }
+
+    /** The feed's publisher (with --feed), else null. */
+    private io.cift.messaging.FeedPublisher feedPublisher;
 
     private int run(io.cift.messaging.OrderEventPublisher events, io.cift.cache.AnalyticsCache cache, String eventsWhere,
                     String cacheWhere) {
@@ -132,17 +162,33 @@ final class DemoCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create the demo's journal directory", e);
         }
-        DurableEngine engine = DurableEngine.open(DurableEngineConfig.builder(journal)
+        DurableEngineConfig.Builder config = DurableEngineConfig.builder(journal)
                 .engine(MatchingEngineConfig.builder().symbols(symbol).selfTradePrevention(SelfTradePrevention.CANCEL_RESTING)
                         .listener(OrderBookListener.both(listener, recorder)).build())
                 .fsync(FsyncPolicy.NONE).snapshotEvery(0)
-                .consumer("events", events.asConsumer()).build());
+                .consumer("events", events.asConsumer());
+        io.cift.core.feed.OrderFeed feed = null;
+        if (feedPublisher != null) {
+            // the feed is made on its own consumer thread; a snapshot every 1,000 commands and on request
+            feed = new io.cift.core.feed.OrderFeed(feedPublisher, 1_000);
+            feedPublisher.serveSnapshotRequests(feed);
+            config.consumer("feed", java.util.EnumSet.allOf(io.cift.core.journal.EngineEvent.Kind.class), feed.handler());
+        }
+        DurableEngine engine = DurableEngine.open(config.build());
+        int rc;
         try {
-            return session(engine, events, cache, eventsWhere, cacheWhere, trades, counts, clock, ticks, recorder);
+            rc = session(engine, events, cache, eventsWhere, cacheWhere, trades, counts, clock, ticks, recorder);
         } finally {
             engine.close();
             deleteTree(journal);
         }
+        if (feed != null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "Feed: %d messages on %s.> (SBE; a snapshot every 1000 commands and on request)%n",
+                    feedPublisher.published(), feedPrefix);
+            out.flush();
+        }
+        return rc;
     }
 
     private static void deleteTree(java.nio.file.Path dir) {

@@ -27,7 +27,7 @@ final class FeedCommands {
 
     /** {@code cift feed}. */
     @Command(name = "feed", mixinStandardHelpOptions = true, description = "Order feed tools.",
-            subcommands = {Book.class})
+            subcommands = {Book.class, Watch.class})
     static final class Parent extends ParentCommand {
     }
 
@@ -78,6 +78,95 @@ final class FeedCommands {
             err.printf(Locale.ROOT, "gaps      %d%n", builder.gaps());
             err.flush();
             return 0;
+        }
+    }
+
+    /** {@code cift feed watch}. */
+    @Command(name = "watch", mixinStandardHelpOptions = true,
+            description = {"Follows a live order feed on NATS (as 'cift demo --nats URL --feed' publishes it), rebuilds the",
+                    "books and prints a symbol's top levels each time they change, one line each:",
+                    "  seq N  bids PRICExQTY ...  asks PRICExQTY ...",
+                    "At a gap it asks the publisher for a snapshot and prints again once the book is whole."})
+    static final class Watch implements Callable<Integer> {
+
+        @Option(names = "--nats", required = true, paramLabel = "URL", description = "The NATS server, e.g. nats://127.0.0.1:4222.")
+        String nats;
+
+        @Option(names = "--symbol", required = true, paramLabel = "S", description = "The symbol to show.")
+        String symbol;
+
+        @Option(names = "--prefix", defaultValue = "cift.feed", paramLabel = "PREFIX",
+                description = "The feed's subject prefix (default: ${DEFAULT-VALUE}).")
+        String prefix;
+
+        @Option(names = "--depth", defaultValue = "5", paramLabel = "N", description = "Levels a side (default: ${DEFAULT-VALUE}).")
+        int depth;
+
+        @Option(names = "--updates", defaultValue = "0", paramLabel = "N",
+                description = "Stop after N printed updates (default: 0, no limit).")
+        long updates;
+
+        @Option(names = "--seconds", defaultValue = "0", paramLabel = "T",
+                description = "Stop after T seconds (default: 0, until interrupted).")
+        long seconds;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (depth < 1 || updates < 0 || seconds < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--depth must be at least 1 and --updates, --seconds not negative");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            long[] printed = {0};
+            String[] last = {null};
+            io.cift.messaging.FeedSubscription[] sub = new io.cift.messaging.FeedSubscription[1];
+            BookBuilder books = new BookBuilder(false).onGap((first, lastMissing, reason) -> {
+                err.println("cift feed watch: gap: " + reason + "; asking for a snapshot");
+                err.flush();
+                sub[0].requestSnapshot();
+            });
+            try (io.cift.messaging.FeedSubscription s = io.cift.messaging.FeedSubscription.nats(nats, prefix, m -> {
+                books.accept(m);
+                if (updates > 0 && printed[0] >= updates || !books.inSync() || m instanceof io.cift.core.feed.FeedMessage.SnapshotOrder
+                        || m instanceof io.cift.core.feed.FeedMessage.SnapshotStart) {
+                    return;
+                }
+                String line = levels(books);
+                if (!line.equals(last[0])) {
+                    last[0] = line;
+                    out.printf(Locale.ROOT, "seq %d  %s%n", m.seq(), line);
+                    out.flush();
+                    if (++printed[0] == updates) {
+                        done.countDown();
+                    }
+                }
+            })) {
+                sub[0] = s;
+                s.requestSnapshot();   // joining a feed already under way: whole from the next snapshot
+                if (seconds > 0) {
+                    done.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                } else {
+                    done.await();
+                }
+            }
+            return 0;
+        }
+
+        private String levels(BookBuilder books) {
+            StringBuilder b = new StringBuilder("bids");
+            for (io.cift.core.book.PriceLevel l : books.depth(symbol, io.cift.core.model.Side.BUY, depth)) {
+                b.append(' ').append(l.price()).append('x').append(l.quantity());
+            }
+            b.append("  asks");
+            for (io.cift.core.book.PriceLevel l : books.depth(symbol, io.cift.core.model.Side.SELL, depth)) {
+                b.append(' ').append(l.price()).append('x').append(l.quantity());
+            }
+            return b.toString();
         }
     }
 }

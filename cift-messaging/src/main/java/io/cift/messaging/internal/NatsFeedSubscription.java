@@ -1,0 +1,79 @@
+package io.cift.messaging.internal;
+
+import io.cift.core.feed.FeedMessage;
+import io.cift.core.feed.FeedSbe;
+import io.cift.messaging.FeedSubscription;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** {@link FeedSubscription} on NATS: one wildcard subscription, so messages arrive in publish order. */
+public final class NatsFeedSubscription implements FeedSubscription {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NatsFeedSubscription.class);
+    private final Connection nc;
+    private final String prefix;
+    private final Dispatcher dispatcher;
+    private final FeedSbe sbe = new FeedSbe();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong undecodable = new AtomicLong();
+
+    /**
+     * Connects and subscribes.
+     *
+     * @param url the server(s)
+     * @param subjectPrefix the publisher's prefix
+     * @param each told of every message
+     */
+    public NatsFeedSubscription(String url, String subjectPrefix, Consumer<FeedMessage> each) {
+        this.prefix = NatsFeeds.requirePrefix(subjectPrefix);
+        this.nc = NatsFeeds.connect(url);
+        String requests = prefix + ".req";
+        this.dispatcher = nc.createDispatcher(msg -> {
+            if (msg.getSubject().equals(requests)) {
+                return;
+            }
+            FeedMessage m;
+            try {
+                byte[] d = msg.getData();
+                m = sbe.decode(d, 0, d.length);
+            } catch (IllegalArgumentException e) {
+                undecodable.incrementAndGet();
+                LOG.warn("feed message on {} could not be decoded (skipped): {}", msg.getSubject(), e.getMessage());
+                return;
+            }
+            received.incrementAndGet();
+            each.accept(m);
+        });
+        dispatcher.subscribe(prefix + ".>");
+        try {
+            nc.flush(java.time.Duration.ofSeconds(5));   // subscribed at the server before this returns
+        } catch (Exception e) {
+            NatsFeeds.close(nc);
+            throw new io.cift.core.CiftException("NATS at " + io.cift.core.Redact.text(url) + " did not confirm the subscription: "
+                    + e, e, true);
+        }
+    }
+
+    @Override
+    public void requestSnapshot() {
+        nc.publish(prefix + ".req", new byte[0]);
+    }
+
+    @Override
+    public long received() {
+        return received.get();
+    }
+
+    @Override
+    public long undecodable() {
+        return undecodable.get();
+    }
+
+    @Override
+    public void close() {
+        NatsFeeds.close(nc);
+    }
+}
