@@ -3,15 +3,13 @@ package io.cift.core.feed.internal;
 import io.cift.core.book.PriceLevel;
 import io.cift.core.feed.L3Order;
 import io.cift.core.model.Side;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -23,12 +21,15 @@ import java.util.function.Consumer;
  */
 public final class L3Book {
 
-    /** One resting order. */
+    /** One resting order, linked into its level's queue. */
     private static final class Order {
         final long id;
         final Side side;
         long price;
         long quantity;
+        Level level;
+        Order prev;
+        Order next;
 
         Order(long id, Side side, long price, long quantity) {
             this.id = id;
@@ -38,25 +39,56 @@ public final class L3Book {
         }
     }
 
+    /** One price level: a FIFO queue of orders and its totals. */
+    private static final class Level {
+        final long price;
+        Order head;
+        Order tail;
+        int count;
+        long quantity;
+
+        Level(long price) {
+            this.price = price;
+        }
+    }
+
+    /** One side: levels found by price in a hash map, kept in price order in a tree (touched only when a level comes or goes). */
+    private static final class Book {
+        final Long2ObjectHashMap<Level> byPrice = new Long2ObjectHashMap<>();
+        final TreeMap<Long, Level> sorted;
+
+        Book(boolean bids) {
+            this.sorted = bids ? new TreeMap<>(Collections.reverseOrder()) : new TreeMap<>();
+        }
+    }
+
     /** One symbol's book. */
     private static final class Sides {
-        final Map<Long, Order> orders = new HashMap<>();
-        final NavigableMap<Long, LinkedHashMap<Long, Order>> bids = new TreeMap<>(Collections.reverseOrder());
-        final NavigableMap<Long, LinkedHashMap<Long, Order>> asks = new TreeMap<>();
+        final Long2ObjectHashMap<Order> orders = new Long2ObjectHashMap<>();
+        final Book bids = new Book(true);
+        final Book asks = new Book(false);
 
-        NavigableMap<Long, LinkedHashMap<Long, Order>> side(Side s) {
+        Book side(Side s) {
             return s == Side.BUY ? bids : asks;
         }
     }
 
     private final Map<String, Sides> books = new HashMap<>();
+    private String lastSymbol;
+    private Sides lastSides;
 
     private Sides sides(String symbol) {
-        return books.computeIfAbsent(symbol, s -> new Sides());
+        if (symbol.equals(lastSymbol)) {
+            return lastSides;
+        }
+        Sides s = books.computeIfAbsent(symbol, k -> new Sides());
+        lastSymbol = symbol;
+        lastSides = s;
+        return s;
     }
 
     private Order order(String symbol, long orderId) {
-        Sides s = books.get(symbol);
+        Sides s = symbol.equals(lastSymbol) ? lastSides : books.get(symbol);
         Order o = s == null ? null : s.orders.get(orderId);
         if (o == null) {
             throw new IllegalStateException("no resting order " + orderId + " of " + symbol);
@@ -76,9 +108,7 @@ public final class L3Book {
         }
         Order o = new Order(orderId, side, price, quantity);
         s.orders.put(orderId, o);
-        LinkedHashMap<Long, Order> level = s.side(side).computeIfAbsent(price, p -> new LinkedHashMap<>());
-        level.put(orderId, o);
-        return level.size();
+        return append(s.side(side), o);
     }
 
     /**
@@ -93,6 +123,7 @@ public final class L3Book {
                     + o.quantity);
         }
         o.quantity -= by;
+        o.level.quantity -= by;
         if (o.quantity == 0) {
             unlink(symbol, o);
         }
@@ -106,6 +137,7 @@ public final class L3Book {
             if (price != o.price) {
                 throw new IllegalStateException("order " + orderId + " of " + symbol + " cannot keep its priority at another price");
             }
+            o.level.quantity += quantity - o.quantity;
             o.quantity = quantity;
             return;
         }
@@ -146,20 +178,55 @@ public final class L3Book {
         return order(symbol, orderId).quantity;
     }
 
+    private static int append(Book book, Order o) {
+        Level l = book.byPrice.get(o.price);
+        if (l == null) {
+            l = new Level(o.price);
+            book.byPrice.put(o.price, l);
+            book.sorted.put(o.price, l);
+        }
+        o.level = l;
+        o.prev = l.tail;
+        o.next = null;
+        if (l.tail == null) {
+            l.head = o;
+        } else {
+            l.tail.next = o;
+        }
+        l.tail = o;
+        l.quantity += o.quantity;
+        return ++l.count;
+    }
+
     private void unlink(String symbol, Order o) {
-        Sides s = books.get(symbol);
+        Sides s = sides(symbol);
         s.orders.remove(o.id);
-        NavigableMap<Long, LinkedHashMap<Long, Order>> side = s.side(o.side);
-        LinkedHashMap<Long, Order> level = side.get(o.price);
-        level.remove(o.id);
-        if (level.isEmpty()) {
-            side.remove(o.price);
+        Level l = o.level;
+        if (o.prev == null) {
+            l.head = o.next;
+        } else {
+            o.prev.next = o.next;
+        }
+        if (o.next == null) {
+            l.tail = o.prev;
+        } else {
+            o.next.prev = o.prev;
+        }
+        l.count--;
+        l.quantity -= o.quantity;
+        o.level = null;
+        if (l.count == 0) {
+            Book book = s.side(o.side);
+            book.byPrice.remove(l.price);
+            book.sorted.remove(l.price);
         }
     }
 
     /** Removes every order. */
     public void clear() {
         books.clear();
+        lastSymbol = null;
+        lastSides = null;
     }
 
     /**
@@ -189,9 +256,8 @@ public final class L3Book {
             return;
         }
         for (Side side : new Side[] {Side.BUY, Side.SELL}) {
-            for (LinkedHashMap<Long, Order> level : s.side(side).values()) {
-                for (Iterator<Order> it = level.values().iterator(); it.hasNext(); ) {
-                    Order o = it.next();
+            for (Level level : s.side(side).sorted.values()) {
+                for (Order o = level.head; o != null; o = o.next) {
                     each.accept(new L3Order(symbol, side, o.price, o.id, o.quantity));
                 }
             }
@@ -224,15 +290,11 @@ public final class L3Book {
         if (s == null) {
             return out;
         }
-        for (Map.Entry<Long, LinkedHashMap<Long, Order>> e : s.side(side).entrySet()) {
+        for (Level l : s.side(side).sorted.values()) {
             if (out.size() == max) {
                 break;
             }
-            long q = 0;
-            for (Order o : e.getValue().values()) {
-                q += o.quantity;
-            }
-            out.add(new PriceLevel(side, e.getKey(), q, e.getValue().size()));
+            out.add(new PriceLevel(side, l.price, l.quantity, l.count));
         }
         return out;
     }
