@@ -115,14 +115,20 @@ public final class OrderFeed implements OrderBookListener {
     public void onAccepted(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
                            long price, long quantity) {
         settleTaker();
+        startTaker(symbol, orderId, side, price, quantity, type == OrderType.LIMIT && tif == TimeInForce.GTC, false);
+    }
+
+    /** The command's incoming order, until {@link #settleTaker()} decides whether it rests. */
+    private void startTaker(String symbol, long orderId, Side side, long price, long quantity, boolean canRest,
+                            boolean amended) {
         pending = true;
         takerSymbol = symbol;
         takerId = orderId;
         takerSide = side;
         takerPrice = price;
         takerRemaining = quantity;
-        takerCanRest = type == OrderType.LIMIT && tif == TimeInForce.GTC;
-        takerAmended = false;
+        takerCanRest = canRest;
+        takerAmended = amended;
     }
 
     @Override
@@ -173,14 +179,7 @@ public final class OrderFeed implements OrderBookListener {
         settleTaker();
         Side side = book.side(symbol, orderId);
         book.delete(symbol, orderId);
-        pending = true;
-        takerSymbol = symbol;
-        takerId = orderId;
-        takerSide = side;
-        takerPrice = newPrice;
-        takerRemaining = newQuantity;
-        takerCanRest = true;
-        takerAmended = true;
+        startTaker(symbol, orderId, side, newPrice, newQuantity, true, true);
     }
 
     /** The incoming order's command is over: it rests with what is left, or (an amended order) leaves. */

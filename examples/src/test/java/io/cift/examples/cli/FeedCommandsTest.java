@@ -17,20 +17,9 @@ class FeedCommandsTest {
     @TempDir
     Path dir;
 
-    private static final String[] FLOW = {
-        "MSFT,NEW,1,SELL,LIMIT,GTC,101,10",
-        "AAPL,NEW,2,BUY,LIMIT,GTC,99,5",
-        "AAPL,NEW,3,BUY,LIMIT,GTC,100,7",
-        "AAPL,NEW,4,BUY,LIMIT,GTC,100,2",
-        "AAPL,NEW,5,SELL,LIMIT,GTC,103,4",
-        "AAPL,NEW,6,SELL,LIMIT,GTC,102,6",
-        "AAPL,NEW,7,SELL,LIMIT,IOC,100,3",     // trades 3 with order 3
-        "MSFT,NEW,8,BUY,LIMIT,GTC,100,1",
-        "AAPL,AMEND,2,,,,99,4",                // lower quantity, same price: keeps its place
-        "MSFT,CANCEL,8,,,,,",
-        "AAPL,NEW,9,BUY,MARKET,IOC,,1",        // trades 1 with order 6
-        "AAPL,AMEND,4,,,,101,2",               // moves to 101, ahead of order 3
-    };
+    /** The journal commands' flow, then an amend that moves order 4 to 101, ahead of order 3. */
+    private static final String[] FLOW = java.util.stream.Stream.concat(java.util.Arrays.stream(JournalCommandsTest.FLOW),
+            java.util.stream.Stream.of("AAPL,AMEND,4,,,,101,2")).toArray(String[]::new);
 
     private static final List<String> BOOK = List.of(
             "symbol,side,price,order_id,open_qty",

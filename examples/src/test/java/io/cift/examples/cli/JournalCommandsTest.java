@@ -24,7 +24,8 @@ class JournalCommandsTest {
         return p;
     }
 
-    private static final String[] FLOW = {
+    /** Two symbols, resting orders, trades, an amend that keeps priority, a cancel and a market order. */
+    static final String[] FLOW = {
         "MSFT,NEW,1,SELL,LIMIT,GTC,101,10",
         "AAPL,NEW,2,BUY,LIMIT,GTC,99,5",
         "AAPL,NEW,3,BUY,LIMIT,GTC,100,7",
