@@ -170,6 +170,69 @@ public final class L3Book {
     }
 
     /**
+     * An order's price, which must rest.
+     *
+     * @return its price
+     */
+    public long price(String symbol, long orderId) {
+        return order(symbol, orderId).price;
+    }
+
+    /**
+     * A level's total open quantity.
+     *
+     * @return it, 0 when there is no such level
+     */
+    public long levelQuantity(String symbol, Side side, long price) {
+        Level l = level(symbol, side, price);
+        return l == null ? 0 : l.quantity;
+    }
+
+    /**
+     * A level's number of orders.
+     *
+     * @return it, 0 when there is no such level
+     */
+    public int levelCount(String symbol, Side side, long price) {
+        Level l = level(symbol, side, price);
+        return l == null ? 0 : l.count;
+    }
+
+    /**
+     * The best level's price on a side.
+     *
+     * @return it, 0 when the side is empty
+     */
+    public long bestPrice(String symbol, Side side) {
+        Level l = best(symbol, side);
+        return l == null ? 0 : l.price;
+    }
+
+    /**
+     * The best level's quantity on a side.
+     *
+     * @return it, 0 when the side is empty
+     */
+    public long bestQuantity(String symbol, Side side) {
+        Level l = best(symbol, side);
+        return l == null ? 0 : l.quantity;
+    }
+
+    private Level level(String symbol, Side side, long price) {
+        Sides s = books.get(symbol);
+        return s == null ? null : s.side(side).byPrice.get(price);
+    }
+
+    private Level best(String symbol, Side side) {
+        Sides s = books.get(symbol);
+        if (s == null) {
+            return null;
+        }
+        Map.Entry<Long, Level> e = s.side(side).sorted.firstEntry();
+        return e == null ? null : e.getValue();
+    }
+
+    /**
      * An order's open quantity, which must rest.
      *
      * @return the quantity

@@ -1,0 +1,175 @@
+package io.cift.core.feed;
+
+import io.cift.core.book.PriceLevel;
+import io.cift.core.feed.LevelFeed.LevelMessage;
+import io.cift.core.model.Side;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Price levels and top of book rebuilt from a {@link LevelFeed}, with the same sequence checks as
+ * {@link BookBuilder}: a duplicate is ignored, a gap is reported (lenient: the levels wait for the next
+ * level snapshot; strict: {@link FeedGapException}). Not thread-safe.
+ */
+public final class LevelBook {
+
+    private final boolean strict;
+    private BookBuilder.GapListener gaps = (first, last, reason) -> { };
+    private Map<String, Sides> books = new HashMap<>();
+    private Map<String, Sides> incoming;
+    private long incomingExpected;
+    private long incomingSeen;
+    private final Map<String, LevelMessage.TopOfBook> tops = new HashMap<>();
+    private long next = 1;
+    private boolean inSync = true;
+    private long gapCount;
+    private long duplicates;
+
+    /** One symbol's levels. */
+    private static final class Sides {
+        final TreeMap<Long, PriceLevel> bids = new TreeMap<>(Collections.reverseOrder());
+        final TreeMap<Long, PriceLevel> asks = new TreeMap<>();
+
+        TreeMap<Long, PriceLevel> side(Side s) {
+            return s == Side.BUY ? bids : asks;
+        }
+    }
+
+    /**
+     * Creates a level book.
+     *
+     * @param strict whether a gap is an error rather than healed by the next level snapshot
+     */
+    public LevelBook(boolean strict) {
+        this.strict = strict;
+    }
+
+    /**
+     * Says where gaps are reported (lenient mode).
+     *
+     * @param listener the listener
+     * @return this level book
+     */
+    public LevelBook onGap(BookBuilder.GapListener listener) {
+        this.gaps = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Applies one level message.
+     *
+     * @param m the message
+     * @throws FeedGapException in strict mode, at a gap
+     */
+    public void accept(LevelMessage m) {
+        long s = m.seq();
+        if (s < next) {
+            duplicates++;
+            return;
+        }
+        if (s > next) {
+            gap(next, s - 1, "level messages " + (next == s - 1 ? String.valueOf(next) : next + " to " + (s - 1))
+                    + " missing (next message is " + s + ")");
+        }
+        next = s + 1;
+        if (m instanceof LevelMessage.SnapshotStart start) {
+            incoming = new HashMap<>();
+            incomingExpected = start.levels();
+            incomingSeen = 0;
+        } else if (m instanceof LevelMessage.SnapshotEnd) {
+            if (incoming == null) {
+                gap(s, s, "level snapshot end " + s + " without its start");
+            } else if (incomingSeen != incomingExpected) {
+                incoming = null;
+                gap(s, s, "level snapshot ended with " + incomingSeen + " levels of " + incomingExpected);
+            } else {
+                books = incoming;
+                incoming = null;
+                inSync = true;
+            }
+        } else if (m instanceof LevelMessage.LevelUpdate u) {
+            if (incoming != null) {
+                put(incoming, u);
+                incomingSeen++;
+            } else if (inSync) {
+                put(books, u);
+            }
+        } else if (m instanceof LevelMessage.TopOfBook t && inSync && incoming == null) {
+            tops.put(t.symbol(), t);
+        }
+    }
+
+    private static void put(Map<String, Sides> into, LevelMessage.LevelUpdate u) {
+        TreeMap<Long, PriceLevel> side = into.computeIfAbsent(u.symbol(), k -> new Sides()).side(u.side());
+        if (u.orders() == 0) {
+            side.remove(u.price());
+        } else {
+            side.put(u.price(), new PriceLevel(u.side(), u.price(), u.quantity(), u.orders()));
+        }
+    }
+
+    private void gap(long first, long last, String reason) {
+        gapCount++;
+        inSync = false;
+        incoming = null;
+        tops.clear();   // until the snapshot's tops come
+        if (strict) {
+            throw new FeedGapException(reason);
+        }
+        gaps.onGap(first, last, reason);
+    }
+
+    /** @return whether the levels follow the feed (false from a gap until the next complete level snapshot) */
+    public boolean inSync() {
+        return inSync;
+    }
+
+    /** @return gaps found */
+    public long gaps() {
+        return gapCount;
+    }
+
+    /** @return messages ignored because they were older than the last one applied */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /**
+     * Price levels of one side, best first.
+     *
+     * @param symbol the symbol
+     * @param side the side
+     * @param maxLevels how many at most
+     * @return the levels
+     */
+    public List<PriceLevel> depth(String symbol, Side side, int maxLevels) {
+        List<PriceLevel> out = new ArrayList<>();
+        Sides s = books.get(symbol);
+        if (s != null) {
+            for (PriceLevel l : s.side(side).values()) {
+                if (out.size() == maxLevels) {
+                    break;
+                }
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The last top of book of a symbol.
+     *
+     * @param symbol the symbol
+     * @return it, if one was received while in sync
+     */
+    public Optional<LevelMessage.TopOfBook> top(String symbol) {
+        return Optional.ofNullable(tops.get(symbol));
+    }
+}
