@@ -36,6 +36,18 @@ public interface FeedPublisher extends Consumer<FeedMessage>, AutoCloseable {
      */
     void serveSnapshotRequests(OrderFeed feed);
 
+    /**
+     * Keeps the feed in a JetStream stream over its subjects ({@code PREFIX.o.>} and {@code PREFIX.s}), which
+     * the server fills from what this publisher sends (without acknowledging each message to it); a
+     * consumer replays it with {@link FeedSubscription#replay}. Creates the stream when missing; refuses one
+     * that exists with other subjects, naming them.
+     *
+     * @param stream the stream's name
+     * @param replicas its replicas (1, or 3 on a cluster)
+     * @throws io.cift.core.CiftException when the server refuses or JetStream is not enabled
+     */
+    void persistIn(String stream, int replicas);
+
     /** @return messages sent */
     long published();
 

@@ -24,6 +24,21 @@ public interface FeedSubscription extends AutoCloseable {
         return new io.cift.messaging.internal.NatsFeedSubscription(url, subjectPrefix, each);
     }
 
+    /**
+     * Replays a feed kept in a JetStream stream ({@link FeedPublisher#persistIn}) from its first message,
+     * in order, into {@code each} on the calling thread, and returns when it has read everything the
+     * stream held when called.
+     *
+     * @param url the server(s)
+     * @param stream the stream
+     * @param each told of every message
+     * @return how many messages were read
+     * @throws io.cift.core.CiftException when the stream cannot be read
+     */
+    static long replay(String url, String stream, Consumer<FeedMessage> each) {
+        return io.cift.messaging.internal.NatsFeedSubscription.replay(url, stream, each);
+    }
+
     /** Asks the publisher for a snapshot (it comes in the feed, at the publisher's next command boundary). */
     void requestSnapshot();
 

@@ -111,4 +111,46 @@ class NatsFeedIT {
             }
         }
     }
+
+    @Test
+    void aFeedKeptInJetStreamReplaysIntoTheEnginesBook() throws Exception {
+        ServiceScript.requireReachable("NATS", "127.0.0.1", 4222, "nats");
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String prefix = "cift.it.kept." + id;
+        String stream = "CIFT_FEED_" + id.toUpperCase(java.util.Locale.ROOT);
+        io.nats.client.Connection admin = io.nats.client.Nats.connect(URL);
+        try {
+            FeedPublisher publisher = FeedPublisher.nats(URL, prefix);
+            publisher.persistIn(stream, 1);
+            publisher.persistIn(stream, 1);                        // again: the stream is as wanted
+            OrderFeed feed = new OrderFeed(publisher, 4_000);
+            DurableEngine engine = DurableEngine.open(DurableEngineConfig.builder(tmp.resolve("k")).fsync(FsyncPolicy.NONE)
+                    .consumer("feed", EnumSet.allOf(EngineEvent.Kind.class), feed.handler()).build());
+            try {
+                FeedFlows.random(37, 12_000).forEach(c -> c.applyTo(engine));
+            } finally {
+                engine.close();                                    // every event handed to the feed
+                publisher.close();                                 // flushed: the server has every message
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (admin.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount() < feed.lastSequence()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            BookBuilder books = new BookBuilder(true);
+            long read = FeedSubscription.replay(URL, stream, books::accept);
+            assertThat(read).isEqualTo(feed.lastSequence());
+            assertThat(books.orders()).isEqualTo(FeedFlows.engineOrders(engine));
+            try (FeedPublisher other = FeedPublisher.nats(URL, prefix + ".x")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.persistIn(stream, 1))
+                        .hasMessageContaining("exists with subjects");
+            }
+        } finally {
+            try {
+                admin.jetStreamManagement().deleteStream(stream);
+            } finally {
+                admin.close();
+            }
+        }
+    }
 }

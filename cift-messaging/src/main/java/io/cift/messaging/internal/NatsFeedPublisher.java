@@ -83,6 +83,38 @@ public final class NatsFeedPublisher implements FeedPublisher {
     }
 
     @Override
+    public void persistIn(String stream, int replicas) {
+        if (stream == null || !stream.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("stream must be letters, digits, '_' and '-', got '" + stream + "'");
+        }
+        if (replicas < 1 || replicas > 5) {
+            throw new IllegalArgumentException("replicas must be from 1 to 5, got " + replicas);
+        }
+        java.util.List<String> subjects = java.util.List.of(prefix + ".o.>", snapshotSubject);
+        try {
+            io.nats.client.JetStreamManagement jsm = nc.jetStreamManagement();
+            try {
+                java.util.List<String> have = jsm.getStreamInfo(stream).getConfiguration().getSubjects();
+                if (!new java.util.HashSet<>(have).equals(new java.util.HashSet<>(subjects))) {
+                    throw new CiftException("stream " + stream + " exists with subjects " + have + ", not " + subjects);
+                }
+            } catch (io.nats.client.JetStreamApiException e) {
+                if (e.getErrorCode() != 404) {
+                    throw e;
+                }
+                jsm.addStream(io.nats.client.api.StreamConfiguration.builder().name(stream).subjects(subjects)
+                        .storageType(io.nats.client.api.StorageType.File).replicas(replicas).build());
+                LOG.info("created stream {} for the feed {}.>", stream, prefix);
+            }
+        } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
+            throw new CiftException("cannot keep the feed in stream " + stream + ": " + e.getMessage(), e,
+                    e instanceof java.io.IOException);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NatsFeedPublisher.class);
+
+    @Override
     public long published() {
         return published;
     }

@@ -57,6 +57,51 @@ public final class NatsFeedSubscription implements FeedSubscription {
         }
     }
 
+    /**
+     * Reads a stream from its first message to the last one it held when called.
+     *
+     * @param url the server(s)
+     * @param stream the stream
+     * @param each told of every message
+     * @return how many were read
+     */
+    public static long replay(String url, String stream, Consumer<FeedMessage> each) {
+        Connection nc = NatsFeeds.connect(url);
+        try {
+            long last = nc.jetStreamManagement().getStreamInfo(stream).getStreamState().getLastSequence();
+            io.nats.client.JetStreamSubscription sub = nc.jetStream().subscribe(null,
+                    io.nats.client.PullSubscribeOptions.builder().stream(stream).configuration(
+                            io.nats.client.api.ConsumerConfiguration.builder().ackPolicy(io.nats.client.api.AckPolicy.None)
+                                    .deliverPolicy(io.nats.client.api.DeliverPolicy.All).build()).build());
+            FeedSbe sbe = new FeedSbe();
+            long n = 0;
+            long streamSeq = 0;
+            try {
+                while (streamSeq < last) {
+                    java.util.List<io.nats.client.Message> batch = sub.fetch(1_000, java.time.Duration.ofSeconds(2));
+                    if (batch.isEmpty()) {
+                        throw new io.cift.core.CiftException("stream " + stream + " stopped at message " + streamSeq + " of "
+                                + last, null, true);
+                    }
+                    for (io.nats.client.Message m : batch) {
+                        streamSeq = m.metaData().streamSequence();
+                        byte[] d = m.getData();
+                        each.accept(sbe.decode(d, 0, d.length));
+                        n++;
+                    }
+                }
+            } finally {
+                sub.unsubscribe();
+            }
+            return n;
+        } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
+            throw new io.cift.core.CiftException("cannot read stream " + stream + ": " + e.getMessage(), e,
+                    e instanceof java.io.IOException);
+        } finally {
+            NatsFeeds.close(nc);
+        }
+    }
+
     @Override
     public void requestSnapshot() {
         nc.publish(prefix + ".req", new byte[0]);
