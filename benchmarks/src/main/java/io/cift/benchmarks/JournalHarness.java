@@ -77,12 +77,22 @@ public final class JournalHarness {
     }
 
     private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer) {
+        return durable(w, dir, fsync, consumer, false);
+    }
+
+    /** With {@code feed}: a consumer of every event kind making the order feed (into a counter), as a feed publisher would. */
+    private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer, boolean feed) {
         TradeChecker checker = new TradeChecker();
         DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
                 .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
                 .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
         long[] trades = new long[1];
-        if (consumer) {
+        long[] messages = new long[1];
+        if (feed) {
+            io.cift.core.feed.OrderFeed of = new io.cift.core.feed.OrderFeed(m -> messages[0]++, 0);
+            b.consumer("feed", EnumSet.allOf(EngineEvent.Kind.class), of.handler());
+            b.engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
+        } else if (consumer) {
             b.consumer("trades", EnumSet.of(EngineEvent.Kind.TRADE), (ev, end) -> trades[0]++);
         } else {
             b.engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
@@ -93,8 +103,11 @@ public final class JournalHarness {
             if (consumer && trades[0] != w.expectedTrades && w.expectedTrades >= 0) {
                 throw new IllegalStateException("consumer saw " + trades[0] + " trades, expected " + w.expectedTrades);
             }
-            if (!consumer) {
+            if (!consumer || feed) {
                 checker.verify(w);
+            }
+            if (feed && messages[0] == 0) {
+                throw new IllegalStateException("the feed consumer made no message");
             }
         });
         return p;
@@ -117,8 +130,7 @@ public final class JournalHarness {
 
     private static void throughput(Workload w, Path base, int runs) throws IOException {
         Map<String, List<Pass>> results = new LinkedHashMap<>();
-        String[] names = {"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
-                "durable, fsync none", "durable, fsync none, trade consumer"};
+        String[] names = names0();
         String only = System.getProperty("cift.bench.variants");   // e.g. "0,1,3": run only these (by position)
         if (only != null) {
             names = java.util.Arrays.stream(only.split(",")).mapToInt(Integer::parseInt).mapToObj(i -> names0()[i])
@@ -136,6 +148,7 @@ public final class JournalHarness {
                     case "durable, fsync batch" -> durable(w, dir, FsyncPolicy.BATCH, false);
                     case "durable, fsync batch, trade consumer" -> durable(w, dir, FsyncPolicy.BATCH, true);
                     case "durable, fsync none" -> durable(w, dir, FsyncPolicy.NONE, false);
+                    case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
@@ -163,7 +176,7 @@ public final class JournalHarness {
 
     private static String[] names0() {
         return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
-                "durable, fsync none", "durable, fsync none, trade consumer"};
+                "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {

@@ -76,6 +76,30 @@ class RoutedAnalyticsIT {
     }
 
     @Test
+    void aBackgroundSyncStartedBeforeMigrationWaitsForTheSchemaWithoutWarning() throws Exception {
+        try (io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                io.cift.analytics.internal.RoutingAnalyticsService.class)) {
+            RoutedAnalytics r = RoutedAnalytics.create(RoutingConfig.builder().postgresUrl(pgUrl).clickhouseUrl(chUrl)
+                    .syncInterval(Duration.ofMillis(50)).build());
+            open.add(r);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (r.syncFailures() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);                       // several runs before the schema exists
+            }
+            assertThat(r.syncFailures()).isGreaterThanOrEqualTo(3);
+            r.migrate();
+            r.ingestTrades(trades("u1", 1, 10));
+            deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (r.syncLagRows() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(r.syncLagRows()).as("the sync caught up once migrated").isZero();
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).as("not a stall").isEmpty();
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO, "waits for the schema")).hasSize(1);
+        }
+    }
+
+    @Test
     void syncMakesClickHouseAgreeWithPostgresAndIsIdempotent() throws Exception {
         RoutedAnalytics r = routed(RoutingConfig.builder().syncInterval(Duration.ZERO));
         assertThat(r.migrate()).as("both schemas exist: running again applies nothing").isZero();

@@ -151,9 +151,25 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
         }
     }
 
+    /** Whether a background sync has ever completed, and whether the missing schema was reported. */
+    private volatile boolean synced;
+    private volatile boolean toldUnmigrated;
+
+    /** Whether a failure is a table that does not exist (PostgreSQL 42P01, ClickHouse code 60). */
+    private static boolean missingTable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException e && ("42P01".equals(e.getSQLState())
+                    || String.valueOf(e.getMessage()).contains("Code: 60,"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One run of the background sync; says when it works again after failing. */
     private void backgroundSync() {
         syncNow();
+        synced = true;
         long failed = failingRuns.getAndSet(0);
         if (failed > 0) {
             LOG.info("background sync to ClickHouse works again after {} failed run(s)", failed);
@@ -170,6 +186,14 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
         long n = syncFailures.incrementAndGet();
         lastSyncFailure = t;
         long run = failingRuns.incrementAndGet();
+        if (!synced && missingTable(t)) {
+            // not migrated yet (a service starts its router, then migrates): not a stall
+            if (!toldUnmigrated) {
+                toldUnmigrated = true;
+                LOG.info("background sync to ClickHouse waits for the schema: call migrate()");
+            }
+            return;
+        }
         long held = syncFailureLog.admit();
         if (run == 1 || held >= 0) {
             String what = io.cift.core.Redact.text(String.valueOf(t));

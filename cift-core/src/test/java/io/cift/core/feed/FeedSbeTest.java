@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The feed's SBE form: golden bytes written by hand from the schema (little-endian header blockLength,
+ * The feed's SBE form: golden bytes of every message type written by hand from the schema (little-endian header blockLength,
  * templateId, schemaId 7301 = 0x1C85, version 1; the fields in schema order; the symbol with a one-byte
  * length), and every message of a random flow surviving a round trip.
  */
@@ -46,6 +46,13 @@ class FeedSbeTest {
         assertThat(hex(new FeedMessage.SnapshotStart(9, 2))).isEqualTo(
                 "1000" + "0600" + "851c" + "0100" + "0900000000000000" + "0200000000000000");
         assertThat(hex(new FeedMessage.SnapshotEnd(10))).isEqualTo("0800" + "0800" + "851c" + "0100" + "0a00000000000000");
+        assertThat(hex(new FeedMessage.OrderReduced(5, "MSFT", 8, 2))).isEqualTo(
+                "1800" + "0300" + "851c" + "0100"
+                        + "0500000000000000" + "0800000000000000" + "0200000000000000" + "04" + "4d534654");
+        assertThat(hex(new FeedMessage.SnapshotOrder(20, "B", 6, Side.BUY, 101, 9))).isEqualTo(
+                "2100" + "0700" + "851c" + "0100"
+                        + "1400000000000000" + "0600000000000000" + "6500000000000000" + "0900000000000000"
+                        + "01" + "01" + "42");
         assertThat(hex(new FeedMessage.OrderDeleted(11, "Ä", 12))).as("UTF-8 symbol").isEqualTo(
                 "1000" + "0500" + "851c" + "0100" + "0b00000000000000" + "0c00000000000000" + "02" + "c384");
     }

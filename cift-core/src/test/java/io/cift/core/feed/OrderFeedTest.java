@@ -83,9 +83,16 @@ class OrderFeedTest {
         Rig rig = new Rig(SelfTradePrevention.CANCEL_RESTING, 25_000);
         List<FeedFlows.Command> flow = FeedFlows.random(99, 300_000);
         for (int i = 0; i < flow.size(); i++) {
-            rig.run(flow.get(i));
-            if (i % 1_000 == 999) {
-                assertThat(rig.builder.orders()).as("after command %d", i + 1).isEqualTo(FeedFlows.engineOrders(rig.engine));
+            FeedFlows.Command c = flow.get(i);
+            rig.run(c);
+            // every command: the symbol's price levels (totals and order counts); every 100th: its orders one by one
+            for (io.cift.core.model.Side side : io.cift.core.model.Side.values()) {
+                assertThat(rig.builder.depth(c.symbol(), side, Integer.MAX_VALUE)).as("%s %s after command %d", c.symbol(), side, i + 1)
+                        .isEqualTo(rig.engine.book(c.symbol()).map(b -> b.depth(side, Integer.MAX_VALUE)).orElse(List.of()));
+            }
+            if (i % 100 == 99) {
+                assertThat(rig.builder.orders(c.symbol())).as("%s after command %d", c.symbol(), i + 1)
+                        .isEqualTo(FeedFlows.engineOrders(rig.engine, c.symbol()));
             }
         }
         assertThat(rig.builder.orders()).isEqualTo(FeedFlows.engineOrders(rig.engine));
