@@ -107,6 +107,17 @@ public final class OrderFeed implements OrderBookListener {
         }
     }
 
+    /**
+     * Ends the command the {@link #handler()} is reading, if any: for events that came without an end of
+     * batch (a durable engine's recovery hands them over that way), once no more will come.
+     */
+    public void endOfInput() {
+        if (handlerCommand != 0) {
+            endCommand();
+            handlerCommand = 0;
+        }
+    }
+
     private long next() {
         return ++seq;
     }

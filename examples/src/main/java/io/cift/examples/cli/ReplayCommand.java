@@ -48,7 +48,8 @@ final class ReplayCommand implements Callable<Integer> {
     int initialCapacity;
 
     @Option(names = "--feed-out", paramLabel = "FEED.csv",
-            description = "Where to write the order feed of the replay (optional; not with --journal yet).")
+            description = "Where to write the order feed of the replay (optional; with --journal it is made again from the "
+                    + "journal's first command at each run, so a resumed run's feed equals an uninterrupted one's).")
     Path feedOut;
 
     @Option(names = "--feed-snapshot-every", defaultValue = "100000", paramLabel = "N",
@@ -100,16 +101,15 @@ final class ReplayCommand implements Callable<Integer> {
         if (feedOut == null && spec.commandLine().getParseResult().hasMatchedOption("--feed-snapshot-every")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--feed-snapshot-every needs --feed-out");
         }
-        if (feedOut != null && journal != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--feed-out does not work with --journal yet");
-        }
         if (feedSnapshotEvery < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--feed-snapshot-every must not be negative, got "
                     + feedSnapshotEvery);
         }
         if (feedOut != null) {
             io.cift.examples.io.OutputFiles.requireDirectory(feedOut, "--feed-out");
-            return replayWithFeed();
+            if (journal == null) {
+                return replayWithFeed();
+            }
         }
         Path tmp = null;
         ReplaySummary s;
@@ -117,7 +117,7 @@ final class ReplayCommand implements Callable<Integer> {
             FsyncPolicy policy = fsyncPolicy();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(orders), 1 << 16)) {
                 s = new JournaledReplayer(new JournaledReplayer.Options(journal, snapshotEvery, policy, initialCapacity))
-                        .replay(in, tradesOut);
+                        .replay(in, tradesOut, feedOut, feedSnapshotEvery);
             } catch (NoSuchFileException e) {
                 throw new IOException("no such file: " + e.getFile(), e);
             }

@@ -67,6 +67,41 @@ public final class JournaledReplayer {
      *                                 not match the file's first commands
      */
     public ReplaySummary replay(InputStream orders, Path tradesOut) throws IOException {
+        return replay(orders, tradesOut, null, 0);
+    }
+
+    /**
+     * Replays (or resumes) {@code orders}, writing trades to {@code tradesOut} and the order feed to
+     * {@code feedOut} (each nowhere when null). The feed is written whole at each run, from the journal's
+     * first command (a resumed run replays the journal without snapshots to make it again), into
+     * {@code FEED.part}, and moved into place when the run ends; its messages come from events of durable
+     * commands only.
+     *
+     * @param orders the order CSV
+     * @param tradesOut the trades file, or null
+     * @param feedOut the feed file, or null
+     * @param feedSnapshotEvery commands between the feed's snapshots (0: none)
+     * @return what the whole file amounts to so far (resumed commands included)
+     * @throws IOException when reading or writing fails
+     * @throws MalformedInputException at the first line that cannot be read, or when the journal does
+     *                                 not match the file's first commands
+     */
+    public ReplaySummary replay(InputStream orders, Path tradesOut, Path feedOut, long feedSnapshotEvery) throws IOException {
+        FeedConsumer feed = feedOut == null ? null : new FeedConsumer(feedOut, feedSnapshotEvery);
+        try {
+            ReplaySummary s = replay(orders, tradesOut, feed);
+            if (feed != null) {
+                feed.finish();
+            }
+            return s;
+        } finally {
+            if (feed != null) {
+                feed.closeQuietly();
+            }
+        }
+    }
+
+    private ReplaySummary replay(InputStream orders, Path tradesOut, FeedConsumer feed) throws IOException {
         long t0 = System.nanoTime();
         try (OrderCsvReader reader = new OrderCsvReader(orders)) {
             long journaled = Files.isDirectory(options.journal()) ? verify(reader) : 0;
@@ -83,6 +118,15 @@ public final class JournaledReplayer {
                 // start from a snapshot at or before the trades already written, and write the missing ones
                 cb.snapshotFilter(s -> s.trades() <= written).recoveryHandler(trades)
                         .consumer("trades-out", java.util.EnumSet.of(EngineEvent.Kind.TRADE), trades);
+            }
+            if (feed != null) {
+                // the feed is made again from the first command: no snapshot, every event through it
+                EngineEventHandler both = trades == null ? feed : (e, end) -> {
+                    trades.onEvent(e, end);
+                    feed.onEvent(e, end);
+                };
+                cb.snapshotFilter(s -> false).recoveryHandler(both)
+                        .consumer("feed-out", java.util.EnumSet.allOf(EngineEvent.Kind.class), feed);
             }
             DurableEngine engine;
             try {
@@ -174,6 +218,55 @@ public final class JournaledReplayer {
             case CANCEL -> "";
             case AMEND -> " " + c.price() + " " + c.quantity();
         };
+    }
+
+    /** Writes the order feed from durable events (and, during recovery, from the first command again). */
+    private static final class FeedConsumer implements EngineEventHandler {
+        private final Path file;
+        private final Path part;
+        private final java.io.Writer out;
+        private final io.cift.core.feed.OrderFeed feed;
+        private final EngineEventHandler handler;
+        private volatile Exception failure;
+
+        FeedConsumer(Path file, long snapshotEvery) throws IOException {
+            this.file = file;
+            this.part = file.resolveSibling(file.getFileName() + ".part");
+            this.out = new java.io.BufferedWriter(Files.newBufferedWriter(part, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            this.feed = new io.cift.core.feed.OrderFeed(io.cift.core.feed.FeedCsv.writer(out), snapshotEvery);
+            this.handler = feed.handler();
+        }
+
+        @Override
+        public void onEvent(EngineEvent e, boolean endOfBatch) throws Exception {
+            if (failure != null) {
+                return;
+            }
+            try {
+                handler.onEvent(e, endOfBatch);
+            } catch (Exception ex) {
+                failure = ex;
+                throw ex;
+            }
+        }
+
+        /** The run is over (consumers done): the last command ends, the file goes into place. */
+        void finish() throws IOException {
+            if (failure != null) {
+                throw new IOException("writing " + file + " failed: " + failure.getMessage(), failure);
+            }
+            feed.endOfInput();
+            out.close();
+            Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        void closeQuietly() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // already failing, or closed
+            }
+        }
     }
 
     /** Writes trades as they become durable (and, during recovery, the missing ones). */

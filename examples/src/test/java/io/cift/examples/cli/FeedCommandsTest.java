@@ -118,10 +118,6 @@ class FeedCommandsTest {
         CliRun a = new CliRun();
         assertThat(a.run("replay", "--orders", in.toString(), "--feed-snapshot-every", "5")).isEqualTo(2);
         assertThat(a.err.toString()).contains("--feed-snapshot-every needs --feed-out");
-        CliRun b = new CliRun();
-        assertThat(b.run("replay", "--orders", in.toString(), "--feed-out", dir.resolve("f.csv").toString(), "--journal",
-                dir.resolve("j").toString())).isEqualTo(2);
-        assertThat(b.err.toString()).contains("--feed-out does not work with --journal yet");
         CliRun c = new CliRun();
         assertThat(c.run("replay", "--orders", in.toString(), "--feed-out", dir.resolve("f.csv").toString(),
                 "--feed-snapshot-every", "-1")).isEqualTo(2);

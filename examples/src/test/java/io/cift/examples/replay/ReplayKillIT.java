@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kills {@code cift replay --journal} (a child JVM, SIGKILL) at random moments. After each kill: the
  * journal recovers to the state of a reference engine fed the same first K lines, the trades file holds
  * only trades of journaled commands (a prefix of the uninterrupted run's), and the resumed run ends with
- * a trades file byte-identical to an uninterrupted run's. {@code -Dcift.kill.rounds} sets how many kills
+ * a trades file and an order feed byte-identical to an uninterrupted run's. {@code -Dcift.kill.rounds} sets how many kills
  * (the slow profile runs 25).
  */
 class ReplayKillIT {
@@ -39,6 +39,9 @@ class ReplayKillIT {
     static Path shared;
     static Path orders;
     static byte[] referenceTrades;
+    static byte[] referenceFeed;
+    /** The feed's snapshot cadence in the killed runs and the reference. */
+    private static final int FEED_SNAPSHOT_EVERY = 50_000;
 
     @TempDir
     Path dir;
@@ -48,10 +51,13 @@ class ReplayKillIT {
         orders = shared.resolve("orders.csv");
         writeOrders(orders, LINES, 42);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.StringWriter feed = new java.io.StringWriter();
         try (InputStream in = Files.newInputStream(orders)) {
-            new Replayer(1024).replay(in, out);
+            new Replayer(1024).replay(in, out, new io.cift.core.feed.OrderFeed(io.cift.core.feed.FeedCsv.writer(feed),
+                    FEED_SNAPSHOT_EVERY));
         }
         referenceTrades = out.toByteArray();
+        referenceFeed = feed.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A multi-symbol flow with limits, cancels, amends, IOC, FOK and market orders. */
@@ -122,6 +128,8 @@ class ReplayKillIT {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(output(p)).isZero();
             assertThat(Files.readAllBytes(trades)).as("the resumed run's trades (chain %d)", chain).isEqualTo(referenceTrades);
+            assertThat(Files.readAllBytes(feedOf(trades))).as("the resumed run's order feed (chain %d)", chain)
+                    .isEqualTo(referenceFeed);
             assertThat(Journal.info(journal).commands()).isEqualTo(LINES);
         }
         assertThat(kills).as("kills that landed while the replay ran").isEqualTo(rounds);
@@ -177,6 +185,10 @@ class ReplayKillIT {
         return e;
     }
 
+    private static Path feedOf(Path trades) {
+        return trades.resolveSibling(trades.getFileName().toString().replace("trades-", "feed-"));
+    }
+
     private static Process start(Path journal, Path trades, String fsync, String snapshotEvery) throws IOException {
         Path jar = Path.of("target", "cift.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -187,7 +199,8 @@ class ReplayKillIT {
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.cift.examples.cli.CiftCommand"));
         }
         cmd.addAll(List.of("replay", "--orders", orders.toString(), "--trades-out", trades.toString(), "--journal",
-                journal.toString(), "--fsync", fsync, "--snapshot-every", snapshotEvery, "--initial-capacity", "1024"));
+                journal.toString(), "--fsync", fsync, "--snapshot-every", snapshotEvery, "--initial-capacity", "1024",
+                "--feed-out", feedOf(trades).toString(), "--feed-snapshot-every", Integer.toString(FEED_SNAPSHOT_EVERY)));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(journal.resolveSibling(
                 journal.getFileName() + ".log").toFile()).start();
     }
