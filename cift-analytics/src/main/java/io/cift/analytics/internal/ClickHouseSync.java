@@ -345,11 +345,11 @@ public final class ClickHouseSync {
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClickHouseSync.class);
-    private static final io.cift.core.internal.LogLimiter REFUSALS = new io.cift.core.internal.LogLimiter(
+    private final io.cift.core.internal.LogLimiter refusals = new io.cift.core.internal.LogLimiter(
             java.time.Duration.ofSeconds(10));
 
-    private static void setAside(Connection c, String table, long seq, String error) throws SQLException {
-        long held = REFUSALS.admit();
+    private void setAside(Connection c, String table, long seq, String error) throws SQLException {
+        long held = refusals.admit();
         if (held >= 0) {
             LOG.warn("ClickHouse refused row {} of {}; it is set aside in PostgreSQL's cift_sync_rejects and offered again"
                     + " later{}: {}", seq, table, held > 0 ? " (" + held + " more refused since the last message)" : "",

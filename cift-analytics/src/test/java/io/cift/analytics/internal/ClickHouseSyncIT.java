@@ -1,5 +1,6 @@
 package io.cift.analytics.internal;
 
+import ch.qos.logback.classic.Level;
 import io.cift.analytics.PooledDataSource;
 import io.cift.analytics.AnalyticsBackends;
 import io.cift.analytics.BackendUnavailableException;
@@ -104,7 +105,13 @@ class ClickHouseSyncIT {
         pg.ingestTrades(trades(102, 100, "B"));
         pg.ingestTrades(trades(202, 1, "WORSE"));
         ClickHouseSync sync = new ClickHouseSync(pgDs, pgUrl, ch, 64);
-        SyncStatus s = sync.syncNow();
+        SyncStatus s;
+        try (io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(ClickHouseSync.class)) {
+            s = sync.syncNow();
+            assertThat(log.messages(Level.WARN)).as("two refused rows, one warning within 10 s")
+                    .singleElement().asString().contains("ClickHouse refused row").contains("of cift_trades")
+                    .contains("cift_sync_rejects");
+        }
         assertThat(s.rowsCopied()).isEqualTo(200);
         assertThat(s.rowsSetAside()).isEqualTo(2);
         assertThat(s.rowsBehind()).as("rows set aside are not in ClickHouse").isEqualTo(2);

@@ -141,11 +141,18 @@ class OffThreadTickStoreTest {
                 throw new TickStoreException("refused", 1, false, null);
             }
         };
-        try (QueuedTickStore q = TickStore.offThread(w, 16)) {
+        try (io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(OffThreadTickStore.class);
+             QueuedTickStore q = TickStore.offThread(w, 16)) {
             q.write(Tick.trade("A", T0, 10, 1));
             q.flush();
             assertThat(q.writeFailures()).isEqualTo(1);
             assertThat(q.lastWriteFailure()).get().extracting(Throwable::getMessage).isEqualTo("refused");
+            q.write(Tick.trade("A", T0 + 1, 10, 1));
+            q.write(Tick.trade("A", T0 + 2, 10, 1));
+            q.flush();
+            assertThat(q.writeFailures()).isEqualTo(3);
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).as("three failures, one warning")
+                    .singleElement().asString().contains("failed a write (failure #1").contains("refused");
         }
     }
 }
