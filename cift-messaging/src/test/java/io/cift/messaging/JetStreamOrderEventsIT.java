@@ -116,9 +116,11 @@ class JetStreamOrderEventsIT {
 
     @Test
     void aPublisherRefusesAStreamConfiguredOtherwiseUnlessAskedToUpdateIt() throws Exception {
+        io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                io.cift.messaging.internal.NatsJetStreamOrderEvents.class);
         connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(30)).maxAge(Duration.ofHours(1)));
         Connection nc = Nats.connect(url);
-        try {
+        try (log) {
             var sc = nc.jetStreamManagement().getStreamInfo(stream).getConfiguration();
             assertThat(sc.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(30));
             assertThat(sc.getMaxAge()).isEqualTo(Duration.ofHours(1));
@@ -134,6 +136,10 @@ class JetStreamOrderEventsIT {
             assertThat(sc.getMaxAge()).isEqualTo(Duration.ofHours(2));
             // the same configuration connects again without a word
             connect(JetStreamConfig.builder().duplicateWindow(Duration.ofSeconds(5)).maxAge(Duration.ofHours(2)));
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO, "created stream " + stream)).hasSize(1);
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN, "stream " + stream)).as("the refusal")
+                    .singleElement().asString().contains("refused").contains("max age PT1H, not PT2H");
+            assertThat(log.messages(ch.qos.logback.classic.Level.INFO, "updated stream " + stream)).hasSize(1);
         } finally {
             nc.close();
         }
@@ -256,11 +262,16 @@ class JetStreamOrderEventsIT {
     @Test
     void aFullInFlightBoundDropsOrFailsWithoutBlockingThePublisher() {
         JetStreamOrderEvents drop = connect(JetStreamConfig.builder().maxInFlight(1).backpressure(Backpressure.DROP));
-        for (long s = 1; s <= 2_000; s++) {
-            drop.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+        try (io.cift.core.testing.LogCapture log = io.cift.core.testing.LogCapture.of(
+                io.cift.messaging.internal.NatsJetStreamOrderEvents.class)) {
+            for (long s = 1; s <= 2_000; s++) {
+                drop.publish(new OrderEvent.Rejected("it", s, "X", s, CommandType.NEW, ResultCode.INVALID_PRICE));
+            }
+            drop.flush();
+            assertThat(drop.dropped()).isPositive();
+            assertThat(log.messages(ch.qos.logback.classic.Level.WARN, "dropped")).as("drops are logged, rate-limited")
+                    .hasSizeBetween(1, 2);
         }
-        drop.flush();
-        assertThat(drop.dropped()).isPositive();
         assertThat(drop.published() + drop.dropped()).isEqualTo(2_000);
         assertThat(drop.storedCount()).isEqualTo(drop.published());
 
