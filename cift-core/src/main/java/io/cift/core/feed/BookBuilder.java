@@ -34,17 +34,14 @@ public final class BookBuilder {
 
     private final boolean strict;
     private GapListener gaps = (first, last, reason) -> { };
+    private final io.cift.core.feed.internal.SequenceCheck sequence;
     private L3Book book = new L3Book();
-    /** The next sequence number expected. */
-    private long next = 1;
     private boolean inSync = true;
     private boolean everSynced;
     /** A snapshot being read, or null. */
     private L3Book incoming;
     private long incomingExpected;
     private long incomingSeen;
-    private long gapCount;
-    private long duplicates;
     private long applied;
 
     /**
@@ -54,6 +51,13 @@ public final class BookBuilder {
      */
     public BookBuilder(boolean strict) {
         this.strict = strict;
+        this.sequence = new io.cift.core.feed.internal.SequenceCheck(strict, "messages", (first, last, reason) -> {
+            inSync = false;
+            incoming = null;
+            if (!this.strict) {
+                gaps.onGap(first, last, reason);
+            }
+        });
     }
 
     /**
@@ -75,14 +79,9 @@ public final class BookBuilder {
      */
     public void accept(FeedMessage m) {
         long s = m.seq();
-        if (s < next) {
-            duplicates++;
+        if (!sequence.admit(s)) {
             return;
         }
-        if (s > next) {
-            gap(next, s - 1, "messages " + range(next, s - 1) + " missing (next message is " + s + ")");
-        }
-        next = s + 1;
         if (m instanceof FeedMessage.SnapshotStart start) {
             incoming = new L3Book();
             incomingExpected = start.orders();
@@ -154,17 +153,7 @@ public final class BookBuilder {
     }
 
     private void gap(long first, long last, String reason) {
-        gapCount++;
-        inSync = false;
-        incoming = null;
-        if (strict) {
-            throw new FeedGapException(reason);
-        }
-        gaps.onGap(first, last, reason);
-    }
-
-    private static String range(long first, long last) {
-        return first == last ? String.valueOf(first) : first + " to " + last;
+        sequence.gap(first, last, reason);
     }
 
     /**
@@ -188,17 +177,17 @@ public final class BookBuilder {
 
     /** @return the sequence number expected next */
     public long nextSequence() {
-        return next;
+        return sequence.next();
     }
 
     /** @return gaps found (and contradictions) */
     public long gaps() {
-        return gapCount;
+        return sequence.gaps();
     }
 
     /** @return messages ignored because they were older than the last one applied */
     public long duplicates() {
-        return duplicates;
+        return sequence.duplicates();
     }
 
     /** @return incremental messages applied */

@@ -22,15 +22,13 @@ public final class LevelBook {
 
     private final boolean strict;
     private BookBuilder.GapListener gaps = (first, last, reason) -> { };
+    private final io.cift.core.feed.internal.SequenceCheck sequence;
     private Map<String, Sides> books = new HashMap<>();
     private Map<String, Sides> incoming;
     private long incomingExpected;
     private long incomingSeen;
     private final Map<String, LevelMessage.TopOfBook> tops = new HashMap<>();
-    private long next = 1;
     private boolean inSync = true;
-    private long gapCount;
-    private long duplicates;
 
     /** One symbol's levels. */
     private static final class Sides {
@@ -49,6 +47,14 @@ public final class LevelBook {
      */
     public LevelBook(boolean strict) {
         this.strict = strict;
+        this.sequence = new io.cift.core.feed.internal.SequenceCheck(strict, "level messages", (first, last, reason) -> {
+            inSync = false;
+            incoming = null;
+            tops.clear();   // until the snapshot's tops come
+            if (!this.strict) {
+                gaps.onGap(first, last, reason);
+            }
+        });
     }
 
     /**
@@ -70,15 +76,9 @@ public final class LevelBook {
      */
     public void accept(LevelMessage m) {
         long s = m.seq();
-        if (s < next) {
-            duplicates++;
+        if (!sequence.admit(s)) {
             return;
         }
-        if (s > next) {
-            gap(next, s - 1, "level messages " + (next == s - 1 ? String.valueOf(next) : next + " to " + (s - 1))
-                    + " missing (next message is " + s + ")");
-        }
-        next = s + 1;
         if (m instanceof LevelMessage.SnapshotStart start) {
             incoming = new HashMap<>();
             incomingExpected = start.levels();
@@ -116,14 +116,7 @@ public final class LevelBook {
     }
 
     private void gap(long first, long last, String reason) {
-        gapCount++;
-        inSync = false;
-        incoming = null;
-        tops.clear();   // until the snapshot's tops come
-        if (strict) {
-            throw new FeedGapException(reason);
-        }
-        gaps.onGap(first, last, reason);
+        sequence.gap(first, last, reason);
     }
 
     /** @return whether the levels follow the feed (false from a gap until the next complete level snapshot) */
@@ -133,12 +126,12 @@ public final class LevelBook {
 
     /** @return gaps found */
     public long gaps() {
-        return gapCount;
+        return sequence.gaps();
     }
 
     /** @return messages ignored because they were older than the last one applied */
     public long duplicates() {
-        return duplicates;
+        return sequence.duplicates();
     }
 
     /**
