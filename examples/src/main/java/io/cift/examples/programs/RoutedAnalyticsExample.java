@@ -65,6 +65,9 @@ public final class RoutedAnalyticsExample {
     public static void run(PrintStream out, String postgresUrl, String clickhouseUrl) {
         RoutingConfig config = RoutingConfig.builder().postgresUrl(postgresUrl).clickhouseUrl(clickhouseUrl)
                 .maxSyncLagRows(0)                    // ClickHouse serves only when it holds every row
+                // this example syncs when it says so, so that its output is the same every run; a service keeps
+                // the background sync (every 500 ms by default)
+                .syncInterval(java.time.Duration.ZERO)
                 .build();
         try (RoutedAnalytics analytics = RoutedAnalytics.create(config)) {
             try {
