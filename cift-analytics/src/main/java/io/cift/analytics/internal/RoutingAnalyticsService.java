@@ -155,12 +155,17 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
     private volatile boolean synced;
     private volatile boolean toldUnmigrated;
 
+    private static final java.util.regex.Pattern UNKNOWN_TABLE = java.util.regex.Pattern.compile("Code: 60\\b");
+
     /** Whether a failure is a table that does not exist (PostgreSQL 42P01, ClickHouse code 60). */
     private static boolean missingTable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException e && ("42P01".equals(e.getSQLState())
-                    || String.valueOf(e.getMessage()).contains("Code: 60,"))) {
+            if (c instanceof java.sql.SQLException e && "42P01".equals(e.getSQLState())) {
                 return true;
+            }
+            String m = String.valueOf(c.getMessage());
+            if (UNKNOWN_TABLE.matcher(m).find() || m.contains("UNKNOWN_TABLE")) {
+                return true;   // ClickHouse: "Code: 60," on 18.16, "Code: 60." and UNKNOWN_TABLE on current releases
             }
         }
         return false;
