@@ -333,7 +333,8 @@ public final class DurableEngineConfig {
         }
 
         /**
-         * Sets the size of the ring between the matching thread and the journal writer.
+         * Sets the size of the ring between the matching thread and the journal writer: a 64-byte slot a
+         * command (the default, 4 MiB, holds 65,536 commands), off the heap.
          *
          * @param bytes a power of two from 64 KiB to 1 GiB
          * @return this builder
