@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * {@code SNAPSHOT_START}, {@code SNAPSHOT_ORDER}, {@code SNAPSHOT_END}, and the columns a type does not use
  * are empty. {@code quantity} is the quantity added, traded, removed or now open; for {@code SNAPSHOT_START}
  * it is the number of {@code SNAPSHOT_ORDER} lines that follow. A symbol with a comma or a quote is quoted
- * (RFC 4180).
+ * (RFC 4180). The static methods are thread-safe; a {@link #writer} sink is for one thread.
  */
 public final class FeedCsv {
 
