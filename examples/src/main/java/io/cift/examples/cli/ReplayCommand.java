@@ -107,65 +107,44 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (feedOut != null) {
             io.cift.examples.io.OutputFiles.requireDirectory(feedOut, "--feed-out");
-            if (journal == null) {
-                return replayWithFeed();
-            }
         }
-        Path tmp = null;
+        if (journal == null) {
+            return plainReplay();
+        }
+        FsyncPolicy policy = fsyncPolicy();
         ReplaySummary s;
-        if (journal != null) {
-            FsyncPolicy policy = fsyncPolicy();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(orders), 1 << 16)) {
-                s = new JournaledReplayer(new JournaledReplayer.Options(journal, snapshotEvery, policy, initialCapacity))
-                        .replay(in, tradesOut, feedOut, feedSnapshotEvery);
-            } catch (NoSuchFileException e) {
-                throw new IOException("no such file: " + e.getFile(), e);
-            }
-            printSummary(s);
-            return 0;
-        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(orders), 1 << 16)) {
-            if (tradesOut == null) {
-                s = new Replayer(initialCapacity).replay(in, null);
-            } else {
-                Path dir = tradesOut.toAbsolutePath().getParent();
-                tmp = Files.createTempFile(dir, tradesOut.getFileName().toString(), ".part");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    s = new Replayer(initialCapacity).replay(in, out);
-                }
-                Files.move(tmp, tradesOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                tmp = null;
-            }
+            s = new JournaledReplayer(new JournaledReplayer.Options(journal, snapshotEvery, policy, initialCapacity))
+                    .replay(in, tradesOut, feedOut, feedSnapshotEvery);
         } catch (NoSuchFileException e) {
             throw new IOException("no such file: " + e.getFile(), e);
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
         }
         printSummary(s);
         return 0;
     }
 
-    /** A plain replay that also writes the order feed; both files are written whole or not at all. */
-    private Integer replayWithFeed() throws IOException {
-        Path feedTmp = Files.createTempFile(feedOut.toAbsolutePath().getParent(), feedOut.getFileName().toString(), ".part");
+    /** A replay without a journal: the trades and feed files (each optional) are written whole or not at all. */
+    private Integer plainReplay() throws IOException {
+        Path feedTmp = feedOut == null ? null
+                : Files.createTempFile(feedOut.toAbsolutePath().getParent(), feedOut.getFileName().toString(), ".part");
         Path tradesTmp = tradesOut == null ? null
                 : Files.createTempFile(tradesOut.toAbsolutePath().getParent(), tradesOut.getFileName().toString(), ".part");
         ReplaySummary s;
         try {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(orders), 1 << 16);
-                 java.io.Writer feedWriter = new java.io.BufferedWriter(Files.newBufferedWriter(feedTmp,
-                         java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                 java.io.Writer feedWriter = feedTmp == null ? null : new java.io.BufferedWriter(Files.newBufferedWriter(
+                         feedTmp, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
                  OutputStream trades = tradesTmp == null ? null : Files.newOutputStream(tradesTmp)) {
-                io.cift.core.feed.OrderFeed feed = new io.cift.core.feed.OrderFeed(io.cift.core.feed.FeedCsv.writer(feedWriter),
-                        feedSnapshotEvery);
+                io.cift.core.feed.OrderFeed feed = feedWriter == null ? null
+                        : new io.cift.core.feed.OrderFeed(io.cift.core.feed.FeedCsv.writer(feedWriter), feedSnapshotEvery);
                 s = new Replayer(initialCapacity).replay(in, trades, feed);
             } catch (NoSuchFileException e) {
                 throw new IOException("no such file: " + e.getFile(), e);
             }
-            Files.move(feedTmp, feedOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            feedTmp = null;
+            if (feedTmp != null) {
+                Files.move(feedTmp, feedOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                feedTmp = null;
+            }
             if (tradesTmp != null) {
                 Files.move(tradesTmp, tradesOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 tradesTmp = null;
