@@ -349,12 +349,8 @@ public final class ClickHouseSync {
             java.time.Duration.ofSeconds(10));
 
     private void setAside(Connection c, String table, long seq, String error) throws SQLException {
-        long held = refusals.admit();
-        if (held >= 0) {
-            LOG.warn("ClickHouse refused row {} of {}; it is set aside in PostgreSQL's cift_sync_rejects and offered again"
-                    + " later{}: {}", seq, table, held > 0 ? " (" + held + " more refused since the last message)" : "",
-                    io.cift.core.Redact.text(error));
-        }
+        refusals.warn(LOG, "ClickHouse refused row {} of {}; it is set aside in PostgreSQL's cift_sync_rejects and offered"
+                + " again later: {}", seq, table, io.cift.core.Redact.text(error));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cift_sync_rejects (table_name, seq, error) VALUES (?, ?, ?)"
                 + " ON CONFLICT (table_name, seq) DO UPDATE SET error = excluded.error, rejected_at = now()")) {
             ps.setString(1, table);

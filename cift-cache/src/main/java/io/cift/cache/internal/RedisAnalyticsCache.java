@@ -203,11 +203,8 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
     /** Counts a call that went past the cache, and says so now and then. */
     private void bypassed(JedisException e) {
         bypassed.increment();
-        long held = bypassLog.admit();
-        if (held >= 0) {
-            LOG.warn("Redis at {} unavailable: the cache is bypassed (values computed, not cached){}: {}", where,
-                    held > 0 ? "; " + held + " more bypasses since the last message" : "", e.toString());
-        }
+        bypassLog.warn(LOG, "Redis at {} unavailable: the cache is bypassed (values computed, not cached): {}", where,
+                e.toString());
     }
 
     /** The value when it was stored at {@code version}, else null (absent, older, or unreadable: recompute). */
@@ -235,11 +232,8 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
             throw refused(e);
         } catch (JedisException e) {
             pendingInvalidations.add(user);
-            long held = bypassLog.admit();
-            if (held >= 0) {
-                LOG.warn("Redis at {} unavailable: the invalidation of user {} is kept and retried every second: {}",
-                        where, user, e.toString());
-            }
+            bypassLog.warn(LOG, "Redis at {} unavailable: the invalidation of user {} is kept and retried every second: {}",
+                    where, user, e.toString());
             invalidationFailures.increment();
         }
     }

@@ -37,4 +37,19 @@ public final class LogLimiter {
         }
         return held.getAndSet(0);
     }
+
+    /**
+     * Logs a warning when {@link #admit()} lets it through, saying how many were held back since the last
+     * one.
+     *
+     * @param log the logger
+     * @param format the message, with {@code {}} placeholders
+     * @param args the placeholders' values
+     */
+    public void warn(org.slf4j.Logger log, String format, Object... args) {
+        long held = admit();
+        if (held >= 0) {
+            log.warn(held > 0 ? format + " (" + held + " more since the last message)" : format, args);
+        }
+    }
 }

@@ -189,14 +189,6 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         }
     }
 
-    /** Logs a rate-limited warning about publishing. */
-    private static void warn(io.cift.core.internal.LogLimiter limiter, String what, Object... args) {
-        long held = limiter.admit();
-        if (held >= 0) {
-            LOG.warn(what + (held > 0 ? " (" + held + " more since the last message)" : ""), args);
-        }
-    }
-
     /** What differs between the stream's configuration and the wanted one, as "x, not y" phrases. */
     static List<String> differences(StreamConfiguration have, StreamConfiguration want) {
         List<String> d = new ArrayList<>();
@@ -272,7 +264,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             case DROP -> {
                 if (!slots.tryAcquire()) {
                     dropped.incrementAndGet();
-                    warn(dropLog, "event {} dropped: {} events already in flight (back-pressure DROP)", event.seq(),
+                    dropLog.warn(LOG, "event {} dropped: {} events already in flight (back-pressure DROP)", event.seq(),
                             config.maxInFlight());
                     return;
                 }
@@ -280,7 +272,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             case FAIL -> {
                 if (!slots.tryAcquire()) {
                     failed.incrementAndGet();
-                    warn(failLog, "event {} refused: {} events already in flight (back-pressure FAIL)", event.seq(),
+                    failLog.warn(LOG, "event {} refused: {} events already in flight (back-pressure FAIL)", event.seq(),
                             config.maxInFlight());
                     throw new PublishException("more than " + config.maxInFlight() + " events in flight: event " + event.seq()
                             + " refused");
@@ -290,7 +282,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 try {
                     if (!slots.tryAcquire(config.blockTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
                         failed.incrementAndGet();
-                        warn(failLog, "event {} refused: no free slot within {}", event.seq(), config.blockTimeout());
+                        failLog.warn(LOG, "event {} refused: no free slot within {}", event.seq(), config.blockTimeout());
                         throw new PublishException("no free slot in " + config.blockTimeout() + " for event " + event.seq());
                     }
                 } catch (InterruptedException e) {
@@ -381,7 +373,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                         boolean ok = ex == null && !w.failed && epoch.get() == w.epoch;
                         if (ok && ack.isDuplicate() && !expectDuplicate) {
                             duplicates.incrementAndGet();   // the confirming event's id was used before
-                            warn(duplicateLog, "stream {} already held message id {}: another publisher used it; counted,"
+                            duplicateLog.warn(LOG, "stream {} already held message id {}: another publisher used it; counted,"
                                     + " not taken as published", config.stream(), w.ids[last]);
                             published.addAndGet(w.size - 1);
                             slots.release(w.size);
@@ -401,7 +393,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
             return;
         }
         retried.addAndGet(w.size);
-        warn(retryLog, "a window of {} events to stream {} was not confirmed; sending each again with its own id", w.size,
+        retryLog.warn(LOG, "a window of {} events to stream {} was not confirmed; sending each again with its own id", w.size,
                 config.stream());
         Runnable again = () -> {
             for (int i = 0; i < w.size; i++) {   // each event keeps its slot until its own acknowledgement
@@ -425,7 +417,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
                 if (ex == null) {
                     if (ack.isDuplicate() && !isRetry) {
                         duplicates.incrementAndGet();
-                        warn(duplicateLog, "stream {} already held message id {}: another publisher used it; counted, not"
+                        duplicateLog.warn(LOG, "stream {} already held message id {}: another publisher used it; counted, not"
                                 + " taken as published", config.stream(), po.getMessageId());
                     } else {
                         published.incrementAndGet();
@@ -442,7 +434,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
     private void retry(String subject, byte[] data, PublishOptions po) {
         retried.incrementAndGet();
-        warn(retryLog, "publish of message {} to stream {} not acknowledged; sending it again in {} ms with the same id",
+        retryLog.warn(LOG, "publish of message {} to stream {} not acknowledged; sending it again in {} ms with the same id",
                 po.getMessageId(), config.stream(), config.retryDelay().toMillis());
         if (!retries.isShutdown()) {
             retries.schedule(() -> send(subject, data, po, true), config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);

@@ -89,12 +89,8 @@ public final class OffThreadTickStore implements QueuedTickStore {
     private void failed(RuntimeException e) {
         long n = failures.incrementAndGet();
         lastFailure = e;
-        long held = failureLog.admit();
-        if (held >= 0) {
-            LOG.warn("tick store {} failed a write (failure #{}{}): {}", store.backend(), n,
-                    held > 0 ? ", " + held + " more since the last message" : "",
-                    io.cift.core.Redact.text(String.valueOf(e)));
-        }
+        failureLog.warn(LOG, "tick store {} failed a write (failure #{}): {}", store.backend(), n,
+                io.cift.core.Redact.text(String.valueOf(e)));
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OffThreadTickStore.class);
