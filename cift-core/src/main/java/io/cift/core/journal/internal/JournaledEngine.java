@@ -87,7 +87,6 @@ public final class JournaledEngine implements DurableEngine {
         t.setDaemon(true);
         return t;
     });
-    private final RecordCodec codec = new RecordCodec();
     private final long lagTimeoutNanos;
     private final IdleStrategy journalIdle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     private volatile Throwable snapshotFailure;
@@ -198,14 +197,15 @@ public final class JournaledEngine implements DurableEngine {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(tif, "tif");
-        if (!journalable(symbol)) {
+        int symbolId = symbolId(symbol);
+        if (symbolId < 0) {
             return ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
             return refused;
         }
-        long seq = journal(RecordCodec.op(CommandType.NEW, side, type, tif, postOnly, null), symbol, orderId, ownerId,
+        long seq = journal(RecordCodec.op(CommandType.NEW, side, type, tif, postOnly, null), symbolId, orderId, ownerId,
                 price, quantity);
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
@@ -220,14 +220,15 @@ public final class JournaledEngine implements DurableEngine {
     @Override
     public ResultCode cancel(String symbol, long orderId, CancelReason reason) {
         Objects.requireNonNull(reason, "reason");
-        if (!journalable(symbol)) {
+        int symbolId = symbolId(symbol);
+        if (symbolId < 0) {
             return ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
             return refused;
         }
-        long seq = journal(RecordCodec.op(CommandType.CANCEL, null, null, null, false, reason), symbol, orderId, 0, 0, 0);
+        long seq = journal(RecordCodec.op(CommandType.CANCEL, null, null, null, false, reason), symbolId, orderId, 0, 0, 0);
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
@@ -240,14 +241,15 @@ public final class JournaledEngine implements DurableEngine {
 
     @Override
     public ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity) {
-        if (!journalable(symbol)) {
+        int symbolId = symbolId(symbol);
+        if (symbolId < 0) {
             return ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
             return refused;
         }
-        long seq = journal(RecordCodec.op(CommandType.AMEND, null, null, null, false, null), symbol, orderId, 0, newPrice,
+        long seq = journal(RecordCodec.op(CommandType.AMEND, null, null, null, false, null), symbolId, orderId, 0, newPrice,
                 newQuantity);
         if (seq < 0) {
             return ResultCode.JOURNAL_UNAVAILABLE;
@@ -259,9 +261,9 @@ public final class JournaledEngine implements DurableEngine {
         return rc;
     }
 
-    /** @return whether the symbol is present and short enough for a journal record */
-    private boolean journalable(String symbol) {
-        return symbol != null && !symbol.isBlank() && codec.symbolBytes(symbol) != null;
+    /** @return the symbol's id in the journal's table, or -1 when it is missing, blank or too long for a record */
+    private int symbolId(String symbol) {
+        return symbol == null || symbol.isBlank() ? -1 : sequencer.symbols.journalId(symbol);
     }
 
     /** @return null when the command may go ahead, else the code that refuses it */
@@ -327,11 +329,10 @@ public final class JournaledEngine implements DurableEngine {
 
     /**
      * Hands the command to the journal writer (which encodes it); returns its sequence number, or -1 when it
-     * cannot. The symbol has been checked ({@link RecordCodec#symbolBytes}).
+     * cannot. The symbol's id comes from {@link #symbolId}.
      */
-    private long journal(int op, String symbol, long orderId, long ownerId, long price, long qty) {
+    private long journal(int op, int symbolId, long orderId, long ownerId, long price, long qty) {
         long time = gated ? nextClock() : 0;
-        int symbolId = sequencer.symbols.id(symbol);
         long slot = claim();
         if (slot < 0) {
             return -1;
@@ -449,13 +450,12 @@ public final class JournaledEngine implements DurableEngine {
             throw new JournalException("engine " + engineId + " cannot journal a risk change: "
                     + (closed ? "it is closed" : "its journal failed"));
         }
-        byte[] sym = symbol.isEmpty() ? new byte[0] : codec.symbolBytes(symbol);
-        if (sym == null) {
+        int symbolId = symbol.isEmpty() ? -1 : sequencer.symbols.journalId(symbol);
+        if (!symbol.isEmpty() && symbolId < 0) {
             throw new IllegalArgumentException("symbol longer than " + RecordCodec.MAX_SYMBOL_BYTES + " UTF-8 bytes: " + symbol);
         }
         byte[] bytes = payload.toByteArray();
         long time = nextClock();
-        int symbolId = symbol.isEmpty() ? -1 : sequencer.symbols.id(symbol);
         long slot = claim();
         if (slot < 0) {
             throw new JournalException("engine " + engineId + " could not journal a risk change within " + config.lagTimeout());

@@ -12,8 +12,6 @@ import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The journal's record layout, little-endian and compact (about 30 bytes a command, so that the
@@ -26,8 +24,8 @@ import java.util.Map;
  * varint follows: the risk gate's clock when the command was checked (engines with a gate only), so that
  * replay decides exactly as the live engine did. Command 0 is an administrative record (a risk limit or
  * kill switch change; its kind in bits 2-4): the symbol (empty unless the change names one), a varint
- * payload length, the payload, then the clock varint. No enum ordinal is stored. Encoding allocates
- * nothing once a symbol has been seen; not thread-safe.
+ * payload length, the payload, then the clock varint. No enum ordinal is stored. Encoding (static
+ * methods) allocates nothing; an instance decodes, and is not thread-safe.
  */
 public final class RecordCodec {
     /** Offset of the checksum. */
@@ -61,36 +59,10 @@ public final class RecordCodec {
     private static final int OP_CANCEL = 2;
     private static final int OP_AMEND = 3;
 
-    private final Map<String, byte[]> encoded = new HashMap<>();
-    private String lastSymbol;
-    private byte[] lastBytes;
     private final String[] decodedStrings = new String[256];
     private final byte[][] decodedBytes = new byte[256][];
     /** Where the last {@link #varint} read ended. */
     private int cursor;
-
-    /**
-     * The UTF-8 bytes of a symbol, cached.
-     *
-     * @param symbol the symbol
-     * @return its bytes, or null when it is longer than {@link #MAX_SYMBOL_BYTES}
-     */
-    public byte[] symbolBytes(String symbol) {
-        if (symbol == lastSymbol) {
-            return lastBytes;
-        }
-        byte[] b = encoded.get(symbol);
-        if (b == null) {
-            b = symbol.getBytes(StandardCharsets.UTF_8);
-            if (b.length > MAX_SYMBOL_BYTES) {
-                return null;
-            }
-            encoded.put(symbol, b);
-        }
-        lastSymbol = symbol;
-        lastBytes = b;
-        return b;
-    }
 
     private static long zigzag(long v) {
         return (v << 1) ^ (v >> 63);

@@ -21,25 +21,50 @@ final class SymbolTable {
 
     /** The id of a symbol, assigned on first use. Matching thread only. */
     int id(String symbol) {
+        int id = known(symbol);
+        return id >= 0 ? id : add(symbol, symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The id of a symbol a journal record can hold, assigned on first use; -1 (and nothing kept) for one
+     * longer than {@link RecordCodec#MAX_SYMBOL_BYTES} UTF-8 bytes. Matching thread only.
+     */
+    int journalId(String symbol) {
+        int id = known(symbol);
+        if (id >= 0) {
+            return id;
+        }
+        byte[] b = symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return b.length > RecordCodec.MAX_SYMBOL_BYTES ? -1 : add(symbol, b);
+    }
+
+    /** @return the symbol's id, or -1 when it has none yet */
+    private int known(String symbol) {
         if (symbol == lastSymbol) {
             return lastId;
         }
         int id = ids.getValue(symbol);
-        if (id < 0) {
-            id = size++;
-            String[] n = names;
-            if (id == n.length) {
-                n = Arrays.copyOf(n, n.length * 2);
-            } else {
-                n = n.clone();
-            }
-            n[id] = symbol;
-            byte[][] u = Arrays.copyOf(utf8, n.length);
-            u[id] = symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            utf8 = u;
-            names = n;
-            ids.put(symbol, id);
+        if (id >= 0) {
+            lastSymbol = symbol;
+            lastId = id;
         }
+        return id;
+    }
+
+    private int add(String symbol, byte[] bytes) {
+        int id = size++;
+        String[] n = names;
+        if (id == n.length) {
+            n = Arrays.copyOf(n, n.length * 2);
+        } else {
+            n = n.clone();
+        }
+        n[id] = symbol;
+        byte[][] u = Arrays.copyOf(utf8, n.length);
+        u[id] = bytes;
+        utf8 = u;
+        names = n;
+        ids.put(symbol, id);
         lastSymbol = symbol;
         lastId = id;
         return id;
