@@ -30,9 +30,9 @@ public final class NatsFeedPublisher implements FeedPublisher {
      * @param subjectPrefix the subjects' prefix
      */
     public NatsFeedPublisher(String url, String subjectPrefix) {
-        this.prefix = NatsFeeds.requirePrefix(subjectPrefix);
+        this.prefix = NatsConnections.requirePrefix(subjectPrefix);
         this.snapshotSubject = prefix + ".s";
-        this.nc = NatsFeeds.connect(url);
+        this.nc = NatsConnections.connect(url);
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class NatsFeedPublisher implements FeedPublisher {
         } else {
             return snapshotSubject;
         }
-        return subjects.computeIfAbsent(symbol, s -> prefix + ".o." + NatsFeeds.token(s));
+        return subjects.computeIfAbsent(symbol, s -> prefix + ".o." + NatsConnections.token(s));
     }
 
     @Override
@@ -126,6 +126,6 @@ public final class NatsFeedPublisher implements FeedPublisher {
         } catch (Exception ignored) {
             // closing anyway
         }
-        NatsFeeds.close(nc);
+        NatsConnections.close(nc);
     }
 }

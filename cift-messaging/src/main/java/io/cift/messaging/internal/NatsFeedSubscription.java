@@ -28,8 +28,8 @@ public final class NatsFeedSubscription implements FeedSubscription {
      * @param each told of every message
      */
     public NatsFeedSubscription(String url, String subjectPrefix, Consumer<FeedMessage> each) {
-        this.prefix = NatsFeeds.requirePrefix(subjectPrefix);
-        this.nc = NatsFeeds.connect(url);
+        this.prefix = NatsConnections.requirePrefix(subjectPrefix);
+        this.nc = NatsConnections.connect(url);
         String requests = prefix + ".req";
         this.dispatcher = nc.createDispatcher(msg -> {
             if (msg.getSubject().equals(requests)) {
@@ -51,7 +51,7 @@ public final class NatsFeedSubscription implements FeedSubscription {
         try {
             nc.flush(java.time.Duration.ofSeconds(5));   // subscribed at the server before this returns
         } catch (Exception e) {
-            NatsFeeds.close(nc);
+            NatsConnections.close(nc);
             throw new io.cift.core.CiftException("NATS at " + io.cift.core.Redact.text(url) + " did not confirm the subscription: "
                     + e, e, true);
         }
@@ -66,7 +66,7 @@ public final class NatsFeedSubscription implements FeedSubscription {
      * @return how many were read
      */
     public static long replay(String url, String stream, Consumer<FeedMessage> each) {
-        Connection nc = NatsFeeds.connect(url);
+        Connection nc = NatsConnections.connect(url);
         try {
             long last = nc.jetStreamManagement().getStreamInfo(stream).getStreamState().getLastSequence();
             io.nats.client.JetStreamSubscription sub = nc.jetStream().subscribe(null,
@@ -98,7 +98,7 @@ public final class NatsFeedSubscription implements FeedSubscription {
             throw new io.cift.core.CiftException("cannot read stream " + stream + ": " + e.getMessage(), e,
                     e instanceof java.io.IOException);
         } finally {
-            NatsFeeds.close(nc);
+            NatsConnections.close(nc);
         }
     }
 
@@ -119,6 +119,6 @@ public final class NatsFeedSubscription implements FeedSubscription {
 
     @Override
     public void close() {
-        NatsFeeds.close(nc);
+        NatsConnections.close(nc);
     }
 }

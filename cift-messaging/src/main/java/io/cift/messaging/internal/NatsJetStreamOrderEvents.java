@@ -91,9 +91,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
         this.slots = new Semaphore(config.maxInFlight());
         try {
             // the URLs as given (credentials included): only messages are redacted
-            Options o = new Options.Builder().servers(config.servers().toArray(String[]::new))
-                    .connectionTimeout(Duration.ofSeconds(2))
-                    .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).errorListener(new ErrorListener() { })
+            Options o = NatsConnections.options(config.servers()).errorListener(new ErrorListener() { })
                     .connectionListener((conn, type) -> {
                         epoch.incrementAndGet();   // any change ends trust in open windows
                         logConnection(type);

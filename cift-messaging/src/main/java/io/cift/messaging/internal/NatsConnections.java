@@ -7,10 +7,10 @@ import io.nats.client.Options;
 
 import java.time.Duration;
 
-/** What the NATS feed publisher and subscription share: connecting, subject tokens, closing. */
-final class NatsFeeds {
+/** What CIFT's NATS clients share: how they connect, subject tokens, closing. */
+final class NatsConnections {
 
-    private NatsFeeds() {
+    private NatsConnections() {
     }
 
     static String requirePrefix(String prefix) {
@@ -30,14 +30,23 @@ final class NatsFeeds {
         return s.toString();
     }
 
+    /**
+     * The connection options every CIFT client uses: the servers as given (credentials included; only
+     * messages are redacted), a 2 s connection timeout, and reconnecting for ever every 100 ms.
+     */
+    static Options.Builder options(java.util.List<String> servers) {
+        return new Options.Builder().servers(servers.toArray(String[]::new)).connectionTimeout(Duration.ofSeconds(2))
+                .maxReconnects(-1).reconnectWait(Duration.ofMillis(100));
+    }
+
+    /**
+     * Connects to the servers of a URL ({@code nats://host:port}, several comma-separated), checked as
+     * {@link io.cift.messaging.JetStreamConfig.Builder#url} checks it.
+     */
     static Connection connect(String url) {
-        if (url == null || !url.startsWith("nats://")) {
-            throw new IllegalArgumentException("url must start with nats://, got '" + io.cift.core.Redact.text(String.valueOf(url)) + "'");
-        }
+        java.util.List<String> servers = io.cift.messaging.JetStreamConfig.builder().url(url).build().servers();
         try {
-            Options o = new Options.Builder().servers(url.split(",")).connectionTimeout(Duration.ofSeconds(2))
-                    .maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).build();
-            return Nats.connect(o);
+            return Nats.connect(options(servers).build());
         } catch (java.io.IOException e) {
             throw new CiftException("NATS at " + io.cift.core.Redact.text(url) + " is unavailable: " + e.getMessage(), e, true);
         } catch (InterruptedException e) {
