@@ -53,6 +53,20 @@ public interface DurableEngine extends MatchingEngine, AutoCloseable {
         return new JournaledEngine(config);
     }
 
+    /**
+     * Opens a hot standby: an engine in its own directory that follows the replica of the configuration
+     * ({@link DurableEngineConfig.Builder#replica}) and takes over with {@link StandbyEngine#promote}.
+     *
+     * @param config the configuration: the primary's matching rules, risk gate and engine id, a directory
+     *               of the standby's own, and the primary's replica
+     * @return the standby, following
+     * @throws JournalException when the journal cannot be recovered or differs from the replica
+     * @throws IllegalArgumentException when the configuration has no replica
+     */
+    static StandbyEngine standby(DurableEngineConfig config) {
+        return new io.cift.core.journal.internal.StandbyFollower(config);
+    }
+
     /** @return the engine's id, stored in the journal; event ids are {@code engineId-eventSequence} */
     String engineId();
 

@@ -38,6 +38,8 @@ public final class DurableEngineConfig {
      * many, or a quarter of the event ring when that is less.
      */
     public static final int DEFAULT_LAG_RESERVE = 1024;
+    /** Default time opening or promotion may take to catch up from a {@link JournalReplica}. */
+    public static final Duration DEFAULT_REPLICA_TIMEOUT = Duration.ofSeconds(60);
     /** Default wait under {@link LagPolicy#WAIT}, and for room in a full journal buffer. */
     public static final Duration DEFAULT_LAG_TIMEOUT = Duration.ofSeconds(1);
 
@@ -59,6 +61,8 @@ public final class DurableEngineConfig {
     private final Predicate<SnapshotInfo> snapshotFilter;
     private final EngineEventHandler recoveryHandler;
     private final NanoClock riskClock;
+    private final JournalReplica replica;
+    private final Duration replicaTimeout;
 
     private DurableEngineConfig(Builder b, int lagReserve) {
         this.directory = b.directory;
@@ -79,6 +83,8 @@ public final class DurableEngineConfig {
         this.snapshotFilter = b.snapshotFilter;
         this.recoveryHandler = b.recoveryHandler;
         this.riskClock = b.riskClock;
+        this.replica = b.replica;
+        this.replicaTimeout = b.replicaTimeout;
     }
 
     /**
@@ -207,6 +213,16 @@ public final class DurableEngineConfig {
         return riskClock;
     }
 
+    /** @return the replicated copy of the journal, or null when the local journal is the only one */
+    public JournalReplica replica() {
+        return replica;
+    }
+
+    /** @return how long opening (or promotion) may take to catch up from the replica */
+    public Duration replicaTimeout() {
+        return replicaTimeout;
+    }
+
     /** @return who receives the events of the commands recovery replays, or null */
     public EngineEventHandler recoveryHandler() {
         return recoveryHandler;
@@ -232,6 +248,8 @@ public final class DurableEngineConfig {
         private Predicate<SnapshotInfo> snapshotFilter = s -> true;
         private EngineEventHandler recoveryHandler;
         private NanoClock riskClock;
+        private JournalReplica replica;
+        private Duration replicaTimeout = DEFAULT_REPLICA_TIMEOUT;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -477,12 +495,46 @@ public final class DurableEngineConfig {
         }
 
         /**
+         * Keeps a replicated copy of the journal besides the local one: a command is durable only once the
+         * replica acknowledged it too, and a {@link DurableEngine#standby standby} follows the replica.
+         * Opening catches up first with whatever the replica holds beyond the local journal (so a standby's
+         * directory, or an empty one, becomes a primary by opening it), sends the replica what the local
+         * journal holds beyond it, and refuses a local journal whose records differ from the replica's.
+         * An engine id ({@link #engineId}) is then required: primary and standby share it.
+         *
+         * @param r the replica; the engine closes it when it closes
+         * @return this builder
+         */
+        public Builder replica(JournalReplica r) {
+            this.replica = Objects.requireNonNull(r, "replica");
+            return this;
+        }
+
+        /**
+         * Sets how long opening (or a standby's promotion) may take to catch up from the replica.
+         *
+         * @param d positive
+         * @return this builder
+         */
+        public Builder replicaTimeout(Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("replicaTimeout must be positive, got " + d);
+            }
+            this.replicaTimeout = d;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return the immutable configuration
-         * @throws IllegalArgumentException when the lag reserve does not fit the event ring
+         * @throws IllegalArgumentException when the lag reserve does not fit the event ring, or a replica is
+         *                                  given without an engine id
          */
         public DurableEngineConfig build() {
+            if (replica != null && engineId == null) {
+                throw new IllegalArgumentException("engineId is required with a replica (primary and standby share it)");
+            }
             if (lagReserve >= eventRingSize) {
                 throw new IllegalArgumentException("lagReserve " + lagReserve + " must be below eventRingSize " + eventRingSize);
             }

@@ -44,6 +44,17 @@ public final class Journal {
     }
 
     /**
+     * Lists the valid snapshots of a journal directory (checksum and name good), newest first.
+     *
+     * @param dir the journal directory
+     * @return what each holds
+     * @throws JournalException when the directory cannot be read
+     */
+    public static java.util.List<SnapshotInfo> snapshots(Path dir) {
+        return ReadOnlyJournal.snapshots(dir);
+    }
+
+    /**
      * Recovers the engine state a journal holds into a plain (not journaling) engine, as
      * {@link DurableEngine#open} would, under the matching rules stored with the journal, without
      * changing any file.

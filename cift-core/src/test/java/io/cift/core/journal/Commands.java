@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Random command streams over a few symbols, replayable into any engine. */
-final class Commands {
+public final class Commands {
 
     /** One command. */
     record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,

@@ -105,7 +105,16 @@ final class EventRing implements Sequencer.Sink {
                 return null;
             }
         } else {
-            c = ring.next();
+            // tryNext rather than next: the producing thread may change at a standby's promotion (handed over
+            // by a join), which next()'s single-producer assertion would take for two producers at once
+            while (true) {
+                try {
+                    c = ring.tryNext();
+                    break;
+                } catch (InsufficientCapacityException e) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1);
+                }
+            }
         }
         claimed = c;
         if (firstUnpublished < 0) {

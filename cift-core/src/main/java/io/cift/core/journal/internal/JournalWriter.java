@@ -53,6 +53,9 @@ public final class JournalWriter implements Runnable {
     private final java.util.concurrent.ExecutorService preparer;
     private java.util.concurrent.Future<Path> spare;
     private long pendingLastSeq;
+    private final io.cift.core.journal.JournalReplica replica;
+    /** The first sequence number the writer sends the replica: none while the engine follows one. */
+    private volatile long replicateFrom = Long.MAX_VALUE;
     private long lastForceNanos;
     private boolean unsyncedWrites;
 
@@ -69,12 +72,14 @@ public final class JournalWriter implements Runnable {
      * @param lastSeq the last sequence number already in the journal
      * @param preparer where the next segment is zero-filled ahead of need
      * @param symbols where the slots' symbol ids are resolved
+     * @param replica the journal's replicated copy, or null
      * @throws IOException when the segment cannot be opened
      */
     public JournalWriter(Path dir, int ringCapacity, FsyncPolicy policy, long intervalNanos, long segmentBytes,
                          Path segment, long position, long lastSeq, java.util.concurrent.ExecutorService preparer,
-                         SymbolTable symbols) throws IOException {
+                         SymbolTable symbols, io.cift.core.journal.JournalReplica replica) throws IOException {
         this.dir = dir;
+        this.replica = replica;
         this.symbols = symbols;
         this.ring = new CommandRing(Math.max(1024, ringCapacity / CommandRing.SLOT_BYTES));
         this.policy = policy;
@@ -115,7 +120,18 @@ public final class JournalWriter implements Runnable {
      * @return the sequence number
      */
     public long durableSequence() {
-        return durable.get();
+        long local = durable.get();
+        return replica == null ? local : Math.min(local, replica.acknowledgedSequence());
+    }
+
+    /**
+     * Starts sending records to the replica from a sequence number on (before, the engine followed it).
+     * Call it before the record with that number is queued.
+     *
+     * @param sequence the first record to send
+     */
+    void replicateFrom(long sequence) {
+        replicateFrom = sequence;
     }
 
     /**
@@ -151,7 +167,11 @@ public final class JournalWriter implements Runnable {
      * @return the failure, or null
      */
     public Throwable failure() {
-        return failure;
+        Throwable f = failure;
+        if (f == null && replica != null && replicateFrom != Long.MAX_VALUE) {
+            f = replica.failure();
+        }
+        return f;
     }
 
     /** Asks the writer to write everything queued, force it, and stop. */
@@ -240,6 +260,11 @@ public final class JournalWriter implements Runnable {
         crc.update(batch);
         batch.limit(batch.capacity()).position(at + length);
         batchView.putInt(at + RecordCodec.CRC_OFFSET, (int) crc.getValue(), ByteOrder.LITTLE_ENDIAN);
+        if (seq >= replicateFrom) {
+            byte[] copy = new byte[length];
+            batchView.getBytes(at, copy);
+            replica.append(seq, copy);
+        }
         pendingLastSeq = seq;
         return batch.remaining() >= RecordCodec.MAX_RECORD_LENGTH;
     }

@@ -93,6 +93,31 @@ public final class JournaledEngine implements DurableEngine {
     private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(64 << 10);
     private Future<SnapshotInfo> lastSnapshot;
     private boolean closed;
+    /** The journal's replicated copy, or null. */
+    private final io.cift.core.journal.JournalReplica replica;
+    /** The gate's clock a replicated record carries, for the command being applied. */
+    private long replayClock;
+    private boolean replayClockSet;
+    private final org.agrona.concurrent.UnsafeBuffer replicaView = new org.agrona.concurrent.UnsafeBuffer(new byte[0]);
+    private final RecordCodec replicaCodec = new RecordCodec();
+    /** Where records read from the replica go: this engine's own journaling command path, at their clock. */
+    private final RecordCodec.Target followTarget = new RecordCodec.Target() {
+        @Override
+        public io.cift.core.book.MatchingEngine commands() {
+            return JournaledEngine.this;
+        }
+
+        @Override
+        public void clock(long nanos) {
+            replayClock = nanos;
+            replayClockSet = true;
+        }
+
+        @Override
+        public void admin(int kind, String symbol, byte[] payload) {
+            JournaledEngine.this.admin(kind, symbol, payload);
+        }
+    };
 
     /**
      * Opens the journal, recovers and starts the threads.
@@ -100,7 +125,19 @@ public final class JournaledEngine implements DurableEngine {
      * @param config the configuration
      */
     public JournaledEngine(DurableEngineConfig config) {
+        this(config, false);
+    }
+
+    /**
+     * Opens the journal, recovers, starts the threads and, with a replica, catches up from it.
+     *
+     * @param config the configuration
+     * @param standby whether the engine follows its replica (it then sends the replica nothing until
+     *                {@link #promote})
+     */
+    JournaledEngine(DurableEngineConfig config, boolean standby) {
         this.config = Objects.requireNonNull(config, "config");
+        this.replica = config.replica();
         this.dir = config.directory();
         this.lagTimeoutNanos = config.lagTimeout().toNanos();
         FileChannel lc = null;
@@ -140,7 +177,7 @@ public final class JournaledEngine implements DurableEngine {
             }
             this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
                     config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, snapshots,
-                    sequencer.symbols);
+                    sequencer.symbols, replica);
         } catch (IOException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
@@ -161,6 +198,133 @@ public final class JournaledEngine implements DurableEngine {
         config.consumerKinds().values().forEach(kinds::addAll);
         sequencer.sink(events, kinds);
         sequencer.user(config.engine().listener());
+        if (replica != null) {
+            try {
+                openReplica(standby);
+            } catch (RuntimeException e) {
+                try {
+                    close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Squares the local journal with the replica: refuses one whose records differ from the replica's,
+     * sends the replica what only the local journal holds, and applies what only the replica holds.
+     */
+    private void openReplica(boolean standby) {
+        long deadline = System.nanoTime() + config.replicaTimeout().toNanos();
+        long local = counters.commandSeq;
+        long held = replica.lastSequence();
+        long common = Math.min(local, held);
+        try {
+            if (common > 0 && !java.util.Arrays.equals(ReplicaSync.localRecord(dir, common),
+                    ReplicaSync.replicaRecord(replica, common, config.replicaTimeout()))) {
+                throw new JournalException("journal " + dir + " has diverged from its replica at command " + common
+                        + ": its record differs from the replica's (another engine appended in its place); start this"
+                        + " engine as a standby from an empty directory");
+            }
+            if (local > held) {
+                if (standby) {
+                    throw new JournalException("journal " + dir + " holds commands " + (held + 1) + " to " + local
+                            + " that the replica lacks: a standby follows the replica, it does not feed it; open it as"
+                            + " the primary, or start the standby from an empty directory");
+                }
+                int sent = ReplicaSync.sendLocal(dir, held + 1, local, replica);
+                LOG.info("engine {}: sent the replica the {} commands ({} to {}) only journal {} held", engineId, sent,
+                        held + 1, local, dir);
+                writer.replicateFrom(local + 1);
+                return;
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot read journal " + dir + " to compare it with its replica: " + e, e);
+        }
+        catchUp(held, deadline);
+        if (held > local) {
+            LOG.info("engine {}: applied commands {} to {} from the replica", engineId, local + 1, held);
+        }
+        if (!standby) {
+            writer.replicateFrom(counters.commandSeq + 1);
+        }
+    }
+
+    /** Applies replica records until command {@code target} is applied, or fails at the deadline. */
+    private void catchUp(long target, long deadline) {
+        while (counters.commandSeq < target) {
+            int n = replica.read(counters.commandSeq + 1, 4096, Duration.ofMillis(100), this::applyReplicated);
+            if (n == 0 && System.nanoTime() - deadline >= 0) {
+                throw new JournalException("engine " + engineId + " could not catch up with its replica within "
+                        + config.replicaTimeout() + ": applied up to command " + counters.commandSeq + " of " + target);
+            }
+        }
+        if (gated) {
+            clockOffset = lastClock - liveClock.nanoTime();
+        }
+    }
+
+    /**
+     * Reads and applies what the replica holds after the last applied command (a standby's follower thread).
+     *
+     * @param max records at most
+     * @param wait how long to wait for the first
+     * @return how many were applied
+     */
+    int follow(int max, Duration wait) {
+        return replica.read(counters.commandSeq + 1, max, wait, this::applyReplicated);
+    }
+
+    /**
+     * Applies everything the replica holds, then appends this engine's own commands to it (a standby's
+     * take-over, on the thread that will use the engine after its follower thread stopped).
+     *
+     * @param timeout how long catching up may take
+     */
+    void promote(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long held = replica.lastSequence();
+        catchUp(held, deadline);
+        writer.replicateFrom(counters.commandSeq + 1);
+        LOG.info("engine {}: promoted at command {} (the replica's last); appending to the replica from here on",
+                engineId, counters.commandSeq);
+    }
+
+    /**
+     * Applies one replica record through the engine's own command path (journaled locally under the same
+     * sequence number, with the recorded clock).
+     *
+     * @return true when applied, false when the engine could not take it yet (journal buffer or consumers full)
+     * @throws JournalException when the record is damaged, out of order, or the engine failed
+     */
+    private boolean applyReplicated(long seq, byte[] record) {
+        if (seq != counters.commandSeq + 1) {
+            throw new JournalException("replica record " + seq + " arrived where command " + (counters.commandSeq + 1)
+                    + " was expected");
+        }
+        ReplicaSync.verify(record, seq);
+        replicaView.wrap(record);
+        try {
+            replicaCodec.apply(replicaView, 0, followTarget);
+        } catch (IllegalArgumentException e) {
+            throw new JournalException("replica record " + seq + " cannot be applied: " + e.getMessage(), e);
+        } catch (JournalException e) {
+            if (writer.failure() != null || counters.commandSeq == seq) {
+                throw e;
+            }
+        } finally {
+            replayClockSet = false;
+        }
+        if (counters.commandSeq == seq) {
+            return true;
+        }
+        if (closed || writer.failure() != null) {
+            throw new JournalException("engine " + engineId + " cannot apply replica record " + seq + ": "
+                    + (closed ? "it is closed" : "its journal failed"), writer.failure());
+        }
+        return false;
     }
 
     private static void logRecovery(Path dir, String engineId, RecoveryReport r) {
@@ -303,6 +467,11 @@ public final class JournaledEngine implements DurableEngine {
 
     /** The gate's clock for the next command: the live clock plus the offset, never going back. */
     private long nextClock() {
+        if (replayClockSet) {
+            replayClockSet = false;
+            lastClock = replayClock;
+            return replayClock;
+        }
         long t = liveClock.nanoTime() + clockOffset;
         if (t < lastClock) {
             t = lastClock;
@@ -444,7 +613,7 @@ public final class JournaledEngine implements DurableEngine {
     }
 
     /** Journals an administrative change, then applies it exactly as replay will. */
-    private void admin(int kind, String symbol, ByteArrayOutputStream payload) {
+    private void admin(int kind, String symbol, byte[] bytes) {
         gate();
         if (closed || writer.failure() != null) {
             throw new JournalException("engine " + engineId + " cannot journal a risk change: "
@@ -454,7 +623,6 @@ public final class JournaledEngine implements DurableEngine {
         if (!symbol.isEmpty() && symbolId < 0) {
             throw new IllegalArgumentException("symbol longer than " + RecordCodec.MAX_SYMBOL_BYTES + " UTF-8 bytes: " + symbol);
         }
-        byte[] bytes = payload.toByteArray();
         long time = nextClock();
         long slot = claim();
         if (slot < 0) {
@@ -493,7 +661,7 @@ public final class JournaledEngine implements DurableEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
         }
-        admin(kind, symbol, bytes);
+        admin(kind, symbol, bytes.toByteArray());
     }
 
     private void requireAccount(long account) {
@@ -664,6 +832,7 @@ public final class JournaledEngine implements DurableEngine {
         writer.close();
         try {
             writerThread.join();
+            awaitReplica();
             if (events != null) {
                 events.shutdown(TimeUnit.SECONDS.toNanos(60));
             }
@@ -678,10 +847,30 @@ public final class JournaledEngine implements DurableEngine {
             } catch (IOException ignored) {
                 // the lock goes with the process anyway
             }
+            if (replica != null) {
+                replica.close();
+            }
         }
         if (writer.failure() != null) {
             throw new JournalException("journal " + dir + " failed; commands after " + writer.durableSequence()
                     + " are not durable", writer.failure());
+        }
+    }
+
+    /** Waits (up to the replica timeout) for the replica to acknowledge what the writer wrote. */
+    private void awaitReplica() throws InterruptedException {
+        if (replica == null || writer.failure() != null) {
+            return;
+        }
+        long last = counters.commandSeq;
+        long deadline = System.nanoTime() + config.replicaTimeout().toNanos();
+        while (replica.acknowledgedSequence() < last && writer.failure() == null) {
+            if (System.nanoTime() - deadline >= 0) {
+                LOG.warn("engine {}: closing with commands {} to {} not acknowledged by the replica", engineId,
+                        replica.acknowledgedSequence() + 1, last);
+                return;
+            }
+            Thread.sleep(1);
         }
     }
 

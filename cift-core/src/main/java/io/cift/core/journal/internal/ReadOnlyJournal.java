@@ -117,6 +117,30 @@ public final class ReadOnlyJournal {
     }
 
     /**
+     * See {@link Journal#snapshots}.
+     *
+     * @param dir the directory
+     * @return the valid snapshots, newest first
+     */
+    public static List<io.cift.core.journal.SnapshotInfo> snapshots(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new JournalException("no journal directory " + dir);
+        }
+        try {
+            List<io.cift.core.journal.SnapshotInfo> out = new java.util.ArrayList<>();
+            for (Path p : Snapshots.list(dir)) {
+                Snapshots.Loaded s = Snapshots.read(p);
+                if (s != null) {
+                    out.add(s.info);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new JournalException("cannot read the snapshots of " + dir + ": " + e, e);
+        }
+    }
+
+    /**
      * See {@link Journal#recover}.
      *
      * @param dir the directory
