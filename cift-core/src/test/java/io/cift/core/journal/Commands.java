@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
 public final class Commands {
 
     /** One command. */
-    record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,
+    public record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,
                    long price, long qty, boolean postOnly) {
-        ResultCode applyTo(MatchingEngine e) {
+        public ResultCode applyTo(MatchingEngine e) {
             return switch (action) {
                 case 'N' -> e.submit(symbol, orderId, owner, side, type, tif, price, qty, postOnly);
                 case 'C' -> e.cancel(symbol, orderId);
@@ -28,7 +28,7 @@ public final class Commands {
     private Commands() {
     }
 
-    static List<Command> random(long seed, int n) {
+    public static List<Command> random(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
         String[] symbols = {"AAPL", "MSFT", "BRK.B", "ÄÖÜ"};
         List<Command> out = new ArrayList<>(n);
