@@ -29,12 +29,21 @@ public interface JournalReplica extends AutoCloseable {
 
     /**
      * Sends the next record without waiting for its acknowledgement (waiting only while too many are
-     * unacknowledged). After a failure ({@link #failure()}) it does nothing.
+     * unacknowledged), or holds it to send with others at the next {@link #flush()}. After a failure
+     * ({@link #failure()}) it does nothing.
      *
      * @param sequence the record's sequence number, one more than the last appended or held
      * @param record the record's bytes, not changed afterwards
      */
     void append(long sequence, byte[] record);
+
+    /**
+     * Ends a batch: the records appended since the last call may go to the store together (the journal
+     * writer calls it after each batch it writes, so a replica that batches sends nothing later than that).
+     * The default does nothing.
+     */
+    default void flush() {
+    }
 
     /**
      * @return the highest sequence number the store is known to hold, with every record before it:

@@ -188,6 +188,9 @@ public final class JournalWriter implements Runnable {
                 long before = pendingLastSeq;
                 ring.poll(appender);
                 if (pendingLastSeq != before) {
+                    if (pendingLastSeq >= replicateFrom) {
+                        replica.flush();
+                    }
                     writeBatch();
                     boolean force = policy == FsyncPolicy.BATCH
                             || policy == FsyncPolicy.INTERVAL && System.nanoTime() - lastForceNanos >= intervalNanos;

@@ -60,6 +60,8 @@ public final class JournaledEngine implements DurableEngine {
     /** One command in 1,024 is timed on the matching thread: a clock read per command would cost more than the rest. */
     private static final long SAMPLE_MASK = 1023;
     private static final long NOT_SAMPLED = Long.MIN_VALUE;
+    /** How long the replica must stand still before a standby takes over. */
+    static final long PROMOTION_SETTLE_MILLIS = 100;
     private long sampledCommands;
     private long sampledNanos;
     private long sampledMaxNanos;
@@ -286,7 +288,25 @@ public final class JournaledEngine implements DurableEngine {
     void promote(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long held = replica.lastSequence();
-        catchUp(held, deadline);
+        while (true) {
+            catchUp(held, deadline);
+            // what a killed primary sent just before it died may still be on its way into the store: take over
+            // only once the store stood still for a moment, so as not to be fenced off by the dead primary's last records
+            try {
+                Thread.sleep(PROMOTION_SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JournalException("interrupted while promoting engine " + engineId, e);
+            }
+            held = replica.lastSequence();
+            if (held == counters.commandSeq) {
+                break;
+            }
+            if (held < counters.commandSeq) {
+                throw new JournalException("engine " + engineId + " cannot take over: its replica holds " + held
+                        + " records, fewer than the " + counters.commandSeq + " commands it applied from it");
+            }
+        }
         writer.replicateFrom(counters.commandSeq + 1);
         LOG.info("engine {}: promoted at command {} (the replica's last); appending to the replica from here on",
                 engineId, counters.commandSeq);

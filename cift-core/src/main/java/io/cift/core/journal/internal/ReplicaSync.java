@@ -58,6 +58,7 @@ final class ReplicaSync {
     /** Sends the replica the local records {@code from} to {@code to}; returns how many. */
     static int sendLocal(Path dir, long from, long to, JournalReplica replica) throws IOException {
         int n = forEachLocal(dir, from, to, replica::append);
+        replica.flush();
         if (n != to - from + 1) {
             throw new JournalException("journal " + dir + " holds " + n + " readable records of " + from + " to " + to);
         }
