@@ -55,6 +55,28 @@ final class NatsConnections {
         }
     }
 
+    /**
+     * The configuration of an existing stream, or null after creating it as wanted (logged at INFO on the
+     * caller's logger).
+     *
+     * @param what how the log names it ("stream", "journal stream")
+     */
+    static io.nats.client.api.StreamConfiguration existingOrCreate(io.nats.client.JetStreamManagement jsm,
+            io.nats.client.api.StreamConfiguration want, String what, String url, org.slf4j.Logger log)
+            throws java.io.IOException, io.nats.client.JetStreamApiException {
+        try {
+            return jsm.getStreamInfo(want.getName()).getConfiguration();
+        } catch (io.nats.client.JetStreamApiException e) {
+            if (e.getErrorCode() != 404) {
+                throw e;
+            }
+            jsm.addStream(want);
+            log.info("created {} {} (subjects {}, {} replica(s)) at {}", what, want.getName(), want.getSubjects(),
+                    want.getReplicas(), io.cift.core.Redact.text(url));
+            return null;
+        }
+    }
+
     static void close(Connection nc) {
         try {
             nc.close();

@@ -139,16 +139,8 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     /** Creates the stream when missing; refuses (or, when asked, updates) one that is configured otherwise. */
     private void ensureStream() throws IOException, JetStreamApiException {
         StreamConfiguration want = wanted();
-        StreamConfiguration have;
-        try {
-            have = jsm.getStreamInfo(config.stream()).getConfiguration();
-        } catch (JetStreamApiException e) {
-            if (e.getErrorCode() != 404) {
-                throw e;
-            }
-            jsm.addStream(want);
-            LOG.info("created stream {} (subjects {}.>, {} replica(s)) at {}", config.stream(), config.subjectPrefix(),
-                    config.replicas(), io.cift.core.Redact.text(config.url()));
+        StreamConfiguration have = NatsConnections.existingOrCreate(jsm, want, "stream", config.url(), LOG);
+        if (have == null) {
             return;
         }
         List<String> diffs = differences(have, want);

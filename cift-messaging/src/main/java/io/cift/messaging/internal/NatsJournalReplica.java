@@ -135,16 +135,8 @@ public final class NatsJournalReplica implements JournalReplica {
     private void ensureStream() throws IOException, JetStreamApiException {
         StreamConfiguration want = StreamConfiguration.builder().name(config.stream()).subjects(subject)
                 .storageType(StorageType.File).replicas(config.replicas()).duplicateWindow(config.duplicateWindow()).build();
-        StreamConfiguration have;
-        try {
-            have = jsm.getStreamInfo(config.stream()).getConfiguration();
-        } catch (JetStreamApiException e) {
-            if (e.getErrorCode() != 404) {
-                throw e;
-            }
-            jsm.addStream(want);
-            LOG.info("created journal stream {} (subject {}, {} replica(s)) at {}", config.stream(), subject,
-                    config.replicas(), Redact.text(config.url()));
+        StreamConfiguration have = NatsConnections.existingOrCreate(jsm, want, "journal stream", config.url(), LOG);
+        if (have == null) {
             return;
         }
         List<String> diffs = NatsJetStreamOrderEvents.differences(have, want);
@@ -225,6 +217,7 @@ public final class NatsJournalReplica implements JournalReplica {
             return;
         }
         if (sequence - acknowledged.get() > window) {
+            flush();   // the held records may be what fills the window
             awaitWindow(sequence);   // outside the lock: the resender needs it to make room
             if (failure != null) {
                 return;
@@ -245,6 +238,9 @@ public final class NatsJournalReplica implements JournalReplica {
             }
             batch.put(record);
             lastAppended = sequence;
+            if (sequence - batchFirst + 1 >= Math.max(1, window / 2)) {
+                flushLocked();   // a message never holds more than half the window
+            }
         }
     }
 

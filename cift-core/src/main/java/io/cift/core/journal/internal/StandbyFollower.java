@@ -46,7 +46,7 @@ public final class StandbyFollower implements StandbyEngine {
     private void follow() {
         while (!stopping) {
             try {
-                engine.follow(4096, Duration.ofMillis(50));
+                engine.follow(4096, Duration.ofMillis(10));
                 applied.set(engine.lastSequence());
             } catch (CiftException e) {
                 if (e instanceof JournalException) {
