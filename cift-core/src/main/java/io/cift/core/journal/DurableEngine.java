@@ -34,6 +34,10 @@ import java.util.Optional;
  * skip it. Replay is deterministic: a recovered engine, fed the rest of the commands, produces exactly
  * the events an uninterrupted one does.
  *
+ * <p><b>Replication.</b> With a {@link JournalReplica} ({@link DurableEngineConfig.Builder#replica}) the
+ * writer also sends every record to a replicated store, a command is durable only once that store has
+ * acknowledged it, and a {@link #standby standby} in another process follows the store and takes over.
+ *
  * <p><b>Threading:</b> single writer, like every engine: commands, {@link #snapshot()} and queries from
  * one thread. {@link #durableSequence()}, {@link #awaitDurable} and the counters may be called from any
  * thread. {@link #close()} from the matching thread, after its last command.

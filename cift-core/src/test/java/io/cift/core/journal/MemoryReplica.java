@@ -45,6 +45,8 @@ final class MemoryReplica implements JournalReplica {
     private final AtomicLong acknowledged = new AtomicLong();
     private volatile Throwable failure;
     volatile boolean closed;
+    /** While set, appends are stored but not acknowledged (a slow store). */
+    volatile boolean holdAcknowledgements;
 
     MemoryReplica(Store store) {
         this.store = store;
@@ -65,7 +67,15 @@ final class MemoryReplica implements JournalReplica {
             failure = new JournalException("refused record " + sequence + ": the store ends at " + store.last());
             return;
         }
-        acknowledged.accumulateAndGet(sequence, Math::max);
+        if (!holdAcknowledgements) {
+            acknowledged.accumulateAndGet(sequence, Math::max);
+        }
+    }
+
+    /** Acknowledges everything stored (after {@link #holdAcknowledgements}). */
+    void acknowledgeAll() {
+        holdAcknowledgements = false;
+        acknowledged.accumulateAndGet(store.last(), Math::max);
     }
 
     @Override

@@ -112,6 +112,28 @@ class StandbyEngineTest {
     }
 
     @Test
+    void eventsWaitForTheReplicasAcknowledgementNotOnlyTheLocalDisk() throws Exception {
+        MemoryReplica replica = new MemoryReplica(new MemoryReplica.Store());
+        replica.holdAcknowledgements = true;
+        AtomicLong seen = new AtomicLong();
+        try (DurableEngine e = DurableEngine.open(config(tmp.resolve("p"), replica)
+                .consumer("all", (ev, end) -> seen.incrementAndGet()).build())) {
+            apply(e, Commands.random(1, 200), 0, 200);
+            Thread.sleep(300);   // long enough for the local journal to force every batch
+            assertThat(e.durableSequence()).as("not durable while the replica has not acknowledged").isZero();
+            assertThat(e.awaitDurable(1, Duration.ofMillis(50))).isFalse();
+            assertThat(seen.get()).as("no event released").isZero();
+            replica.acknowledgeAll();
+            assertThat(e.awaitDurable(200, WAIT)).isTrue();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (seen.get() < e.events() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(seen.get()).isEqualTo(e.events()).isPositive();
+        }
+    }
+
+    @Test
     void aPrimaryThatJournaledMoreThanItsReplicaSendsTheRestWhenItReopens() {
         List<Commands.Command> cmds = Commands.random(5, 400);
         Path dir = tmp.resolve("alone");

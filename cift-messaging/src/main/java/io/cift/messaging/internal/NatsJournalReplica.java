@@ -376,9 +376,6 @@ public final class NatsJournalReplica implements JournalReplica {
                 if (reading == null || nextRead != from) {
                     unsubscribe();
                     long start = locate(from);
-                    if (start < 0) {
-                        return 0;   // not in the stream yet
-                    }
                     reading = js.subscribe(subject, PushSubscribeOptions.builder().stream(config.stream()).ordered(true)
                             .configuration(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.ByStartSequence)
                                     .startSequence(start).build())
@@ -447,16 +444,16 @@ public final class NatsJournalReplica implements JournalReplica {
         return n;
     }
 
-    /** The stream sequence number of the message holding record {@code record}, or -1 when no message does yet. */
+    /**
+     * The stream sequence number of the message holding record {@code record}, or of the next message to come
+     * when no message holds it yet (a follower then waits there).
+     */
     private long locate(long record) throws IOException, JetStreamApiException {
         StreamState state = jsm.getStreamInfo(config.stream()).getStreamState();
-        if (state.getMsgCount() == 0) {
-            return -1;
-        }
         long lo = state.getFirstSequence();
         long hi = state.getLastSequence();
-        if (span(jsm.getMessage(config.stream(), hi).getData(), hi)[1] < record) {
-            return -1;
+        if (state.getMsgCount() == 0 || span(jsm.getMessage(config.stream(), hi).getData(), hi)[1] < record) {
+            return hi + 1;
         }
         if (span(jsm.getMessage(config.stream(), lo).getData(), lo)[0] > record) {
             throw new JournalException("journal stream " + config.stream() + " no longer holds record " + record

@@ -23,7 +23,9 @@ import java.util.zip.CRC32C;
  * write, forces it per the {@link FsyncPolicy}, then publishes the new durable sequence number. Encoding
  * here rather than on the matching thread keeps that thread's share of the journal to a few stores per
  * command. A failed write stops the writer for good: {@link #failure()} says why, and no later command
- * becomes durable.
+ * becomes durable. With a replica, each record also goes to it (from {@link #replicateFrom} on: a standby
+ * sends nothing), the replica is flushed after each batch, and a record is durable only once the replica
+ * acknowledged it too.
  */
 public final class JournalWriter implements Runnable {
     /** The spare segment file, zero-filled ahead of need by another thread. */
