@@ -39,7 +39,9 @@ class PostgresOutageIT {
     /** Waits until the batch's COPY or INSERT is running on the server. */
     private static boolean waitForWrite() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
-            for (int i = 0; i < 1_000; i++) {
+            // up to 30 s: on a busy 2-core machine, preparing the batch before its first statement can take
+            // longer than a few seconds, and stopping the server then would test a stop before the write
+            for (int i = 0; i < 6_000; i++) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
                         + " AND (query LIKE 'COPY cift_trades_stage%' OR query LIKE 'INSERT INTO cift_trades %')")) {
                     rs.next();
