@@ -10,15 +10,24 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract against a real PostgreSQL, each test in a fresh schema. */
+/**
+ * The contract against a real PostgreSQL, each test in a fresh schema: PostgreSQL 15 from Debian 12
+ * (bookworm), in a container or the services.sh server; {@link PostgresTrixieAnalyticsServiceIT} runs it
+ * on Debian 13's PostgreSQL 17.
+ */
 class PostgresAnalyticsServiceIT extends AnalyticsServiceContractTest {
 
     private PooledDataSource ds;
     private String schema;
 
+    /** @return the server's JDBC URL */
+    protected String baseUrl() {
+        return TestServers.postgresUrl();
+    }
+
     @Override
     protected AnalyticsService newService() {
-        String base = TestServers.postgresUrl();
+        String base = baseUrl();
         schema = "cift_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (PooledDataSource admin = AnalyticsBackends.pooled(base, null, 1, Duration.ofSeconds(5));
              Connection c = admin.getConnection(); Statement st = c.createStatement()) {

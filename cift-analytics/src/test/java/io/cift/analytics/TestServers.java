@@ -4,7 +4,8 @@ import java.net.URI;
 
 
 /**
- * Where the integration tests find their servers: environment variables with the loopback defaults
+ * Where the integration tests find their servers: containers of the version matrix when the tests use them
+ * ({@link io.cift.core.testing.Containers#use()}), else environment variables with the loopback defaults
  * {@code scripts/services.sh} uses. A server that does not answer fails the test under {@code CI=true}
  * and skips it otherwise.
  */
@@ -13,8 +14,26 @@ public final class TestServers {
     private TestServers() {
     }
 
-    /** @return the PostgreSQL JDBC URL */
+    /** @return the PostgreSQL JDBC URL: PostgreSQL 15 (bookworm) in a container, or the services.sh server */
     public static String postgresUrl() {
+        return postgresUrl(io.cift.core.testing.ServerImage.POSTGRES_15);
+    }
+
+    /**
+     * The JDBC URL of a PostgreSQL of the version matrix: in a container when the tests use containers,
+     * else the services.sh server for the default release (a test of another release is then skipped).
+     *
+     * @param image the release's image
+     * @return the URL
+     */
+    public static String postgresUrl(io.cift.core.testing.ServerImage image) {
+        if (io.cift.core.testing.Containers.use()) {
+            io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.shared(image);
+            return "jdbc:postgresql://" + s.host() + ":" + s.port() + "/test?user=postgres";
+        }
+        if (image != io.cift.core.testing.ServerImage.POSTGRES_15) {
+            io.cift.core.testing.Containers.require();
+        }
         String url = env("CIFT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         require("PostgreSQL", url, "postgres");
         return url;
@@ -35,6 +54,21 @@ public final class TestServers {
         String url = env(engine.urlVariable, engine.defaultUrl);
         require(engine.description, url, engine.service);
         return url;
+    }
+
+    /**
+     * ClickHouse 18.16 for the contract suite: in a container when the tests use containers, else the
+     * services.sh server. (The fault tests stop and kill the services.sh server, so they keep using it.)
+     *
+     * @return its JDBC URL (database {@code default})
+     */
+    public static String clickhouseContractUrl() {
+        if (io.cift.core.testing.Containers.use()) {
+            io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.shared(
+                    io.cift.core.testing.ServerImage.CLICKHOUSE_18_16);
+            return "jdbc:clickhouse://" + s.host() + ":" + s.port() + "/default";
+        }
+        return clickhouseUrl(ClickHouseEngine.LEGACY);
     }
 
     /** The ClickHouse engines of the tests, each with the service name {@code scripts/services.sh} knows. */

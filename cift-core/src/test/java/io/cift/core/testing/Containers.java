@@ -1,0 +1,170 @@
+package io.cift.core.testing;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The integration tests' servers in containers, through Testcontainers, from the images
+ * {@code scripts/images.sh} builds (never pulled: no registry is needed). Whether containers are used is
+ * decided here ({@link #use()}); {@code scripts/test.sh} says which path it took. Containers carry the label {@code io.cift.test=1} (so that
+ * {@code scripts/images.sh clean} finds any a killed run left) and publish their port on 127.0.0.1 only.
+ */
+public final class Containers {
+
+    private static final Map<ServerImage, Server> SHARED = new ConcurrentHashMap<>();
+    private static volatile String unavailable;
+    private static volatile boolean checked;
+
+    private Containers() {
+    }
+
+    /**
+     * Whether the tests run their servers in containers: {@code CIFT_CONTAINERS=off} says no, {@code on} says
+     * yes (then a missing engine or image ends the test), and without the variable they do when a Docker engine
+     * answers and the images are built.
+     *
+     * @return whether to use containers
+     */
+    public static boolean use() {
+        String mode = System.getenv("CIFT_CONTAINERS");
+        if ("off".equalsIgnoreCase(mode)) {
+            return false;
+        }
+        return "on".equalsIgnoreCase(mode) || check() == null;
+    }
+
+    /**
+     * Makes sure containers can run, or ends the test: with {@code CIFT_CONTAINERS=off} (or without the variable
+     * and without an engine) it is skipped, for its suite runs on the services.sh servers; with
+     * {@code CIFT_CONTAINERS=on} a missing engine or image fails it under {@code CI=true} and skips it otherwise.
+     */
+    public static void require() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(use(),
+                "this run uses the scripts/services.sh servers, not the container version matrix (CIFT_CONTAINERS)");
+        String why = check();
+        if (why == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(why + " (CI=true: run scripts/images.sh engine-start and build, or set CIFT_CONTAINERS=off)");
+        }
+        org.junit.jupiter.api.Assumptions.abort(why);
+    }
+
+    private static synchronized String check() {
+        if (checked) {
+            return unavailable;
+        }
+        checked = true;
+        try {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                unavailable = "no Docker engine answers";
+            } else {
+                for (ServerImage i : ServerImage.values()) {
+                    try {
+                        DockerClientFactory.instance().client().inspectImageCmd(i.image).exec();
+                    } catch (RuntimeException e) {
+                        unavailable = "image " + i.image + " is not built (scripts/images.sh build)";
+                        break;
+                    }
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            unavailable = "no Docker engine answers: " + e.getMessage();
+        }
+        return unavailable;
+    }
+
+    /**
+     * The server of an image shared by every test of this JVM, started on first use and removed when the
+     * JVM exits.
+     *
+     * @param image the image
+     * @return the running server
+     */
+    public static Server shared(ServerImage image) {
+        require();
+        return SHARED.computeIfAbsent(image, i -> {
+            Server s = start(i);
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+            return s;
+        });
+    }
+
+    /**
+     * A server of the caller's own (for tests that pause or stop it); close it when done.
+     *
+     * @param image the image
+     * @return the running server
+     */
+    public static Server start(ServerImage image) {
+        require();
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image.image))
+                .withImagePullPolicy(name -> false)
+                .withLabel("io.cift.test", "1")
+                .withExposedPorts(image.port)
+                .withStartupTimeout(Duration.ofSeconds(90));
+        c.waitingFor(image.readyLog == null ? Wait.forHttp("/ping").forPort(image.port)
+                : Wait.forLogMessage(image.readyLog, 1));
+        c.start();
+        return new Server(image, c);
+    }
+
+    /** A server running in a container. */
+    public static final class Server implements AutoCloseable {
+        private final ServerImage image;
+        private final GenericContainer<?> container;
+
+        Server(ServerImage image, GenericContainer<?> container) {
+            this.image = image;
+            this.container = container;
+        }
+
+        /** @return the image it runs */
+        public ServerImage image() {
+            return image;
+        }
+
+        /** @return the host to connect to (loopback) */
+        public String host() {
+            return container.getHost();
+        }
+
+        /** @return the port its server's port is published on */
+        public int port() {
+            return container.getMappedPort(image.port);
+        }
+
+        /** @return the container's id */
+        public String containerId() {
+            return container.getContainerId();
+        }
+
+        /** Freezes the server's processes: it hangs rather than dies (connections stay open, nothing answers). */
+        public void pause() {
+            DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
+        }
+
+        /** Lets a paused server go on. */
+        public void unpause() {
+            DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
+        }
+
+        /** Stops and removes the container. */
+        @Override
+        public void close() {
+            container.stop();
+        }
+
+        @Override
+        public String toString() {
+            return image.image + " (" + image.release + ") at " + host() + ":" + port();
+        }
+    }
+}
