@@ -79,6 +79,9 @@ public final class AnalyticsBackends {
         return service.migrate();
     }
 
+    /** The read timeout a PostgreSQL URL without {@code socketTimeout} gets: a query may run this long. */
+    public static final Duration DEFAULT_POSTGRES_SOCKET_TIMEOUT = Duration.ofMinutes(2);
+
     /**
      * A HikariCP pool (add {@code com.zaxxer:HikariCP} to use it: the BOM manages its version).
      *
@@ -89,7 +92,10 @@ public final class AnalyticsBackends {
      *                    20.7 on, the legacy one (with {@code compress=false}) before
      * @param poolSize maximum connections, at least 1
      * @param connectTimeout how long a caller waits for a connection, at least 250 ms
-     * @return the pool; close it when done
+     * @return the pool; close it when done. A PostgreSQL URL without {@code socketTimeout} gets
+     *         {@link #DEFAULT_POSTGRES_SOCKET_TIMEOUT}, so that a call to a server that hangs fails (as
+     *         unavailable) instead of waiting for ever; set {@code socketTimeout=N} (seconds, 0 for none) in
+     *         the URL for another bound
      */
     public static PooledDataSource pooled(String url, String driverClass, int poolSize, Duration connectTimeout) {
         Objects.requireNonNull(url, "url");
@@ -106,6 +112,10 @@ public final class AnalyticsBackends {
             c.setJdbcUrl(url);
             if (driverClass != null) {
                 c.setDriverClassName(driverClass);
+            }
+            if (url.startsWith("jdbc:postgresql:") && !url.contains("socketTimeout=")) {
+                // without it a server that hangs (rather than dies) holds a call for ever
+                c.addDataSourceProperty("socketTimeout", Long.toString(DEFAULT_POSTGRES_SOCKET_TIMEOUT.toSeconds()));
             }
         }
         c.setMaximumPoolSize(poolSize);
