@@ -25,8 +25,17 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Order events through a real NATS JetStream on loopback (CIFT_NATS_URL, default nats://127.0.0.1:4222). */
+/**
+ * Order events through a real NATS JetStream on loopback: nats-server 2.9 (Debian 12) in a container when the
+ * tests use containers, else the services.sh server (CIFT_NATS_URL, default nats://127.0.0.1:4222);
+ * {@link JetStreamOrderEventsNats210IT} runs the same on Debian 13's 2.10.
+ */
 class JetStreamOrderEventsIT {
+
+    /** @return the server's image */
+    protected io.cift.core.testing.ServerImage image() {
+        return io.cift.core.testing.ServerImage.NATS_2_9;
+    }
 
     private String url;
     private String stream;
@@ -35,10 +44,18 @@ class JetStreamOrderEventsIT {
 
     @BeforeEach
     void locate() {
-        String v = System.getenv("CIFT_NATS_URL");
-        url = v == null || v.isBlank() ? "nats://127.0.0.1:4222" : v;
-        URI u = URI.create(url);
-        io.cift.core.testing.ServiceScript.requireReachable("NATS", u.getHost(), u.getPort(), "nats");
+        if (io.cift.core.testing.Containers.use()) {
+            io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.shared(image());
+            url = "nats://" + s.host() + ":" + s.port();
+        } else {
+            if (image() != io.cift.core.testing.ServerImage.NATS_2_9) {
+                io.cift.core.testing.Containers.require();
+            }
+            String v = System.getenv("CIFT_NATS_URL");
+            url = v == null || v.isBlank() ? "nats://127.0.0.1:4222" : v;
+            URI u = URI.create(url);
+            io.cift.core.testing.ServiceScript.requireReachable("NATS", u.getHost(), u.getPort(), "nats");
+        }
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         stream = "CIFT_IT_" + id;
         prefix = "cift.it" + id + ".orders";
