@@ -26,7 +26,10 @@ class PostgresOutageIT {
     private static final String URL = "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres?user=postgres";
     @org.junit.jupiter.api.extension.RegisterExtension
     static final io.cift.core.testing.PrivateService SERVER = io.cift.core.testing.PrivateService.of("postgres",
-            Map.of("CIFT_PG_PORT", PORT)).requiring(TestServers::postgresUrl);   // installed and running here at all
+            Map.of("CIFT_PG_PORT", PORT)).requiring(TestServers::postgresUrl)   // installed and running here at all
+            // on the host: in a container the batch was always written before the test could see it in flight,
+            // so the stop never cut it and the test would not test what it says
+            .onHost();
 
     private static long trades() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement();
@@ -37,11 +40,11 @@ class PostgresOutageIT {
     }
 
     /** Waits until the batch's COPY or INSERT is running on the server. */
-    private static boolean waitForWrite() throws Exception {
+    private static boolean waitForWrite(CompletableFuture<Void> batch) throws Exception {
         try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
             // up to 30 s: on a busy 2-core machine, preparing the batch before its first statement can take
             // longer than a few seconds, and stopping the server then would test a stop before the write
-            for (int i = 0; i < 6_000; i++) {
+            for (int i = 0; i < 6_000 && !batch.isDone(); i++) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
                         + " AND (query LIKE 'COPY cift_trades_stage%' OR query LIKE 'INSERT INTO cift_trades %')")) {
                     rs.next();
@@ -64,7 +67,7 @@ class PostgresOutageIT {
             int big = 500_000;
             java.util.List<Trade> batch = RoutedAnalyticsIT.trades("u1", 10_000, big);
             CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> r.ingestTrades(batch));
-            boolean seen = waitForWrite();
+            boolean seen = waitForWrite(inFlight);
             SERVER.stop();
             Throwable failure = null;
             try {

@@ -104,12 +104,30 @@ public final class Containers {
      * @return the running server
      */
     public static Server start(ServerImage image) {
+        return start(image, 0);
+    }
+
+    /**
+     * A server of the caller's own whose port is published on a given port of the host's loopback, so that
+     * stopping and starting its container ({@link Server#stopServer()}, {@link Server#startServer()}) keeps
+     * the address clients know.
+     *
+     * @param image the image
+     * @param hostPort the port on 127.0.0.1, or 0 for any
+     * @return the running server
+     */
+    public static Server start(ServerImage image, int hostPort) {
         require();
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image.image))
                 .withImagePullPolicy(name -> false)
                 .withLabel("io.cift.test", "1")
                 .withExposedPorts(image.port)
                 .withStartupTimeout(Duration.ofSeconds(90));
+        if (hostPort > 0) {
+            c.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new com.github.dockerjava.api.model.PortBinding(
+                    com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
+                    new com.github.dockerjava.api.model.ExposedPort(image.port))));
+        }
         c.waitingFor(image.readyLog == null ? Wait.forHttp("/ping").forPort(image.port)
                 : Wait.forLogMessage(image.readyLog, 1));
         c.start();
@@ -154,6 +172,44 @@ public final class Containers {
         /** Lets a paused server go on. */
         public void unpause() {
             DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
+        }
+
+        /** Stops the server as an outage would (its container stops; it keeps its state and host port). */
+        public void stopServer() {
+            DockerClientFactory.instance().client().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
+        }
+
+        /** Starts a stopped server again and waits until it says it is ready (a new ready line in its log). */
+        public void startServer() {
+            int before = readyLines();
+            DockerClientFactory.instance().client().startContainerCmd(container.getContainerId()).exec();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (readyLines() <= before) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(this + " did not say it is ready within 60 s of starting again");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** How many times the server's log said it is ready (the port published by the proxy proves nothing). */
+        private int readyLines() {
+            if (image.readyLog == null) {
+                throw new UnsupportedOperationException(image.image + " has no ready line to wait for");
+            }
+            java.util.regex.Pattern ready = java.util.regex.Pattern.compile(image.readyLog);
+            int n = 0;
+            for (String line : container.getLogs().split("\\R")) {
+                if (ready.matcher(line).matches()) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /** Stops and removes the container. */

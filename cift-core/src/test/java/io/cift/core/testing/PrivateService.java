@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A server of a test class's own, started by {@code scripts/services.sh} on its own port with its state in
- * a fresh directory, stopped and deleted after the class: the machine's shared server is never touched.
- * Fault tests stop and start it through {@link #stop()} and {@link #start()}.
+ * A server of a test class's own on its own port, stopped and deleted after the class: the machine's shared
+ * server is never touched. When the tests use containers ({@link Containers#use()}) it is a container of the
+ * Debian 12 image published on that port of 127.0.0.1 (PostgreSQL, Redis, NATS); otherwise
+ * {@code scripts/services.sh} starts it with its state in a fresh directory. Fault tests stop and start it
+ * through {@link #stop()} and {@link #start()}: the container or the process really stops.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -31,6 +33,8 @@ public final class PrivateService implements BeforeAllCallback, AfterAllCallback
     private Runnable before = () -> { };
     private Map<String, String> env;
     private Path dir;
+    private Containers.Server container;
+    private boolean onHost;
 
     private PrivateService(String service, Map<String, String> ports) {
         this.service = service;
@@ -49,6 +53,16 @@ public final class PrivateService implements BeforeAllCallback, AfterAllCallback
     }
 
     /**
+     * Keeps this server on the host ({@code scripts/services.sh}) even when the tests use containers.
+     *
+     * @return this
+     */
+    public PrivateService onHost() {
+        this.onHost = true;
+        return this;
+    }
+
+    /**
      * Runs a check before the server starts (that the software is installed and the shared server answers).
      *
      * @param check the check
@@ -62,6 +76,22 @@ public final class PrivateService implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         before.run();
+        ServerImage image = switch (service) {
+            case "postgres" -> ServerImage.POSTGRES_15;
+            case "redis" -> ServerImage.REDIS_7;
+            case "nats" -> ServerImage.NATS_2_9;
+            default -> null;
+        };
+        if (image != null && !onHost && Containers.use()) {
+            String port = ports.get(switch (service) {
+                case "postgres" -> "CIFT_PG_PORT";
+                case "redis" -> "CIFT_REDIS_PORT";
+                default -> "CIFT_NATS_PORT";
+            });
+            container = Containers.start(image, Integer.parseInt(port));
+            env = Map.copyOf(ports);
+            return;
+        }
         // world-readable: PostgreSQL's own user must be able to enter it
         dir = Files.createTempDirectory(Path.of("/var/tmp"), "cift-" + service + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -73,6 +103,10 @@ public final class PrivateService implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (container != null) {
+            container.close();
+            return;
+        }
         try {
             stop();
         } finally {
@@ -84,11 +118,19 @@ public final class PrivateService implements BeforeAllCallback, AfterAllCallback
 
     /** Starts the server (again). */
     public void start() {
+        if (container != null) {
+            container.startServer();
+            return;
+        }
         ServiceScript.run(env(), "start", service);
     }
 
     /** Stops the server, as an outage would. */
     public void stop() {
+        if (container != null) {
+            container.stopServer();
+            return;
+        }
         ServiceScript.run(env(), "stop", service);
     }
 
