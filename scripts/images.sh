@@ -69,7 +69,14 @@ engine_stop() {
   kill "$pid" 2>/dev/null || true
   for ((i = 0; i < 200; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   rm -f "$STATE/dockerd.pid"
-  if [ -s "$STATE/iptables.before" ]; then iptables-restore < "$STATE/iptables.before" || log "could not restore the firewall rules"; fi
+  # back to the rules found before dockerd: clear what it added (its chains, its NAT rules, the FORWARD
+  # policy), then load the saved rules, if there were any
+  if command -v iptables >/dev/null; then
+    local t
+    for t in filter nat; do iptables -t "$t" -F 2>/dev/null || true; iptables -t "$t" -X 2>/dev/null || true; done
+    iptables -P FORWARD ACCEPT 2>/dev/null || true
+    if [ -s "$STATE/iptables.before" ]; then iptables-restore < "$STATE/iptables.before" || log "could not restore the firewall rules"; fi
+  fi
   if [ -s "$STATE/ip_forward.before" ]; then cat "$STATE/ip_forward.before" > /proc/sys/net/ipv4/ip_forward || true; fi
   log "dockerd stopped; firewall rules and ip_forward restored"
 }
