@@ -183,10 +183,12 @@ public final class JournaledEngine implements DurableEngine {
         } catch (IOException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
+            closeReplica(config);
             throw new JournalException("cannot open journal " + dir + ": " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
+            closeReplica(config);
             throw e;
         }
         this.ring = writer.ring();
@@ -362,6 +364,17 @@ public final class JournaledEngine implements DurableEngine {
         }
         for (String note : r.notes()) {
             LOG.warn("engine {}: journal {}: {}", engineId, dir, note);
+        }
+    }
+
+    /** Closes the replica of an engine that failed to open (the engine owns it). */
+    private static void closeReplica(DurableEngineConfig config) {
+        if (config.replica() != null) {
+            try {
+                config.replica().close();
+            } catch (RuntimeException ignored) {
+                // already failing
+            }
         }
     }
 
