@@ -502,7 +502,7 @@ public final class DurableEngineConfig {
          * journal holds beyond it, and refuses a local journal whose records differ from the replica's.
          * An engine id ({@link #engineId}) is then required: primary and standby share it.
          *
-         * @param r the replica; the engine closes it when it closes
+         * @param r the replica; the engine closes it when it closes, or when it fails to open
          * @return this builder
          */
         public Builder replica(JournalReplica r) {
