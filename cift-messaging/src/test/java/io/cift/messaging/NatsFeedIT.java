@@ -1,5 +1,6 @@
 package io.cift.messaging;
 
+import io.cift.core.journal.Commands;
 import io.cift.core.feed.BookBuilder;
 import io.cift.core.feed.FeedFlows;
 import io.cift.core.feed.FeedMessage;
@@ -70,7 +71,7 @@ class NatsFeedIT {
     void aLateJoinerAsksForASnapshotAndBothFollowersEndWithTheEnginesBook() throws Exception {
         ServiceScript.requireReachable("NATS", "127.0.0.1", 4222, "nats");
         String prefix = "cift.it.feed." + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        List<FeedFlows.Command> flow = FeedFlows.random(31, 30_000);
+        List<Commands.Command> flow = FeedFlows.random(31, 30_000);
         try (FeedPublisher publisher = FeedPublisher.nats(URL, prefix);
              Follower early = new Follower(prefix)) {
             OrderFeed feed = new OrderFeed(publisher, 0);   // snapshots only when asked
@@ -80,7 +81,7 @@ class NatsFeedIT {
                     .consumer("feed", EnumSet.allOf(EngineEvent.Kind.class), feed.handler()).build());
             AtomicInteger sent = new AtomicInteger();
             try {
-                for (FeedFlows.Command c : flow) {
+                for (Commands.Command c : flow) {
                     c.applyTo(engine);
                     int n = sent.incrementAndGet();
                     if (n == 10_000) {

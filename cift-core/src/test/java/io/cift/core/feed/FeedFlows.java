@@ -1,10 +1,10 @@
 package io.cift.core.feed;
 
 import io.cift.core.book.MatchingEngine;
+import io.cift.core.journal.Commands;
 import io.cift.core.book.OrderBook;
 import io.cift.core.book.OrderView;
 import io.cift.core.book.PriceLevel;
-import io.cift.core.book.ResultCode;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
@@ -14,24 +14,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
-/** Random deep, many-symbol command flows for the feed's tests (here and in other modules), and the engine's own L3 view to compare with. */
+/**
+ * Random deep, many-symbol command flows for the feed's tests (here and in other modules), as
+ * {@link Commands.Command}s, and the engine's own L3 view to compare with.
+ */
 public final class FeedFlows {
 
     public static final String[] SYMBOLS = {"AAPL", "MSFT", "BRK.B", "ÄÖÜ,\"Q\""};
-
-    /** One command. */
-    public record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,
-                   long price, long qty, boolean postOnly) {
-        public ResultCode applyTo(MatchingEngine e) {
-            return switch (action) {
-                case 'N' -> e.submit(symbol, orderId, owner, side, type, tif, price, qty, postOnly);
-                case 'C' -> e.cancel(symbol, orderId);
-                // price 0: the order's own price, so that a lower quantity keeps its place
-                default -> e.amend(symbol, orderId, price != 0 ? price : e.book(symbol).flatMap(b -> b.order(orderId))
-                        .map(OrderView::price).orElse(1L), qty);
-            };
-        }
-    }
 
     private FeedFlows() {
     }
@@ -41,9 +30,9 @@ public final class FeedFlows {
      * market orders from five owners (so self-trade prevention acts), cancels anywhere in the book, amends
      * that lower the quantity in place or move the price (some across the book).
      */
-    public static List<Command> random(long seed, int n) {
+    public static List<Commands.Command> random(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Command> out = new ArrayList<>(n);
+        List<Commands.Command> out = new ArrayList<>(n);
         List<long[]> live = new ArrayList<>();   // {symbol index, id}
         long next = 1;
         for (int i = 0; i < n; i++) {
@@ -61,15 +50,15 @@ public final class FeedFlows {
                 // resting interest far from the mid, aggressive orders across it
                 long offset = rnd.nextInt(10) < 8 ? 1 + rnd.nextInt(400) : -rnd.nextInt(30);
                 long price = side == Side.BUY ? 10_000 - offset : 10_000 + offset;
-                out.add(new Command('N', SYMBOLS[s], id, 1 + rnd.nextInt(5), side, type, tif,
+                out.add(new Commands.Command('N', SYMBOLS[s], id, 1 + rnd.nextInt(5), side, type, tif,
                         type == OrderType.MARKET ? 0 : price, 1 + rnd.nextInt(60), rnd.nextInt(25) == 0));
             } else if (r < 88) {
                 long[] o = live.remove(rnd.nextInt(live.size()));
-                out.add(new Command('C', SYMBOLS[(int) o[0]], o[1], 0, null, null, null, 0, 0, false));
+                out.add(new Commands.Command('C', SYMBOLS[(int) o[0]], o[1], 0, null, null, null, 0, 0, false));
             } else {
                 long[] o = live.get(rnd.nextInt(live.size()));
                 boolean move = rnd.nextBoolean();
-                out.add(new Command('A', SYMBOLS[(int) o[0]], o[1], 0, null, null, null,
+                out.add(new Commands.Command('A', SYMBOLS[(int) o[0]], o[1], 0, null, null, null,
                         move ? 10_000 + rnd.nextInt(801) - 400 : 0, 1 + rnd.nextInt(60), false));
             }
         }

@@ -1,5 +1,6 @@
 package io.cift.core.feed;
 
+import io.cift.core.journal.Commands;
 import io.cift.core.book.SelfTradePrevention;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
@@ -63,7 +64,7 @@ class FeedSbeTest {
         OrderFeed feed = new OrderFeed(messages::add, 3_000);
         MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder()
                 .selfTradePrevention(SelfTradePrevention.CANCEL_BOTH).listener(feed).build());
-        for (FeedFlows.Command c : FeedFlows.random(21, 20_000)) {
+        for (Commands.Command c : FeedFlows.random(21, 20_000)) {
             c.applyTo(e);
             feed.endCommand();
         }

@@ -1,5 +1,6 @@
 package io.cift.core.feed;
 
+import io.cift.core.journal.Commands;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.PriceLevel;
@@ -46,9 +47,9 @@ class LevelFeedTest {
     @Test
     void levelsAndTopOfBookEqualTheEnginesAfterEveryCommand() {
         Rig rig = new Rig(7_000);
-        List<FeedFlows.Command> flow = FeedFlows.random(41, 50_000);
+        List<Commands.Command> flow = FeedFlows.random(41, 50_000);
         for (int i = 0; i < flow.size(); i++) {
-            FeedFlows.Command c = flow.get(i);
+            Commands.Command c = flow.get(i);
             c.applyTo(rig.engine);
             rig.feed.endCommand();
             for (Side side : Side.values()) {

@@ -1,5 +1,6 @@
 package io.cift.core.feed;
 
+import io.cift.core.journal.Commands;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.SelfTradePrevention;
@@ -49,7 +50,7 @@ class OrderFeedTest {
             engine = MatchingEngine.create(MatchingEngineConfig.builder().selfTradePrevention(stp).listener(feed).build());
         }
 
-        void run(FeedFlows.Command c) {
+        void run(Commands.Command c) {
             c.applyTo(engine);
             feed.endCommand();
         }
@@ -59,9 +60,9 @@ class OrderFeedTest {
     @EnumSource(SelfTradePrevention.class)
     void theRebuiltBookEqualsTheEnginesAfterEveryCommand(SelfTradePrevention stp) {
         Rig rig = new Rig(stp, 10_000);
-        List<FeedFlows.Command> flow = FeedFlows.random(stp.ordinal() + 11, 60_000);
+        List<Commands.Command> flow = FeedFlows.random(stp.ordinal() + 11, 60_000);
         for (int i = 0; i < flow.size(); i++) {
-            FeedFlows.Command c = flow.get(i);
+            Commands.Command c = flow.get(i);
             rig.run(c);
             assertThat(rig.builder.orders(c.symbol())).as("%s after command %d (%s)", c.symbol(), i + 1, c)
                     .isEqualTo(FeedFlows.engineOrders(rig.engine, c.symbol()));
@@ -81,9 +82,9 @@ class OrderFeedTest {
     @Test
     void aLongFlowStaysEqualAndEveryMessageSurvivesItsCsvLine() throws Exception {
         Rig rig = new Rig(SelfTradePrevention.CANCEL_RESTING, 25_000);
-        List<FeedFlows.Command> flow = FeedFlows.random(99, 300_000);
+        List<Commands.Command> flow = FeedFlows.random(99, 300_000);
         for (int i = 0; i < flow.size(); i++) {
-            FeedFlows.Command c = flow.get(i);
+            Commands.Command c = flow.get(i);
             rig.run(c);
             // every command: the symbol's price levels (totals and order counts); every 100th: its orders one by one
             for (io.cift.core.model.Side side : io.cift.core.model.Side.values()) {
@@ -106,7 +107,7 @@ class OrderFeedTest {
 
     @Test
     void aDurableEnginesConsumerMakesTheSameFeedOffTheMatchingThread() throws Exception {
-        List<FeedFlows.Command> flow = FeedFlows.random(5, 40_000);
+        List<Commands.Command> flow = FeedFlows.random(5, 40_000);
         Rig reference = new Rig(SelfTradePrevention.NONE, 5_000);
         flow.forEach(reference::run);
         List<FeedMessage> got = new ArrayList<>();

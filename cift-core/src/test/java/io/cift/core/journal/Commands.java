@@ -13,14 +13,21 @@ import java.util.SplittableRandom;
 /** Random command streams over a few symbols, replayable into any engine. */
 public final class Commands {
 
-    /** One command. */
+    /** One command; an amend with price 0 keeps the order's own price (so that a lower quantity keeps its place). */
     public record Command(char action, String symbol, long orderId, long owner, Side side, OrderType type, TimeInForce tif,
-                   long price, long qty, boolean postOnly) {
+                          long price, long qty, boolean postOnly) {
+        /**
+         * Sends the command to an engine.
+         *
+         * @param e the engine
+         * @return its result
+         */
         public ResultCode applyTo(MatchingEngine e) {
             return switch (action) {
                 case 'N' -> e.submit(symbol, orderId, owner, side, type, tif, price, qty, postOnly);
                 case 'C' -> e.cancel(symbol, orderId);
-                default -> e.amend(symbol, orderId, price, qty);
+                default -> e.amend(symbol, orderId, price != 0 ? price : e.book(symbol).flatMap(b -> b.order(orderId))
+                        .map(io.cift.core.book.OrderView::price).orElse(1L), qty);
             };
         }
     }
