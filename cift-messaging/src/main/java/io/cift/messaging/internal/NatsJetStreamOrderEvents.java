@@ -221,11 +221,7 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
 
     private void closeQuietly() {
         if (nc != null) {
-            try {
-                nc.close();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            NatsConnections.close(nc);
         }
     }
 
@@ -569,10 +565,6 @@ public final class NatsJetStreamOrderEvents implements JetStreamOrderEvents {
     @Override
     public void close() {
         retries.shutdownNow();
-        try {
-            nc.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NatsConnections.close(nc);
     }
 }
