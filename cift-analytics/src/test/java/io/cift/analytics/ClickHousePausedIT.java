@@ -22,8 +22,8 @@ class ClickHousePausedIT {
     void aHungClickHouseFailsOverToPostgresAndTrafficReturnsAfterwards() throws Exception {
         try (Containers.Server pg = Containers.start(ServerImage.POSTGRES_15);
              Containers.Server ch = Containers.start(ServerImage.CLICKHOUSE_18_16)) {
-            String pgUrl = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/test?user=postgres";
-            String chUrl = "jdbc:clickhouse://" + ch.host() + ":" + ch.port() + "/default?socket_timeout=2000";
+            String pgUrl = pg.jdbcUrl();
+            String chUrl = ch.jdbcUrl() + "?socket_timeout=2000";
             try (RoutedAnalytics r = RoutedAnalytics.create(RoutingConfig.builder().postgresUrl(pgUrl).clickhouseUrl(chUrl)
                     .syncInterval(Duration.ofMillis(100)).openDuration(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(1))
                     .selector(BackendSelector.prefer(Backend.CLICKHOUSE)).build())) {

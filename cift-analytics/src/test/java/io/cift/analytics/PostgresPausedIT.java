@@ -22,7 +22,7 @@ class PostgresPausedIT {
     @Test
     void aHungServerFailsCallsWithinTheSocketTimeoutAndServesAgainAfterwards() throws Exception {
         try (Containers.Server pg = Containers.start(ServerImage.POSTGRES_15)) {
-            String url = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/test?user=postgres&socketTimeout=2";
+            String url = pg.jdbcUrl() + "&socketTimeout=2";
             try (RoutedAnalytics r = RoutedAnalytics.create(RoutingConfig.builder().postgresUrl(url).clickhouseUrl(null)
                     .connectTimeout(Duration.ofSeconds(1)).build())) {
                 r.migrate();

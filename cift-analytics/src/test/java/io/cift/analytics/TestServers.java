@@ -27,12 +27,10 @@ public final class TestServers {
      * @return the URL
      */
     public static String postgresUrl(io.cift.core.testing.ServerImage image) {
-        if (io.cift.core.testing.Containers.use()) {
-            io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.shared(image);
-            return "jdbc:postgresql://" + s.host() + ":" + s.port() + "/test?user=postgres";
-        }
-        if (image != io.cift.core.testing.ServerImage.POSTGRES_15) {
-            io.cift.core.testing.Containers.require();
+        io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.sharedOrHost(image,
+                io.cift.core.testing.ServerImage.POSTGRES_15);
+        if (s != null) {
+            return s.jdbcUrl();
         }
         String url = env("CIFT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         require("PostgreSQL", url, "postgres");
@@ -63,12 +61,9 @@ public final class TestServers {
      * @return its JDBC URL (database {@code default})
      */
     public static String clickhouseContractUrl() {
-        if (io.cift.core.testing.Containers.use()) {
-            io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.shared(
-                    io.cift.core.testing.ServerImage.CLICKHOUSE_18_16);
-            return "jdbc:clickhouse://" + s.host() + ":" + s.port() + "/default";
-        }
-        return clickhouseUrl(ClickHouseEngine.LEGACY);
+        io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.sharedOrHost(
+                io.cift.core.testing.ServerImage.CLICKHOUSE_18_16, io.cift.core.testing.ServerImage.CLICKHOUSE_18_16);
+        return s != null ? s.jdbcUrl() : clickhouseUrl(ClickHouseEngine.LEGACY);
     }
 
     /** The ClickHouse engines of the tests, each with the service name {@code scripts/services.sh} knows. */

@@ -22,14 +22,11 @@ class RedisAnalyticsCacheIT extends AnalyticsCacheContractTest {
     protected AnalyticsCache newCache() {
         String host;
         int port;
-        if (Containers.use()) {
-            Containers.Server s = Containers.shared(image());
+        Containers.Server s = Containers.sharedOrHost(image(), ServerImage.REDIS_7);
+        if (s != null) {
             host = s.host();
             port = s.port();
         } else {
-            if (image() != ServerImage.REDIS_7) {
-                Containers.require();
-            }
             host = System.getenv().getOrDefault("CIFT_REDIS_HOST", "127.0.0.1");
             port = Integer.parseInt(System.getenv().getOrDefault("CIFT_REDIS_PORT", "6379"));
             io.cift.core.testing.ServiceScript.requireReachable("Redis", host, port, "redis");

@@ -98,6 +98,25 @@ public final class Containers {
     }
 
     /**
+     * The server a test of one image's suite runs on: the shared container when the tests use containers,
+     * else null, for the caller to take its {@code scripts/services.sh} server, which stands in for
+     * {@code hostRelease} only (a test of any other image is then skipped, see {@link #require()}).
+     *
+     * @param image the image the test wants
+     * @param hostRelease the image the services.sh server stands in for
+     * @return the shared server, or null to use the services.sh one
+     */
+    public static Server sharedOrHost(ServerImage image, ServerImage hostRelease) {
+        if (use()) {
+            return shared(image);
+        }
+        if (image != hostRelease) {
+            require();
+        }
+        return null;
+    }
+
+    /**
      * A server of the caller's own (for tests that pause or stop it); close it when done.
      *
      * @param image the image
@@ -157,6 +176,20 @@ public final class Containers {
         /** @return the port its server's port is published on */
         public int port() {
             return container.getMappedPort(image.port);
+        }
+
+        /**
+         * The JDBC URL of a PostgreSQL (database {@code test}, user {@code postgres}) or ClickHouse (database
+         * {@code default}) server.
+         *
+         * @return the URL, without parameters beyond the PostgreSQL user
+         */
+        public String jdbcUrl() {
+            return switch (image) {
+                case POSTGRES_15, POSTGRES_17 -> "jdbc:postgresql://" + host() + ":" + port() + "/test?user=postgres";
+                case CLICKHOUSE_18_16 -> "jdbc:clickhouse://" + host() + ":" + port() + "/default";
+                default -> throw new UnsupportedOperationException(image.image + " has no JDBC URL");
+            };
         }
 
         /** @return the container's id */

@@ -156,17 +156,12 @@ public final class NatsJournalReplica implements JournalReplica {
         try {
             StreamState state = jsm.getStreamInfo(config.stream()).getStreamState();
             long lastMessage = state.getLastSequence();
-            if (state.getMsgCount() == 0) {
-                synchronized (sendLock) {
-                    lastStreamSeq = Math.max(lastStreamSeq, lastMessage);
-                }
-                return 0;
-            }
-            long[] span = span(jsm.getMessage(config.stream(), lastMessage).getData(), lastMessage);
+            long lastRecord = state.getMsgCount() == 0 ? 0
+                    : span(jsm.getMessage(config.stream(), lastMessage).getData(), lastMessage)[1];
             synchronized (sendLock) {
                 lastStreamSeq = Math.max(lastStreamSeq, lastMessage);
             }
-            return span[1];
+            return lastRecord;
         } catch (IOException | JetStreamApiException e) {
             throw unreadable(e);
         }
