@@ -33,8 +33,7 @@ class ClickHouseAnalyticsServiceIT extends AnalyticsServiceContractTest {
 
     @Override
     protected AnalyticsService newService() {
-        String base = engine() == TestServers.ClickHouseEngine.LEGACY ? TestServers.clickhouseContractUrl()
-                : TestServers.clickhouseUrl(engine());
+        String base = TestServers.clickhouseUrl(engine());
         String db = "cift_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (PooledDataSource admin = AnalyticsBackends.pooled(base, null, 1, Duration.ofSeconds(5));
              Connection c = admin.getConnection(); Statement st = c.createStatement()) {

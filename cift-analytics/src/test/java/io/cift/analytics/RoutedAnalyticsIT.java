@@ -1,6 +1,5 @@
 package io.cift.analytics;
 
-import io.cift.core.testing.ServiceScript;
 
 import io.cift.core.model.Side;
 import org.junit.jupiter.api.AfterEach;
@@ -202,7 +201,7 @@ class RoutedAnalyticsIT {
         r.syncNow();
         assertThat(r.trades("u1", Long.MIN_VALUE, 5).backend()).isEqualTo("clickhouse");
         try {
-            ServiceScript.run(Map.of(), "stop", engine().service);
+            TestServers.stopClickHouse(engine());
             List<String> served = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 TradePage p = r.trades("u1", Long.MIN_VALUE, 5);          // every call succeeds
@@ -215,7 +214,7 @@ class RoutedAnalyticsIT {
             assertThat(r.isAvailable(Backend.CLICKHOUSE)).as("the circuit is open").isFalse();
             r.ingestTrades(trades("u1", 500, 10));                        // written while ClickHouse is away
         } finally {
-            ServiceScript.run(Map.of(), "start", engine().service);
+            TestServers.startClickHouse(engine());
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         TradeSummaryReport back;

@@ -37,36 +37,75 @@ public final class TestServers {
         return url;
     }
 
-    /** @return the JDBC URL of ClickHouse 18.16, the real server (its database {@code default}) */
+    /** @return the JDBC URL of ClickHouse 18.16: in a container, or the services.sh server */
     public static String clickhouseUrl() {
         return clickhouseUrl(ClickHouseEngine.LEGACY);
     }
 
     /**
-     * The JDBC URL of one of the two ClickHouse engines the tests run on.
+     * The JDBC URL of one of the two ClickHouse engines the tests run on: 18.16 in a container when the tests
+     * use containers (else the services.sh server), the current engine always on its services.sh server (chDB
+     * is no Debian package to build an image from).
      *
      * @param engine which
      * @return its URL (database {@code default})
      */
     public static String clickhouseUrl(ClickHouseEngine engine) {
+        if (engine == ClickHouseEngine.LEGACY && io.cift.core.testing.Containers.use()) {
+            return legacyContainer().jdbcUrl();
+        }
         String url = env(engine.urlVariable, engine.defaultUrl);
         require(engine.description, url, engine.service);
         return url;
     }
 
     /**
-     * ClickHouse 18.16 for the contract suite: in a container when the tests use containers, else the
-     * services.sh server. (The fault tests stop and kill the services.sh server, so they keep using it.)
+     * Stops a ClickHouse engine as an outage would (its URL stays valid for {@link #startClickHouse}).
      *
-     * @return its JDBC URL (database {@code default})
+     * @param engine which
      */
-    public static String clickhouseContractUrl() {
-        io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.sharedOrHost(
-                io.cift.core.testing.ServerImage.CLICKHOUSE_18_16, io.cift.core.testing.ServerImage.CLICKHOUSE_18_16);
-        return s != null ? s.jdbcUrl() : clickhouseUrl(ClickHouseEngine.LEGACY);
+    public static void stopClickHouse(ClickHouseEngine engine) {
+        if (inContainer(engine)) {
+            legacyContainer().stopServer();
+        } else {
+            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), "stop", engine.service);
+        }
     }
 
-    /** The ClickHouse engines of the tests, each with the service name {@code scripts/services.sh} knows. */
+    /**
+     * Kills a ClickHouse engine as a crash would (SIGKILL, no shutdown).
+     *
+     * @param engine which
+     */
+    public static void killClickHouse(ClickHouseEngine engine) {
+        if (inContainer(engine)) {
+            legacyContainer().killServer();
+        } else {
+            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), "kill", engine.service);
+        }
+    }
+
+    /**
+     * Starts a stopped or killed ClickHouse engine again and waits until it answers.
+     *
+     * @param engine which
+     */
+    public static void startClickHouse(ClickHouseEngine engine) {
+        if (inContainer(engine)) {
+            legacyContainer().startServer();
+        } else {
+            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), "start", engine.service);
+        }
+    }
+
+    private static boolean inContainer(ClickHouseEngine engine) {
+        return engine == ClickHouseEngine.LEGACY && io.cift.core.testing.Containers.use();
+    }
+
+    private static io.cift.core.testing.Containers.Server legacyContainer() {
+        return io.cift.core.testing.Containers.shared(io.cift.core.testing.ServerImage.CLICKHOUSE_18_16);
+    }
+
     public enum ClickHouseEngine {
         /** ClickHouse 18.16 from Debian, through the legacy driver. */
         LEGACY("CIFT_CLICKHOUSE_URL", "jdbc:clickhouse://127.0.0.1:18123/default", "clickhouse", "ClickHouse 18.16"),

@@ -10,7 +10,6 @@ import io.cift.analytics.ScratchDatabases;
 import io.cift.analytics.TestServers;
 import io.cift.analytics.Trade;
 import io.cift.core.model.Side;
-import io.cift.core.testing.ServiceScript;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,11 +197,11 @@ class ClickHouseSyncIT {
                 Thread.sleep(2);
             }
             assertThat(run).as("still copying new rows when ClickHouse dies").isNotDone();
-            ServiceScript.run(Map.of(), "kill", engine().service);
+            TestServers.killClickHouse(engine());
             assertThatThrownBy(run::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(BackendUnavailableException.class);
         } finally {
-            ServiceScript.run(Map.of(), "start", engine().service);
+            TestServers.startClickHouse(engine());
         }
         assertThat(pgLong("SELECT count(*) FROM cift_sync_state WHERE table_name = 'cift_snapshots' AND dedup_pending"))
                 .as("the mark survived the failure").isEqualTo(1);

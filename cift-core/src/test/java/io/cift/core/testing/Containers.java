@@ -83,7 +83,9 @@ public final class Containers {
 
     /**
      * The server of an image shared by every test of this JVM, started on first use and removed when the
-     * JVM exits.
+     * JVM exits. Its port on 127.0.0.1 is fixed when it starts, so a test that stops and starts it
+     * ({@link Server#stopServer()}, {@link Server#killServer()}, {@link Server#startServer()}) keeps every
+     * other test's URL valid.
      *
      * @param image the image
      * @return the running server
@@ -91,10 +93,19 @@ public final class Containers {
     public static Server shared(ServerImage image) {
         require();
         return SHARED.computeIfAbsent(image, i -> {
-            Server s = start(i);
+            Server s = start(i, freeLoopbackPort());
             Runtime.getRuntime().addShutdownHook(new Thread(s::close));
             return s;
         });
+    }
+
+    /** @return a port of 127.0.0.1 that nothing listens on now */
+    private static int freeLoopbackPort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+        }
     }
 
     /**
@@ -136,6 +147,28 @@ public final class Containers {
      * @return the running server
      */
     public static Server start(ServerImage image, int hostPort) {
+        return start(image, hostPort, null, null);
+    }
+
+    /**
+     * A server of the caller's own, one of several that reach each other on a network of their own (a
+     * cluster): it runs {@code command} instead of the image's default, answers to {@code alias} on the
+     * network, and publishes its server port on a free port of 127.0.0.1 that stays the same when it is
+     * stopped and started.
+     *
+     * @param image the image
+     * @param network the network the cluster's members share (Testcontainers' {@code Network.newNetwork()})
+     * @param alias the member's name on that network
+     * @param command the server's command line
+     * @return the running server
+     */
+    public static Server startMember(ServerImage image, org.testcontainers.containers.Network network, String alias,
+                                     String... command) {
+        return start(image, freeLoopbackPort(), network, c -> c.withNetworkAliases(alias).withCommand(command));
+    }
+
+    private static Server start(ServerImage image, int hostPort, org.testcontainers.containers.Network network,
+                                java.util.function.Consumer<GenericContainer<?>> member) {
         require();
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image.image))
                 .withImagePullPolicy(name -> false)
@@ -146,6 +179,10 @@ public final class Containers {
             c.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new com.github.dockerjava.api.model.PortBinding(
                     com.github.dockerjava.api.model.Ports.Binding.bindIpAndPort("127.0.0.1", hostPort),
                     new com.github.dockerjava.api.model.ExposedPort(image.port))));
+        }
+        if (network != null) {
+            c.withNetwork(network);
+            member.accept(c);
         }
         c.waitingFor(image.readyLog == null ? Wait.forHttp("/ping").forPort(image.port)
                 : Wait.forLogMessage(image.readyLog, 1));
@@ -212,12 +249,26 @@ public final class Containers {
             DockerClientFactory.instance().client().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
         }
 
-        /** Starts a stopped server again and waits until it says it is ready (a new ready line in its log). */
+        /** Kills the server as a crash would: SIGKILL to every process of its container, no shutdown at all. */
+        public void killServer() {
+            DockerClientFactory.instance().client().killContainerCmd(container.getContainerId()).exec();
+        }
+
+        /**
+         * Starts a stopped or killed server again (nothing when it runs) and waits until it is ready: a new ready
+         * line in its log, or
+         * for ClickHouse, which writes none, an answer to {@code /ping} (the port published by the proxy proves
+         * nothing).
+         */
         public void startServer() {
-            int before = readyLines();
+            if (Boolean.TRUE.equals(DockerClientFactory.instance().client().inspectContainerCmd(container.getContainerId())
+                    .exec().getState().getRunning())) {
+                return;
+            }
+            int before = image.readyLog == null ? 0 : readyLines();
             DockerClientFactory.instance().client().startContainerCmd(container.getContainerId()).exec();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (readyLines() <= before) {
+            while (image.readyLog == null ? !answersPing() : readyLines() <= before) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(this + " did not say it is ready within 60 s of starting again");
                 }
@@ -227,6 +278,23 @@ public final class Containers {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
                 }
+            }
+        }
+
+        /** Whether the server's HTTP port answers {@code GET /ping} with 200 (ClickHouse's own readiness check). */
+        private boolean answersPing() {
+            try {
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                        "http://" + host() + ":" + port() + "/ping").toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(1_000);
+                try {
+                    return c.getResponseCode() == 200;
+                } finally {
+                    c.disconnect();
+                }
+            } catch (java.io.IOException notYet) {
+                return false;
             }
         }
 
