@@ -8,7 +8,7 @@
 #   scripts/images.sh engine-stop          stop the dockerd this script started, and restore the firewall rules
 #                                          and ip_forward it found (dockerd changes them)
 #   scripts/images.sh clean                remove the images and test containers this project made, nothing else
-#   scripts/images.sh clean-containers     remove only the test containers (label io.cift.test=1) a run left
+#   scripts/images.sh clean-containers     remove only the test containers and networks (label io.cift.test=1) a run left
 # Each image carries a label with a hash of what it is built from (Dockerfile, arguments, base image), so a
 # second build is instant. Published ports stay on 127.0.0.1: dockerd runs with --ip=127.0.0.1.
 set -euo pipefail
@@ -136,6 +136,7 @@ list() {
 clean() {
   engine_up || { log "no Docker engine answers: nothing to clean"; return; }
   docker ps -aq --filter "label=io.cift.test=1" | xargs -r docker rm -f >/dev/null
+  docker network ls -q --filter "label=io.cift.test=1" | xargs -r docker network rm >/dev/null
   docker images -q --filter "label=$LABEL=1" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
   log "removed the images and test containers labelled by this project"
 }
@@ -143,6 +144,7 @@ clean() {
 clean_containers() {
   engine_up || return 0
   docker ps -aq --filter "label=io.cift.test=1" | xargs -r docker rm -f >/dev/null
+  docker network ls -q --filter "label=io.cift.test=1" | xargs -r docker network rm >/dev/null
 }
 
 case "${1:-}" in

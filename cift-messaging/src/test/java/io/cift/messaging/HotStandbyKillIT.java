@@ -7,7 +7,6 @@ import io.cift.core.journal.EngineEvent;
 import io.cift.core.journal.Journal;
 import io.cift.core.journal.SnapshotInfo;
 import io.cift.core.journal.StandbyEngine;
-import io.cift.core.testing.ServiceScript;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class HotStandbyKillIT {
 
     @Test
     void theStandbyTakesOverFromAKilledPrimaryAndLosesNothingItAcknowledged() throws Exception {
-        ServiceScript.requireReachable("the NATS cluster", "127.0.0.1", 14222, "nats-cluster");
+        String urls = NatsClusterServers.urls();
         List<Commands.Command> cmds = Commands.random(42, COMMANDS);
         // the uninterrupted run: a plain durable engine, its trades taken from its consumer
         List<String> expectedTrades = Collections.synchronizedList(new ArrayList<>());
@@ -62,7 +61,7 @@ class HotStandbyKillIT {
             // after command 2,100: the primary has long written its snapshot at 1,000 (files are written after
             // durability, off the matching thread), so each round compares at least one snapshot point
             int killAfter = 2_100 + 50 * rnd.nextInt((COMMANDS - 3_000) / 50);
-            runRound(round, killAfter, rnd, cmds, expectedTrades, expectedHash, expectedVolume);
+            runRound(urls, round, killAfter, rnd, cmds, expectedTrades, expectedHash, expectedVolume);
         }
     }
 
@@ -75,7 +74,7 @@ class HotStandbyKillIT {
         };
     }
 
-    private void runRound(int round, int killAfter, SplittableRandom rnd, List<Commands.Command> cmds, List<String> expectedTrades,
+    private void runRound(String urls, int round, int killAfter, SplittableRandom rnd, List<Commands.Command> cmds, List<String> expectedTrades,
                           long expectedHash, long expectedVolume) throws Exception {
         String stream = "CIFT_HOT_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         String prefix = "cift.hot." + stream.toLowerCase();
@@ -84,7 +83,7 @@ class HotStandbyKillIT {
         List<String> trades = Collections.synchronizedList(new ArrayList<>());
         Process primary = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), StandbyPrimaryMain.class.getName(), primaryDir.toString(),
-                NatsClusterIT.URLS, stream, prefix, "42", Integer.toString(COMMANDS), "1000")
+                urls, stream, prefix, "42", Integer.toString(COMMANDS), "1000")
                 .redirectError(tmp.resolve("primary-" + round + ".err").toFile()).start();
         StandbyEngine standby = null;
         try {
@@ -93,7 +92,7 @@ class HotStandbyKillIT {
             String line;
             while ((line = out.readLine()) != null) {
                 if (standby == null) {   // the stream exists once the primary printed its first line
-                    standby = DurableEngine.standby(StandbyPrimaryMain.config(standbyDir, NatsClusterIT.URLS, stream, prefix, 1000)
+                    standby = DurableEngine.standby(StandbyPrimaryMain.config(standbyDir, urls, stream, prefix, 1000)
                             .consumer("trades", trades(trades)).build());
                 }
                 assertThat(line).as("the primary's output (round %d)", round).startsWith("durable ");
@@ -150,7 +149,7 @@ class HotStandbyKillIT {
     private static void deleteStream(String stream) {
         Connection nc = null;
         try {
-            nc = Nats.connect(new io.nats.client.Options.Builder().servers(NatsClusterIT.URLS.split(","))
+            nc = Nats.connect(new io.nats.client.Options.Builder().servers(NatsClusterServers.urls().split(","))
                     .connectionTimeout(Duration.ofSeconds(2)).build());
             nc.jetStreamManagement().deleteStream(stream);
         } catch (Exception ignored) {

@@ -141,39 +141,39 @@ class JetStreamJournalIT {
 
     @Test
     void everyCommandBecomesDurableWhileTheStreamLeaderIsStoppedAndStarted() throws Exception {
-        ServiceScript.requireReachable("the NATS cluster", "127.0.0.1", 14222, "nats-cluster");
+        String urls = NatsClusterServers.urls();
         String stream = uniqueStream();
         List<Commands.Command> cmds = Commands.random(8, 4_000);
         String leader = null;
-        Connection nc = Nats.connect(new Options.Builder().servers(NatsClusterIT.URLS.split(",")).maxReconnects(-1).build());
+        Connection nc = Nats.connect(new Options.Builder().servers(urls.split(",")).maxReconnects(-1).build());
         try {
             JetStreamManagement jsm = nc.jetStreamManagement();
             long hash;
-            try (DurableEngine primary = DurableEngine.open(config(tmp.resolve("p"), replica(NatsClusterIT.URLS, stream, 3)).build())) {
+            try (DurableEngine primary = DurableEngine.open(config(tmp.resolve("p"), replica(urls, stream, 3)).build())) {
                 leader = jsm.getStreamInfo(stream).getClusterInfo().getLeader();
                 apply(primary, cmds, 0, 1_000);
-                ServiceScript.run(Map.of(), "stop", leader);
+                NatsClusterServers.stop(leader);
                 for (int i = 1_000; i < 3_000; i += 100) {
                     apply(primary, cmds, i, i + 100);   // the matching thread goes on; durability waits for a new leader
                     Thread.sleep(20);
                 }
-                ServiceScript.run(Map.of(), "start", leader);
+                NatsClusterServers.start(leader);
                 apply(primary, cmds, 3_000, 4_000);
                 assertThat(primary.awaitDurable(4_000, WAIT)).as("durable after the leader change").isTrue();
                 assertThat(primary.journalFailure()).isEmpty();
                 hash = primary.stateHash();
             }
             leader = null;
-            try (DurableEngine copy = DurableEngine.open(config(tmp.resolve("copy"), replica(NatsClusterIT.URLS, stream, 3)).build())) {
+            try (DurableEngine copy = DurableEngine.open(config(tmp.resolve("copy"), replica(urls, stream, 3)).build())) {
                 assertThat(copy.lastSequence()).isEqualTo(4_000);
                 assertThat(copy.stateHash()).as("the stream holds every command, once, in order").isEqualTo(hash);
             }
         } finally {
             if (leader != null) {
-                ServiceScript.run(Map.of(), "start", leader);
+                NatsClusterServers.start(leader);
             }
             nc.close();
-            deleteStream(NatsClusterIT.URLS, stream);
+            deleteStream(urls, stream);
         }
     }
 }

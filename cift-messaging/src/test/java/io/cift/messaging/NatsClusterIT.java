@@ -1,6 +1,5 @@
 package io.cift.messaging;
 
-import io.cift.core.testing.ServiceScript;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -8,7 +7,6 @@ import io.nats.client.Options;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -18,30 +16,28 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Order events on the three-node JetStream cluster {@code scripts/services.sh start nats-cluster} runs on
- * loopback: a stream of three replicas keeps every event the publisher reported as published while its
+ * Order events on the three-node JetStream cluster of {@link NatsClusterServers} (containers, or
+ * {@code scripts/services.sh start nats-cluster}) on loopback: a stream of three replicas keeps every event the publisher reported as published while its
  * leader node is stopped and started again, and a consumer that deduplicates sees each exactly once.
  */
 class NatsClusterIT {
 
-    static final String URLS = "nats://127.0.0.1:14222,nats://127.0.0.1:14223,nats://127.0.0.1:14224";
-
-    private static Connection admin() throws Exception {
-        return Nats.connect(new Options.Builder().servers(URLS.split(",")).connectionTimeout(Duration.ofSeconds(2))
+    private static Connection admin(String urls) throws Exception {
+        return Nats.connect(new Options.Builder().servers(urls.split(",")).connectionTimeout(Duration.ofSeconds(2))
                 .maxReconnects(-1).errorListener(new io.nats.client.ErrorListener() { }).build());
     }
 
     @Test
     void everyPublishedEventSurvivesTheLeaderStoppingAndIsConsumedOnce() throws Exception {
-        ServiceScript.requireReachable("the NATS cluster", "127.0.0.1", 14222, "nats-cluster");
+        String urls = NatsClusterServers.urls();
         String stream = "CIFT_CLUSTER_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         String prefix = "cift.cluster." + stream.toLowerCase();
         int n = 4_000;
         long[] published = {0};
-        Connection nc = admin();
+        Connection nc = admin(urls);
         String leader = null;
         try {
-            JetStreamConfig config = JetStreamConfig.builder().url(URLS).stream(stream).subjectPrefix(prefix).replicas(3)
+            JetStreamConfig config = JetStreamConfig.builder().url(urls).stream(stream).subjectPrefix(prefix).replicas(3)
                     .retryDelay(Duration.ofMillis(100)).build();
             try (JetStreamOrderEvents p = JetStreamOrderEvents.connect(config)) {
                 JetStreamManagement jsm = nc.jetStreamManagement();
@@ -67,10 +63,10 @@ class NatsClusterIT {
                 });
                 Thread.sleep(800);
                 assertThat(publishing).as("still publishing when the leader stops").isNotDone();
-                ServiceScript.run(Map.of(), "stop", node);           // the stream's leader goes away mid-stream
+                NatsClusterServers.stop(node);           // the stream's leader goes away mid-stream
                 Thread.sleep(1_500);
                 assertThat(publishing).as("still publishing while the leader is down").isNotDone();
-                ServiceScript.run(Map.of(), "start", node);
+                NatsClusterServers.start(node);
                 long atRestart = sent.get();
                 restarted.set(true);
                 publishing.get(120, TimeUnit.SECONDS);
@@ -84,7 +80,7 @@ class NatsClusterIT {
                 assertThat(p.failed()).isZero();
             }
             // every event is stored (the server's duplicate window collapses retried publishes)
-            try (OrderEventReader r = JetStreamOrderEvents.reader(JetStreamConfig.builder().url(URLS).stream(stream)
+            try (OrderEventReader r = JetStreamOrderEvents.reader(JetStreamConfig.builder().url(urls).stream(stream)
                     .subjectPrefix(prefix).replicas(3).build())) {
                 EventDeduplicator seen = new EventDeduplicator();
                 Set<Long> processed = new TreeSet<>();
@@ -106,10 +102,12 @@ class NatsClusterIT {
             }
         } finally {
             if (leader != null) {
-                ServiceScript.run(Map.of(), "start", leader);       // whatever happened, leave the cluster whole
+                NatsClusterServers.start(leader);       // whatever happened, leave the cluster whole
             }
             try {
                 nc.jetStreamManagement().deleteStream(stream);
+            } catch (io.nats.client.JetStreamApiException neverMade) {
+                // the test failed before the stream existed: keep its own failure
             } finally {
                 nc.close();
             }
