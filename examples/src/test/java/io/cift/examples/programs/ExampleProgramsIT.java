@@ -1,6 +1,7 @@
 package io.cift.examples.programs;
 
 import io.cift.analytics.ScratchDatabases;
+import io.cift.analytics.TestServers;
 import io.cift.analytics.ticks.QuestDbTestServer;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -56,12 +56,12 @@ class ExampleProgramsIT {
             assertThat(up.get(2)).startsWith("all users, AAPL: 20 trades, 94750 traded");
             assertThat(up.get(3)).startsWith("all users, MSFT: 10 trades, 44532.5 traded");
 
-            ServiceScript.run(Map.of(), "stop", "clickhouse");
+            TestServers.stopClickHouse(TestServers.ClickHouseEngine.LEGACY);
             List<String> down;
             try {
                 down = output(out -> RoutedAnalyticsExample.run(out, db.postgresUrl, db.clickhouseUrl));
             } finally {
-                ServiceScript.run(Map.of(), "start", "clickhouse");
+                TestServers.startClickHouse(TestServers.ClickHouseEngine.LEGACY);
             }
             assertThat(down).anyMatch(l -> l.startsWith("ClickHouse is unavailable"));
             assertThat(down).contains("sync: ClickHouse is unavailable; it catches up once it is back");
