@@ -27,6 +27,7 @@ cift/postgres:15|bookworm|postgres|VERSION=15
 cift/redis:7|bookworm|redis|
 cift/nats:2.9|bookworm|nats|
 cift/clickhouse:18.16|bookworm|clickhouse|
+cift/zookeeper:3.8|bookworm|zookeeper|
 cift/postgres:17|trixie|postgres|VERSION=17
 cift/redis:8|trixie|redis|
 cift/nats:2.10|trixie|nats|

@@ -3,18 +3,20 @@
 # of every module. The integration tests talk to real servers on loopback, so this first installs
 # (Debian packages) and starts whatever is missing: PostgreSQL, ClickHouse 18.16 (one server, and two shards with ZooKeeper), the current ClickHouse
 # engine (chDB behind a test HTTP server), NATS with JetStream (one server, and a three-node cluster) and Redis.
-# Where a Docker engine can run (docker.io from Debian), it also builds the images of the version matrix
-# (scripts/images.sh: the servers of Debian 12 and 13) and the contract suites run on them through
-# Testcontainers; without one, or with CIFT_CONTAINERS=off, every server comes from scripts/services.sh.
+# Where a Docker engine can run (docker.io from Debian), it builds the images of the version matrix
+# (scripts/images.sh: the servers of Debian 12 and 13, and ZooKeeper) and the contract suites, the
+# ClickHouse 18.16 tests and the clusters run on them through Testcontainers (so those services.sh servers
+# are not started); without one, or with CIFT_CONTAINERS=off, every server comes from scripts/services.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-scripts/services.sh start postgres clickhouse clickhouse-current clickhouse-cluster nats nats-cluster redis
 if [ "${CIFT_CONTAINERS:-}" != off ] && scripts/images.sh engine-start && scripts/images.sh build; then
   export CIFT_CONTAINERS=on
-  echo "test: contract suites on containers of the version matrix (Debian 12 and 13 servers, Testcontainers); the other servers from scripts/services.sh" >&2
+  echo "test: ClickHouse 18.16 (one server and the two shards), the NATS cluster, and the contract suites of the version matrix on containers (Debian 12 and 13 servers, Testcontainers); the other servers from scripts/services.sh" >&2
+  scripts/services.sh start postgres clickhouse-current nats redis
 else
   export CIFT_CONTAINERS=off
   echo "test: no Docker engine (or CIFT_CONTAINERS=off): every server from scripts/services.sh; the container version matrix is skipped" >&2
+  scripts/services.sh start postgres clickhouse clickhouse-current clickhouse-cluster nats nats-cluster redis
 fi
 rc=0
 mvn -B -ntp -Dstyle.color=never verify "$@" || rc=$?

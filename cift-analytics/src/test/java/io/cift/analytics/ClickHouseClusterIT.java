@@ -1,6 +1,5 @@
 package io.cift.analytics;
 
-import io.cift.core.testing.ServiceScript;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -13,13 +12,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two-shard deployment {@code scripts/services.sh start clickhouse-cluster} runs on loopback: the
+ * The two-shard deployment of {@link ClickHouseClusterServers} on loopback: the
  * cluster {@code cift} is defined on its shards, and a Distributed table over a local table on each
  * spreads rows by user across both and reads them back whole.
  */
 class ClickHouseClusterIT {
-
-    private static final String[] SHARDS = {"jdbc:clickhouse://127.0.0.1:18131/default", "jdbc:clickhouse://127.0.0.1:18132/default"};
 
     private static void run(String url, String sql) throws Exception {
         try (PooledDataSource ds = AnalyticsBackends.pooled(url, null, 1, Duration.ofSeconds(5));
@@ -38,17 +35,17 @@ class ClickHouseClusterIT {
 
     @Test
     void aDistributedTableSpreadsRowsOverBothShardsAndReadsThemWhole() throws Exception {
-        ServiceScript.requireReachable("the ClickHouse cluster", "127.0.0.1", 18131, "clickhouse-cluster");
-        ServiceScript.requireReachable("the ClickHouse cluster", "127.0.0.1", 18132, "clickhouse-cluster");
-        assertThat(count(SHARDS[0], "SELECT count() FROM system.clusters WHERE cluster = 'cift'")).isEqualTo(2);
+        String[] shards = java.util.Arrays.stream(ClickHouseClusterServers.shards()).map(u -> u + "default")
+                .toArray(String[]::new);
+        assertThat(count(shards[0], "SELECT count() FROM system.clusters WHERE cluster = 'cift'")).isEqualTo(2);
         String local = "cift_cl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try {
-            for (String shard : SHARDS) {
+            for (String shard : shards) {
                 run(shard, "CREATE TABLE " + local + " (user_id String, v UInt64) ENGINE = MergeTree() ORDER BY user_id");
             }
-            run(SHARDS[0], "CREATE TABLE " + local + "_all AS " + local
+            run(shards[0], "CREATE TABLE " + local + "_all AS " + local
                     + " ENGINE = Distributed(cift, default, " + local + ", cityHash64(user_id))");
-            try (PooledDataSource ds = AnalyticsBackends.pooled(SHARDS[0] + "?insert_distributed_sync=1", null, 1,
+            try (PooledDataSource ds = AnalyticsBackends.pooled(shards[0] + "?insert_distributed_sync=1", null, 1,
                     Duration.ofSeconds(5)); Connection c = ds.getConnection();
                  PreparedStatement ps = c.prepareStatement("INSERT INTO " + local + "_all (user_id, v) VALUES (?, ?)")) {
                 for (int i = 0; i < 1_000; i++) {
@@ -58,17 +55,17 @@ class ClickHouseClusterIT {
                 }
                 ps.executeBatch();
             }
-            long one = count(SHARDS[0], "SELECT count() FROM " + local);
-            long two = count(SHARDS[1], "SELECT count() FROM " + local);
+            long one = count(shards[0], "SELECT count() FROM " + local);
+            long two = count(shards[1], "SELECT count() FROM " + local);
             assertThat(one).as("shard 1 holds some users").isPositive();
             assertThat(two).as("shard 2 holds the others").isPositive();
             assertThat(one + two).isEqualTo(1_000);
-            assertThat(count(SHARDS[0], "SELECT count() FROM " + local + "_all")).isEqualTo(1_000);
-            assertThat(count(SHARDS[0], "SELECT sum(v) FROM " + local + "_all")).isEqualTo(999L * 1_000 / 2);
-            assertThat(count(SHARDS[0], "SELECT uniqExact(user_id) FROM " + local + "_all")).isEqualTo(97);
+            assertThat(count(shards[0], "SELECT count() FROM " + local + "_all")).isEqualTo(1_000);
+            assertThat(count(shards[0], "SELECT sum(v) FROM " + local + "_all")).isEqualTo(999L * 1_000 / 2);
+            assertThat(count(shards[0], "SELECT uniqExact(user_id) FROM " + local + "_all")).isEqualTo(97);
         } finally {
-            run(SHARDS[0], "DROP TABLE IF EXISTS " + local + "_all");
-            for (String shard : SHARDS) {
+            run(shards[0], "DROP TABLE IF EXISTS " + local + "_all");
+            for (String shard : shards) {
                 run(shard, "DROP TABLE IF EXISTS " + local);
             }
         }

@@ -1,6 +1,5 @@
 package io.cift.analytics;
 
-import io.cift.core.testing.ServiceScript;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,20 +9,21 @@ import java.util.UUID;
 
 /**
  * A ClickHouse database of a test's own on every shard of the two-shard cluster {@code cift} that
- * {@code scripts/services.sh start clickhouse-cluster} runs (created and dropped {@code ON CLUSTER}), with
- * the URL of each shard into it.
+ * {@link ClickHouseClusterServers} gives (created and dropped {@code ON CLUSTER}), with the URL of each shard
+ * into it.
  */
 public final class ShardedDatabase implements AutoCloseable {
     /** The cluster's name in the shards' {@code remote_servers}. */
     public static final String CLUSTER = "cift";
-    private static final String[] SHARDS = {"jdbc:clickhouse://127.0.0.1:18131/", "jdbc:clickhouse://127.0.0.1:18132/"};
 
     /** The database. */
     public final String database;
+    private final String[] shards;
 
     private ShardedDatabase(String database) throws Exception {
         this.database = database;
-        run(SHARDS[0] + "default", "CREATE DATABASE " + database + " ON CLUSTER " + CLUSTER);
+        this.shards = ClickHouseClusterServers.shards();
+        run(shards[0] + "default", "CREATE DATABASE " + database + " ON CLUSTER " + CLUSTER);
     }
 
     /**
@@ -34,8 +34,6 @@ public final class ShardedDatabase implements AutoCloseable {
      * @throws Exception when a shard refuses
      */
     public static ShardedDatabase create(String prefix) throws Exception {
-        ServiceScript.requireReachable("ClickHouse shard 1", "127.0.0.1", 18131, "clickhouse-cluster");
-        ServiceScript.requireReachable("ClickHouse shard 2", "127.0.0.1", 18132, "clickhouse-cluster");
         return new ShardedDatabase(prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     }
 
@@ -46,7 +44,7 @@ public final class ShardedDatabase implements AutoCloseable {
      * @return the JDBC URL
      */
     public String url(int shard) {
-        return SHARDS[shard] + database;
+        return shards[shard] + database;
     }
 
     /**
@@ -75,7 +73,7 @@ public final class ShardedDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            run(SHARDS[0] + "default", "DROP DATABASE IF EXISTS " + database + " ON CLUSTER " + CLUSTER);
+            run(shards[0] + "default", "DROP DATABASE IF EXISTS " + database + " ON CLUSTER " + CLUSTER);
         } catch (Exception ignored) {
             // best effort
         }

@@ -80,7 +80,7 @@ final class NatsClusterServers {
 
     private static void startContainers() {
         Containers.require();
-        network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of("io.cift.test", "1"))).build();
+        network = Containers.newNetwork();
         String routes = java.util.stream.IntStream.rangeClosed(1, NODES).mapToObj(n -> "nats://nats-" + n + ":6222")
                 .collect(Collectors.joining(","));
         List<Containers.Server> started = new ArrayList<>();
@@ -90,10 +90,11 @@ final class NatsClusterServers {
         }));
         for (int n = 1; n <= NODES; n++) {
             // --no_advertise: clients keep to the published loopback ports, never the members' bridge addresses
-            started.add(Containers.startMember(ServerImage.NATS_2_9, network, "nats-" + n,
-                    "nats-server", "-js", "-sd", "/var/lib/nats", "-p", "4222", "-n", "nats-" + n,
+            String name = "nats-" + n;
+            started.add(Containers.startMember(ServerImage.NATS_2_9, network, name, c -> c.withCommand(
+                    "nats-server", "-js", "-sd", "/var/lib/nats", "-p", "4222", "-n", name,
                     "--cluster_name", "cift", "--cluster", "nats://0.0.0.0:6222", "--routes", routes,
-                    "--no_advertise"));
+                    "--no_advertise")));
         }
         members = started;
         awaitJetStream(urls());

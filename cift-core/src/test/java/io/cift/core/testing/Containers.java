@@ -152,19 +152,33 @@ public final class Containers {
 
     /**
      * A server of the caller's own, one of several that reach each other on a network of their own (a
-     * cluster): it runs {@code command} instead of the image's default, answers to {@code alias} on the
-     * network, and publishes its server port on a free port of 127.0.0.1 that stays the same when it is
-     * stopped and started.
+     * cluster): it answers to {@code alias} on the network, {@code setup} adds what the member needs (its
+     * command line, configuration files), and its server port is published on a free port of 127.0.0.1 that
+     * stays the same when it is stopped and started.
      *
      * @param image the image
-     * @param network the network the cluster's members share (Testcontainers' {@code Network.newNetwork()})
+     * @param network the network the cluster's members share (Testcontainers' {@code Network})
      * @param alias the member's name on that network
-     * @param command the server's command line
+     * @param setup the member's own settings, applied before it starts
      * @return the running server
      */
     public static Server startMember(ServerImage image, org.testcontainers.containers.Network network, String alias,
-                                     String... command) {
-        return start(image, freeLoopbackPort(), network, c -> c.withNetworkAliases(alias).withCommand(command));
+                                     java.util.function.Consumer<GenericContainer<?>> setup) {
+        return start(image, freeLoopbackPort(), network, c -> {
+            c.withNetworkAliases(alias);
+            setup.accept(c);
+        });
+    }
+
+    /**
+     * A network of its own for a cluster's members, labelled like the containers so that
+     * {@code scripts/images.sh clean-containers} finds one a killed run left; close it after its members.
+     *
+     * @return the network (created on first use by a member)
+     */
+    public static org.testcontainers.containers.Network newNetwork() {
+        return org.testcontainers.containers.Network.builder()
+                .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of("io.cift.test", "1"))).build();
     }
 
     private static Server start(ServerImage image, int hostPort, org.testcontainers.containers.Network network,

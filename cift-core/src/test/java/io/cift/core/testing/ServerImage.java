@@ -2,7 +2,8 @@ package io.cift.core.testing;
 
 /**
  * The server images {@code scripts/images.sh} builds from Debian's packages: the servers of Debian 12
- * (bookworm) and of Debian 13 (trixie), the version matrix of the integration tests.
+ * (bookworm) and of Debian 13 (trixie), the version matrix of the integration tests, and bookworm's ZooKeeper,
+ * which the ClickHouse shards of the cluster tests coordinate their DDL through.
  */
 public enum ServerImage {
     /** PostgreSQL 15, bookworm. */
@@ -20,7 +21,8 @@ public enum ServerImage {
     /** nats-server 2.10 with JetStream, trixie. */
     NATS_2_10("cift/nats:2.10", "trixie", 4222, ".*Server is ready.*"),
     /** ClickHouse 18.16 (HTTP port), bookworm; trixie ships no ClickHouse. */
-    CLICKHOUSE_18_16("cift/clickhouse:18.16", "bookworm", 8123, null);
+    CLICKHOUSE_18_16("cift/clickhouse:18.16", "bookworm", 8123, null),
+    ZOOKEEPER_3_8("cift/zookeeper:3.8", "bookworm", 2181, ".*PrepRequestProcessor \\(sid:0\\) started.*");
 
     /** The image's name. */
     public final String image;
