@@ -55,6 +55,7 @@ engine_start() {
   mkdir -p "$STATE"
   iptables-save > "$STATE/iptables.before" 2>/dev/null || true
   cat /proc/sys/net/ipv4/ip_forward > "$STATE/ip_forward.before" 2>/dev/null || true
+  ip link show docker0 >/dev/null 2>&1 || : > "$STATE/docker0.absent"   # remove it at engine-stop only if it was not there
   log "starting dockerd (published ports on 127.0.0.1 only; log in $STATE/dockerd.log)"
   nohup dockerd --host unix:///var/run/docker.sock --ip=127.0.0.1 > "$STATE/dockerd.log" 2>&1 < /dev/null &
   echo $! > "$STATE/dockerd.pid"
@@ -79,6 +80,11 @@ engine_stop() {
     if [ -s "$STATE/iptables.before" ]; then iptables-restore < "$STATE/iptables.before" || log "could not restore the firewall rules"; fi
   fi
   if [ -s "$STATE/ip_forward.before" ]; then cat "$STATE/ip_forward.before" > /proc/sys/net/ipv4/ip_forward || true; fi
+  # and the bridge it made (dockerd leaves docker0 behind when it exits)
+  if [ -f "$STATE/docker0.absent" ] && ip link show docker0 >/dev/null 2>&1; then
+    ip link delete docker0 2>/dev/null || log "could not remove the docker0 bridge"
+  fi
+  rm -f "$STATE/docker0.absent"
   log "dockerd stopped; firewall rules and ip_forward restored"
 }
 
