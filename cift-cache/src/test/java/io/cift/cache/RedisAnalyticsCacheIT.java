@@ -1,6 +1,5 @@
 package io.cift.cache;
 
-import io.cift.core.testing.Containers;
 import io.cift.core.testing.ServerImage;
 
 import java.time.Duration;
@@ -20,17 +19,7 @@ class RedisAnalyticsCacheIT extends AnalyticsCacheContractTest {
 
     @Override
     protected AnalyticsCache newCache() {
-        String host;
-        int port;
-        Containers.Server s = Containers.sharedOrHost(image(), ServerImage.REDIS_7);
-        if (s != null) {
-            host = s.host();
-            port = s.port();
-        } else {
-            host = System.getenv().getOrDefault("CIFT_REDIS_HOST", "127.0.0.1");
-            port = Integer.parseInt(System.getenv().getOrDefault("CIFT_REDIS_PORT", "6379"));
-            io.cift.core.testing.ServiceScript.requireReachable("Redis", host, port, "redis");
-        }
-        return AnalyticsCache.redis(host, port, Duration.ofMinutes(1), Duration.ofMillis(500));
+        io.cift.core.testing.Servers.HostPort redis = io.cift.core.testing.Servers.redis(image());
+        return AnalyticsCache.redis(redis.host(), redis.port(), Duration.ofMinutes(1), Duration.ofMillis(500));
     }
 }

@@ -7,7 +7,6 @@ import io.cift.core.journal.DurableEngineConfig;
 import io.cift.core.journal.JournalException;
 import io.cift.core.journal.JournalReplica;
 import io.cift.core.journal.StandbyEngine;
-import io.cift.core.testing.ServiceScript;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
@@ -31,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JetStreamJournalIT {
 
-    private static final String URL = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** A server of this test's own (port and store), for the test that stops it. */
@@ -75,14 +73,14 @@ class JetStreamJournalIT {
 
     @Test
     void anOldPrimaryThatGoesOnAfterATakeOverIsFencedOffAndCannotComeBack() throws Exception {
-        ServiceScript.requireReachable("NATS", "127.0.0.1", 4222, "nats");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String stream = uniqueStream();
         List<Commands.Command> cmds = Commands.random(3, 600);
         try {
-            DurableEngine old = DurableEngine.open(config(tmp.resolve("old"), replica(URL, stream, 1)).build());
+            DurableEngine old = DurableEngine.open(config(tmp.resolve("old"), replica(url, stream, 1)).build());
             apply(old, cmds, 0, 300);
             assertThat(old.awaitDurable(300, WAIT)).isTrue();
-            try (StandbyEngine standby = DurableEngine.standby(config(tmp.resolve("new"), replica(URL, stream, 1)).build())) {
+            try (StandbyEngine standby = DurableEngine.standby(config(tmp.resolve("new"), replica(url, stream, 1)).build())) {
                 assertThat(standby.awaitApplied(300, WAIT)).isTrue();
                 try (DurableEngine promoted = standby.promote(WAIT)) {
                     apply(promoted, cmds, 300, 400);
@@ -98,13 +96,13 @@ class JetStreamJournalIT {
                     assertThat(promoted.awaitDurable(600, WAIT)).isTrue();
                 }
             }
-            assertThatThrownBy(() -> DurableEngine.open(config(tmp.resolve("old"), replica(URL, stream, 1)).build()))
+            assertThatThrownBy(() -> DurableEngine.open(config(tmp.resolve("old"), replica(url, stream, 1)).build()))
                     .isInstanceOf(JournalException.class).hasMessageContaining("diverged from its replica at command 301");
-            try (DurableEngine fresh = DurableEngine.open(config(tmp.resolve("fresh"), replica(URL, stream, 1)).build())) {
+            try (DurableEngine fresh = DurableEngine.open(config(tmp.resolve("fresh"), replica(url, stream, 1)).build())) {
                 assertThat(fresh.lastSequence()).as("an empty directory catches up with the whole stream").isEqualTo(600);
             }
         } finally {
-            deleteStream(URL, stream);
+            deleteStream(url, stream);
         }
     }
 

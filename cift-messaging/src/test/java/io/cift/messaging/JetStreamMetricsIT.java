@@ -1,25 +1,21 @@
 package io.cift.messaging;
 
-import io.cift.core.testing.ServiceScript;
 import io.cift.messaging.metrics.JetStreamMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The publisher's meters against the real NATS server (CIFT_NATS_URL, default nats://127.0.0.1:4222). */
+/** The publisher's meters against a real NATS server ({@link io.cift.core.testing.Servers#natsUrl()}). */
 class JetStreamMetricsIT {
 
     @Test
     void publishedAndInFlightComeFromThePublisher() throws Exception {
-        String url = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
-        URI u = URI.create(url);
-        ServiceScript.requireReachable("NATS", u.getHost(), u.getPort(), "nats");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String stream = "CIFT_METRICS_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         SimpleMeterRegistry r = new SimpleMeterRegistry();
         try {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,16 +43,7 @@ class JetStreamOrderEventsIT {
 
     @BeforeEach
     void locate() {
-        io.cift.core.testing.Containers.Server s = io.cift.core.testing.Containers.sharedOrHost(image(),
-                io.cift.core.testing.ServerImage.NATS_2_9);
-        if (s != null) {
-            url = "nats://" + s.host() + ":" + s.port();
-        } else {
-            String v = System.getenv("CIFT_NATS_URL");
-            url = v == null || v.isBlank() ? "nats://127.0.0.1:4222" : v;
-            URI u = URI.create(url);
-            io.cift.core.testing.ServiceScript.requireReachable("NATS", u.getHost(), u.getPort(), "nats");
-        }
+        url = io.cift.core.testing.Servers.natsUrl(image());
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         stream = "CIFT_IT_" + id;
         prefix = "cift.it" + id + ".orders";

@@ -9,7 +9,6 @@ import io.cift.core.journal.DurableEngine;
 import io.cift.core.journal.DurableEngineConfig;
 import io.cift.core.journal.EngineEvent;
 import io.cift.core.journal.FsyncPolicy;
-import io.cift.core.testing.ServiceScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NatsFeedIT {
 
-    private static final String URL = "nats://127.0.0.1:4222";
-
     @TempDir
     Path tmp;
 
@@ -42,13 +39,13 @@ class NatsFeedIT {
         final FeedSubscription subscription;
         volatile long last;
 
-        Follower(String prefix) {
+        Follower(String url, String prefix) {
             FeedSubscription[] self = new FeedSubscription[1];
             books = new BookBuilder(false).onGap((first, lastMissing, reason) -> {
                 gaps.add(new long[] {first, lastMissing});
                 self[0].requestSnapshot();
             });
-            subscription = FeedSubscription.nats(URL, prefix, m -> {
+            subscription = FeedSubscription.nats(url, prefix, m -> {
                 synchronized (this) {
                     books.accept(m);
                     last = m.seq();
@@ -69,11 +66,11 @@ class NatsFeedIT {
 
     @Test
     void aLateJoinerAsksForASnapshotAndBothFollowersEndWithTheEnginesBook() throws Exception {
-        ServiceScript.requireReachable("NATS", "127.0.0.1", 4222, "nats");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String prefix = "cift.it.feed." + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         List<Commands.Command> flow = FeedFlows.random(31, 30_000);
-        try (FeedPublisher publisher = FeedPublisher.nats(URL, prefix);
-             Follower early = new Follower(prefix)) {
+        try (FeedPublisher publisher = FeedPublisher.nats(url, prefix);
+             Follower early = new Follower(url, prefix)) {
             OrderFeed feed = new OrderFeed(publisher, 0);   // snapshots only when asked
             publisher.serveSnapshotRequests(feed);
             Follower late = null;
@@ -85,7 +82,7 @@ class NatsFeedIT {
                     c.applyTo(engine);
                     int n = sent.incrementAndGet();
                     if (n == 10_000) {
-                        late = new Follower(prefix);       // joins with the feed well under way
+                        late = new Follower(url, prefix);       // joins with the feed well under way
                     }
                     if (n % 500 == 0) {
                         Thread.sleep(5);                   // a live session, not a burst: the late joiner's request lands mid-flow
@@ -115,13 +112,13 @@ class NatsFeedIT {
 
     @Test
     void aFeedKeptInJetStreamReplaysIntoTheEnginesBook() throws Exception {
-        ServiceScript.requireReachable("NATS", "127.0.0.1", 4222, "nats");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String prefix = "cift.it.kept." + id;
         String stream = "CIFT_FEED_" + id.toUpperCase(java.util.Locale.ROOT);
-        io.nats.client.Connection admin = io.nats.client.Nats.connect(URL);
+        io.nats.client.Connection admin = io.nats.client.Nats.connect(url);
         try {
-            FeedPublisher publisher = FeedPublisher.nats(URL, prefix);
+            FeedPublisher publisher = FeedPublisher.nats(url, prefix);
             publisher.persistIn(stream, 1);
             publisher.persistIn(stream, 1);                        // again: the stream is as wanted
             OrderFeed feed = new OrderFeed(publisher, 4_000);
@@ -139,10 +136,10 @@ class NatsFeedIT {
                 Thread.sleep(20);
             }
             BookBuilder books = new BookBuilder(true);
-            long read = FeedSubscription.replay(URL, stream, books::accept);
+            long read = FeedSubscription.replay(url, stream, books::accept);
             assertThat(read).isEqualTo(feed.lastSequence());
             assertThat(books.orders()).isEqualTo(FeedFlows.engineOrders(engine));
-            try (FeedPublisher other = FeedPublisher.nats(URL, prefix + ".x")) {
+            try (FeedPublisher other = FeedPublisher.nats(url, prefix + ".x")) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.persistIn(stream, 1))
                         .hasMessageContaining("exists with subjects");
             }

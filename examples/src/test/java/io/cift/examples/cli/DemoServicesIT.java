@@ -23,9 +23,9 @@ class DemoServicesIT {
 
     @Test
     void demoPublishesEveryEventAndServesAnalyticsThroughRedis() throws Exception {
-        String nats = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
-        String redis = "redis://" + System.getenv().getOrDefault("CIFT_REDIS_HOST", "127.0.0.1") + ":"
-                + System.getenv().getOrDefault("CIFT_REDIS_PORT", "6379");
+        String nats = io.cift.core.testing.Servers.natsUrl();
+        io.cift.core.testing.Servers.HostPort redisServer = io.cift.core.testing.Servers.redis(io.cift.core.testing.ServerImage.REDIS_7);
+        String redis = "redis://" + redisServer.host() + ":" + redisServer.port();
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String stream = "CIFT_DEMO_" + id;
         Path config = dir.resolve("services.properties");

@@ -17,12 +17,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** cift events replay against the real NATS server (CIFT_NATS_URL, default nats://127.0.0.1:4222). */
+/** cift events replay against a real NATS server ({@link io.cift.core.testing.Servers#natsUrl()}). */
 class EventsCommandIT {
 
     @Test
     void replayPrintsStoredEventsAsJsonLines() throws Exception {
-        String url = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String stream = "CIFT_CLI_" + id;
         String prefix = "cift.cli" + id + ".orders";

@@ -1,6 +1,5 @@
 package io.cift.examples.cli;
 
-import io.cift.core.testing.ServiceScript;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -12,18 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** cift demo --nats URL --feed publishes the order feed, and cift feed watch follows it, on a real NATS server. */
 class FeedWatchIT {
 
-    private static final String URL = "nats://127.0.0.1:4222";
 
     @Test
     void theWatcherPrintsTheDemosTopLevelsFromItsFeed() throws Exception {
-        ServiceScript.requireReachable("NATS", "127.0.0.1", 4222, "nats");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String prefix = "cift.it.watch." + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         CliRun watch = new CliRun();
-        CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> watch.run("feed", "watch", "--nats", URL,
+        CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> watch.run("feed", "watch", "--nats", url,
                 "--symbol", "CIFT", "--prefix", prefix, "--depth", "3", "--updates", "20", "--seconds", "60"));
         Thread.sleep(1_500);   // subscribed before the demo publishes
         CliRun demo = new CliRun();
-        assertThat(demo.run("demo", "--nats", URL, "--feed", "--feed-prefix", prefix, "--orders", "2000"))
+        assertThat(demo.run("demo", "--nats", url, "--feed", "--feed-prefix", prefix, "--orders", "2000"))
                 .as(demo.err.toString()).isZero();
         assertThat(demo.out.toString()).containsPattern("Feed: \\d+ messages on " + prefix.replace(".", "\\.") + "\\.>")
                 .containsPattern("\\d+ published");

@@ -5,7 +5,6 @@ import io.cift.analytics.TestServers;
 import io.cift.analytics.ticks.QuestDbTestServer;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
-import io.cift.core.testing.ServiceScript;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import org.junit.jupiter.api.Test;
@@ -76,9 +75,7 @@ class ExampleProgramsIT {
 
     @Test
     void jetStreamEventsAreProcessedOnceEvenWhenTheStreamIsReplayed() throws Exception {
-        String url = System.getenv().getOrDefault("CIFT_NATS_URL", "nats://127.0.0.1:4222");
-        URI u = URI.create(url);
-        ServiceScript.requireReachable("NATS", u.getHost(), u.getPort(), "nats");
+        String url = io.cift.core.testing.Servers.natsUrl();
         String stream = "CIFT_EX_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         try {
             List<String> lines = output(out -> JetStreamEventsExample.run(out, url, stream, "cift.ex." + stream.toLowerCase()));
@@ -100,9 +97,9 @@ class ExampleProgramsIT {
 
     @Test
     void theRedisCacheServesTheSecondReportAndAWriteInvalidatesIt() {
-        String host = System.getenv().getOrDefault("CIFT_REDIS_HOST", "127.0.0.1");
-        int port = Integer.parseInt(System.getenv().getOrDefault("CIFT_REDIS_PORT", "6379"));
-        ServiceScript.requireReachable("Redis", host, port, "redis");
+        io.cift.core.testing.Servers.HostPort redis = io.cift.core.testing.Servers.redis(io.cift.core.testing.ServerImage.REDIS_7);
+        String host = redis.host();
+        int port = redis.port();
         List<String> lines = output(out -> RedisCacheExample.run(out, URI.create("redis://" + host + ":" + port)));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("first report: 20 days").endsWith("cache hits 0, misses 1");
