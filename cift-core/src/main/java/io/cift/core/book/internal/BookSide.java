@@ -3,30 +3,48 @@ package io.cift.core.book.internal;
 import java.util.Arrays;
 
 /**
- * One side of the book: its price levels in a sorted array, best last, so that taking and adding
- * at the top of the book touch the end of the array. Levels are pooled. A direct-mapped cache indexed
- * by the low bits of the price finds an existing level without searching; a collision only costs the
- * binary search, so any price works. The sorted array, the cache and the pool hold int handles into a
- * level table written only when the pool grows: inserting a level deep in the book moves ints, not
- * references, so the garbage collector has no cards to refine.
+ * One side of the book: its price levels in key order, best last, so that taking and adding at the top of
+ * the book touch the end. The order is kept in blocks of at most {@link #BLOCK} sorted keys, the blocks
+ * themselves in key order: adding or removing a level anywhere in a deep book moves at most a block's
+ * entries (and, when a block splits or empties, a few ints of the block order), never the whole side.
+ * Levels are pooled. A direct-mapped cache indexed by the low bits of the price finds an existing level
+ * without searching; a collision only costs the searches, so any price works. Blocks, the cache and the
+ * pool hold int handles into a level table written only when the pool grows, so the garbage collector has
+ * no cards to refine. Walking the levels from the best one ({@link #fromBest}) in order costs O(1) a step.
  */
 final class BookSide {
     private static final int CACHE_SIZE = 1 << 12;
     private static final int CACHE_MASK = CACHE_SIZE - 1;
+    /** Entries a block holds at most (a power of two). */
+    static final int BLOCK = 64;
+    private static final int SHIFT = 6;
 
     final boolean bid;
     /** Level handle plus one by the low bits of the price; 0 when empty. */
     private final int[] cache = new int[CACHE_SIZE];
-    /** Sort keys, ascending: the price for bids, minus the price for asks; the best level is last. */
-    private long[] keys = new long[64];
-    /** Level handles in key order. */
-    private int[] levels = new int[64];
+    /** Block b's sort keys (the price for bids, minus the price for asks), ascending, at [b * BLOCK, + blockSize[b]). */
+    private long[] keys = new long[BLOCK * 4];
+    /** The level handles beside {@link #keys}. */
+    private int[] levels = new int[BLOCK * 4];
+    private int[] blockSize = new int[4];
+    /** Block ids in key order; the first {@link #blocks} are in use. */
+    private int[] order = new int[4];
+    /** The first key of the block at each position of {@link #order}. */
+    private long[] firstKey = new long[4];
+    private int blocks;
+    /** Ids of the unused blocks (a stack). */
+    private int[] freeBlocks = {3, 2, 1, 0};
+    private int freeBlockCount = 4;
     private int size;
     /** Every level by handle. */
     private Level[] table = new Level[0];
     /** Handles of the free levels (a stack). */
     private int[] free = new int[0];
     private int freeCount;
+    /** Where {@link #fromBest} stopped last: its i, block position and entry; i is -1 after a change. */
+    private int cursorI = -1;
+    private int cursorPos;
+    private int cursorAt;
 
     BookSide(boolean bid) {
         this.bid = bid;
@@ -37,7 +55,11 @@ final class BookSide {
     }
 
     Level best() {
-        return size == 0 ? null : table[levels[size - 1]];
+        if (size == 0) {
+            return null;
+        }
+        int b = order[blocks - 1];
+        return table[levels[(b << SHIFT) + blockSize[b] - 1]];
     }
 
     /** The level with this handle. */
@@ -45,9 +67,27 @@ final class BookSide {
         return table[handle];
     }
 
-    /** The i-th level counting from the best (0 = best). */
+    /** The i-th level counting from the best (0 = best); O(1) when i follows the previous call's. */
     Level fromBest(int i) {
-        return table[levels[size - 1 - i]];
+        if (i == cursorI + 1 && cursorI >= 0) {
+            if (--cursorAt < order[cursorPos] << SHIFT) {
+                cursorPos--;
+                int b = order[cursorPos];
+                cursorAt = (b << SHIFT) + blockSize[b] - 1;
+            }
+        } else {
+            int p = blocks - 1;
+            int rest = i;
+            while (rest >= blockSize[order[p]]) {
+                rest -= blockSize[order[p]];
+                p--;
+            }
+            int b = order[p];
+            cursorPos = p;
+            cursorAt = (b << SHIFT) + blockSize[b] - 1 - rest;
+        }
+        cursorI = i;
+        return table[levels[cursorAt]];
     }
 
     /** Whether an order on the other side with this limit would trade against this side's best. */
@@ -55,7 +95,8 @@ final class BookSide {
         if (size == 0) {
             return false;
         }
-        long k = keys[size - 1];
+        int b = order[blocks - 1];
+        long k = keys[(b << SHIFT) + blockSize[b] - 1];
         return bid ? k >= limit : -k <= limit;
     }
 
@@ -64,8 +105,18 @@ final class BookSide {
         if (c != 0 && table[c - 1].price == price) {
             return table[c - 1];
         }
-        int i = search(bid ? price : -price);
-        return i >= 0 ? table[levels[i]] : null;
+        return onBook(price);
+    }
+
+    /** The level at this price found through the blocks alone (not the cache), or null. */
+    private Level onBook(long price) {
+        if (size == 0) {
+            return null;
+        }
+        long key = bid ? price : -price;
+        int b = order[block(key)];
+        int i = search(b, key);
+        return i >= 0 ? table[levels[(b << SHIFT) + i]] : null;
     }
 
     Level findOrCreate(long price) {
@@ -75,20 +126,29 @@ final class BookSide {
             return table[c - 1];
         }
         long key = bid ? price : -price;
-        int i = search(key);
-        if (i >= 0) {
-            cache[slot] = levels[i] + 1;
-            return table[levels[i]];
-        }
-        int at = -i - 1;
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            levels = Arrays.copyOf(levels, size * 2);
-        }
-        int moved = size - at;
-        if (moved > 0) {
-            System.arraycopy(keys, at, keys, at + 1, moved);
-            System.arraycopy(levels, at, levels, at + 1, moved);
+        int p;
+        int at;
+        if (blocks == 0) {
+            p = 0;
+            at = 0;
+            insertBlock(0, takeBlock());
+        } else {
+            p = block(key);
+            int b = order[p];
+            int i = search(b, key);
+            if (i >= 0) {
+                int h = levels[(b << SHIFT) + i];
+                cache[slot] = h + 1;
+                return table[h];
+            }
+            at = -i - 1;
+            if (blockSize[b] == BLOCK) {
+                split(p);
+                if (at > BLOCK / 2) {
+                    p++;
+                    at -= BLOCK / 2;
+                }
+            }
         }
         if (freeCount == 0) {
             grow();
@@ -96,10 +156,163 @@ final class BookSide {
         Level l = table[free[--freeCount]];
         l.price = price;
         cache[slot] = l.handle + 1;
-        keys[at] = key;
-        levels[at] = l.handle;
+        int b = order[p];
+        int base = b << SHIFT;
+        int moved = blockSize[b] - at;
+        if (moved > 0) {
+            System.arraycopy(keys, base + at, keys, base + at + 1, moved);
+            System.arraycopy(levels, base + at, levels, base + at + 1, moved);
+        }
+        keys[base + at] = key;
+        levels[base + at] = l.handle;
+        blockSize[b]++;
+        if (at == 0) {
+            firstKey[p] = key;
+        }
         size++;
+        cursorI = -1;
         return l;
+    }
+
+    /** Removes an empty level and returns it to the pool. */
+    void remove(Level l) {
+        long key = bid ? l.price : -l.price;
+        int p = block(key);
+        int b = order[p];
+        int base = b << SHIFT;
+        int n = blockSize[b] - 1;
+        if (keys[base + n] != key) {
+            int i = search(b, key);
+            System.arraycopy(keys, base + i + 1, keys, base + i, n - i);
+            System.arraycopy(levels, base + i + 1, levels, base + i, n - i);
+            if (i == 0) {
+                firstKey[p] = keys[base];
+            }
+        }
+        blockSize[b] = n;
+        if (n == 0) {
+            removeBlock(p);
+        } else if (p + 1 < blocks && n + blockSize[order[p + 1]] <= BLOCK / 2) {
+            merge(p);
+        } else if (p > 0 && n + blockSize[order[p - 1]] <= BLOCK / 2) {
+            merge(p - 1);
+        }
+        size--;
+        cursorI = -1;
+        int slot = (int) l.price & CACHE_MASK;
+        if (cache[slot] == l.handle + 1) {
+            cache[slot] = 0;
+        }
+        l.head = -1;
+        l.tail = -1;
+        l.clearTotal();
+        l.count = 0;
+        free[freeCount++] = l.handle;
+    }
+
+    /** The position in the block order of the block that holds (or would hold) the key. */
+    private int block(long key) {
+        int hi = blocks - 1;
+        if (key >= firstKey[hi]) {
+            return hi;   // most traffic is at the top of the book
+        }
+        int lo = 0;
+        hi--;
+        // the last position whose first key is at most the key (0 when the key precedes every block)
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (firstKey[mid] <= key) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Binary search within block b: the index, or -(insertion point) - 1. */
+    private int search(int b, long key) {
+        int base = b << SHIFT;
+        int lo = 0;
+        int hi = blockSize[b] - 1;
+        if (hi >= 0 && keys[base + hi] == key) {
+            return hi;
+        }
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long k = keys[base + mid];
+            if (k < key) {
+                lo = mid + 1;
+            } else if (k > key) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** Moves the upper half of the full block at position p into a new block just after it. */
+    private void split(int p) {
+        int to = takeBlock();
+        int b = order[p];
+        int half = BLOCK / 2;
+        System.arraycopy(keys, (b << SHIFT) + half, keys, to << SHIFT, half);
+        System.arraycopy(levels, (b << SHIFT) + half, levels, to << SHIFT, half);
+        blockSize[b] = half;
+        blockSize[to] = half;
+        insertBlock(p + 1, to);
+    }
+
+    /** Moves the block at position p + 1 into the one at p (they fit in half a block together). */
+    private void merge(int p) {
+        int b = order[p];
+        int next = order[p + 1];
+        System.arraycopy(keys, next << SHIFT, keys, (b << SHIFT) + blockSize[b], blockSize[next]);
+        System.arraycopy(levels, next << SHIFT, levels, (b << SHIFT) + blockSize[b], blockSize[next]);
+        blockSize[b] += blockSize[next];
+        blockSize[next] = 0;
+        firstKey[p] = keys[b << SHIFT];
+        removeBlock(p + 1);
+    }
+
+    /** Puts block b at position p of the block order (its first key set from its entries, if any). */
+    private void insertBlock(int p, int b) {
+        if (blocks == order.length) {
+            order = Arrays.copyOf(order, blocks * 2);
+            firstKey = Arrays.copyOf(firstKey, blocks * 2);
+        }
+        System.arraycopy(order, p, order, p + 1, blocks - p);
+        System.arraycopy(firstKey, p, firstKey, p + 1, blocks - p);
+        order[p] = b;
+        firstKey[p] = keys[b << SHIFT];
+        blocks++;
+    }
+
+    /** Takes the empty block at position p out of the block order and frees it. */
+    private void removeBlock(int p) {
+        int b = order[p];
+        blocks--;
+        System.arraycopy(order, p + 1, order, p, blocks - p);
+        System.arraycopy(firstKey, p + 1, firstKey, p, blocks - p);
+        freeBlocks[freeBlockCount++] = b;
+    }
+
+    private int takeBlock() {
+        if (freeBlockCount == 0) {
+            int from = blockSize.length;
+            int n = from * 2;
+            keys = Arrays.copyOf(keys, n << SHIFT);
+            levels = Arrays.copyOf(levels, n << SHIFT);
+            blockSize = Arrays.copyOf(blockSize, n);
+            freeBlocks = Arrays.copyOf(freeBlocks, n);
+            for (int i = n - 1; i >= from; i--) {
+                freeBlocks[freeBlockCount++] = i;
+            }
+        }
+        int b = freeBlocks[--freeBlockCount];
+        blockSize[b] = 0;
+        return b;
     }
 
     private void grow() {
@@ -113,70 +326,44 @@ final class BookSide {
         }
     }
 
-    /** Removes an empty level and returns it to the pool. */
-    void remove(Level l) {
-        int last = size - 1;
-        if (levels[last] != l.handle) {
-            int i = search(bid ? l.price : -l.price);
-            System.arraycopy(keys, i + 1, keys, i, last - i);
-            System.arraycopy(levels, i + 1, levels, i, last - i);
-        }
-        size = last;
-        int slot = (int) l.price & CACHE_MASK;
-        if (cache[slot] == l.handle + 1) {
-            cache[slot] = 0;
-        }
-        l.head = -1;
-        l.tail = -1;
-        l.clearTotal();
-        l.count = 0;
-        free[freeCount++] = l.handle;
-    }
-
-
     /**
-     * Checks the sorted arrays and the price cache.
+     * Checks the blocks, their order and the price cache.
      *
      * @return a description of the first problem, or null when there is none
      */
     String checkLevels() {
-        for (int i = 0; i < size; i++) {
-            Level l = table[levels[i]];
-            if (keys[i] != (bid ? l.price : -l.price)) {
-                return "level " + i + " does not match its sort key " + keys[i];
+        int seen = 0;
+        long prev = Long.MIN_VALUE;
+        for (int p = 0; p < blocks; p++) {
+            int b = order[p];
+            if (blockSize[b] <= 0 || blockSize[b] > BLOCK) {
+                return "block " + p + " holds " + blockSize[b] + " levels";
             }
-            if (i > 0 && keys[i - 1] >= keys[i]) {
-                return "levels out of order at " + i + " (" + keys[i - 1] + " >= " + keys[i] + ")";
+            if (firstKey[p] != keys[b << SHIFT]) {
+                return "block " + p + " starts at " + keys[b << SHIFT] + ", not at its first key " + firstKey[p];
             }
+            for (int j = 0; j < blockSize[b]; j++) {
+                long k = keys[(b << SHIFT) + j];
+                Level l = table[levels[(b << SHIFT) + j]];
+                if (k != (bid ? l.price : -l.price)) {
+                    return "level " + seen + " does not match its sort key " + k;
+                }
+                if (seen > 0 && prev >= k) {
+                    return "levels out of order at " + seen + " (" + prev + " >= " + k + ")";
+                }
+                prev = k;
+                seen++;
+            }
+        }
+        if (seen != size) {
+            return "the blocks hold " + seen + " levels, not " + size;
         }
         for (int slot = 0; slot < CACHE_SIZE; slot++) {
             Level c = cache[slot] == 0 ? null : table[cache[slot] - 1];
-            if (c != null && ((int) c.price & CACHE_MASK) != slot || c != null && search(bid ? c.price : -c.price) < 0) {
+            if (c != null && (((int) c.price & CACHE_MASK) != slot || onBook(c.price) != c)) {
                 return "the price cache holds a level at " + c.price + " that is not on the book";
             }
         }
         return null;
-    }
-
-    /** Binary search over keys[0, size): the index, or -(insertion point) - 1. */
-    private int search(long key) {
-        int lo = 0;
-        int hi = size - 1;
-        // Most traffic is at the top of the book: check the best level first.
-        if (hi >= 0 && keys[hi] == key) {
-            return hi;
-        }
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long k = keys[mid];
-            if (k < key) {
-                lo = mid + 1;
-            } else if (k > key) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -(lo + 1);
     }
 }
