@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Per-command latency of the order book with HdrHistogram, and whole-replay throughput, on the
- * benchmark workload (one thread, commands parsed beforehand). Usage:
+ * benchmark workload (one thread, commands parsed beforehand). A flow over several symbols runs on a book
+ * per symbol, each command sent to its symbol's book. Usage:
  * {@code java -cp benchmarks.jar io.cift.benchmarks.LatencyHarness [workload.csv] [passes]}.
  *
  * <p>Each pass replays all commands into a cleared book. Warm-up passes come first; then throughput
@@ -35,9 +36,13 @@ public final class LatencyHarness {
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Workload w = Workload.load(path);
         TradeChecker checker = new TradeChecker();
-        ArrayOrderBook book = new ArrayOrderBook("SYM",
-                MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
-        System.out.printf(Locale.ROOT, "workload %s: %d commands, java %s%n", path, w.size, System.getProperty("java.version"));
+        ArrayOrderBook[] book = new ArrayOrderBook[w.symbols.length];
+        for (int s = 0; s < book.length; s++) {
+            book[s] = new ArrayOrderBook(w.symbols[s],
+                    MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
+        }
+        System.out.printf(Locale.ROOT, "workload %s: %d commands over %d symbol(s), java %s%n", path, w.size, book.length,
+                System.getProperty("java.version"));
 
         for (int i = 0; i < 5; i++) {
             timedPass(w, book, checker, null);
@@ -66,18 +71,21 @@ public final class LatencyHarness {
         System.out.printf(Locale.ROOT, "trades per pass %d (verified: %s)%n", checker.trades, w.expectedHash != null);
     }
 
-    private static long timedPass(Workload w, ArrayOrderBook book, TradeChecker checker, Histogram h) {
-        book.clear();
+    private static long timedPass(Workload w, ArrayOrderBook[] book, TradeChecker checker, Histogram h) {
+        for (ArrayOrderBook b : book) {
+            b.clear();
+        }
         checker.reset();
+        int[] sym = w.symbol;
         long t0 = System.nanoTime();
         if (h == null) {
             for (int i = 0; i < w.size; i++) {
-                w.apply(book, i);
+                w.apply(book[sym[i]], i);
             }
         } else {
             for (int i = 0; i < w.size; i++) {
                 long s = System.nanoTime();
-                w.apply(book, i);
+                w.apply(book[sym[i]], i);
                 h.recordValue(System.nanoTime() - s);
             }
         }

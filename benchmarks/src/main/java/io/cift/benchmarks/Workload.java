@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A single-symbol order flow parsed into primitive arrays before measuring, so that benchmarks time the
- * book and nothing else. Reads the {@code cift replay} CSV written by
+ * An order flow parsed into primitive arrays before measuring, so that benchmarks time the book and nothing
+ * else; a flow over several symbols keeps each command's symbol as an index into {@link #symbols}. Reads the {@code cift replay} CSV written by
  * {@code ../shared/bench/lob_workload.py --format cift}, and the expected-results JSON beside it.
  */
 public final class Workload {
@@ -41,14 +41,21 @@ public final class Workload {
     final byte[] tif;
     final long[] price;
     final long[] qty;
+    /** Each command's symbol: an index into {@link #symbols}. */
+    final int[] symbol;
+    /** The flow's symbols in the order they first appear. */
+    final String[] symbols;
     /** Expected trade count, volume and FNV-64 hash (from the JSON), or -1 when there is no JSON. */
     final long expectedTrades;
     final long expectedVolume;
     final String expectedHash;
 
     private Workload(int size, byte[] action, long[] orderId, byte[] side, byte[] type, byte[] tif, long[] price,
-                     long[] qty, long expectedTrades, long expectedVolume, String expectedHash) {
+                     long[] qty, int[] symbol, String[] symbols, long expectedTrades, long expectedVolume,
+                     String expectedHash) {
         this.size = size;
+        this.symbol = symbol;
+        this.symbols = symbols;
         this.action = action;
         this.orderId = orderId;
         this.owner = new long[size];
@@ -80,6 +87,8 @@ public final class Workload {
         byte[] tif = new byte[cap];
         long[] price = new long[cap];
         long[] qty = new long[cap];
+        int[] sym = new int[cap];
+        java.util.Map<String, Integer> symbolIds = new java.util.LinkedHashMap<>();
         int n = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
              OrderCsvReader r = new OrderCsvReader(in)) {
@@ -93,7 +102,9 @@ public final class Workload {
                     tif = Arrays.copyOf(tif, cap);
                     price = Arrays.copyOf(price, cap);
                     qty = Arrays.copyOf(qty, cap);
+                    sym = Arrays.copyOf(sym, cap);
                 }
+                sym[n] = symbolIds.computeIfAbsent(r.symbol, k -> symbolIds.size());
                 action[n] = (byte) r.action.ordinal();
                 id[n] = r.orderId;
                 if (r.action == OrderCsvReader.Action.NEW) {
@@ -123,7 +134,8 @@ public final class Workload {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Workload(n, action, id, side, type, tif, price, qty, trades, volume, hash);
+        return new Workload(n, action, id, side, type, tif, price, qty, sym, symbolIds.keySet().toArray(new String[0]),
+                trades, volume, hash);
     }
 
     private static long number(String json, String key) {
