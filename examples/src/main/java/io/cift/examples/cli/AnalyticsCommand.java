@@ -19,6 +19,8 @@ import io.cift.examples.report.HtmlReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.cift.analytics.QuantStats;
+import io.cift.analytics.QuantStatsReport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,6 +128,14 @@ final class AnalyticsCommand extends ParentCommand {
         @Option(names = "--benchmark", paramLabel = "B.csv", description = "Benchmark daily values, same header.")
         Path benchmark;
 
+        @Option(names = "--periods-per-year", defaultValue = "252", paramLabel = "N",
+                description = "Periods per year of the quantstats statistics: 252 (default) for equities, 365 for crypto.")
+        int periodsPerYear;
+
+        @Option(names = "--rf", defaultValue = "0", paramLabel = "R",
+                description = "Annual risk-free rate of the quantstats statistics, as a fraction (default 0).")
+        double riskFree;
+
         @CommandLine.Mixin
         ReportOptions report;
 
@@ -136,6 +146,14 @@ final class AnalyticsCommand extends ParentCommand {
         public Integer call() throws IOException {
             if ((values == null) == (db.user == null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --values and --user");
+            }
+            if (periodsPerYear < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--periods-per-year must be at least 1, got " + periodsPerYear);
+            }
+            if (!Double.isFinite(riskFree) || riskFree <= -1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--rf must be a finite annual rate above -1, got " + riskFree);
             }
             List<DailyValue> b = benchmark == null ? null : readValues(benchmark);
             PerformanceReport r;
@@ -151,7 +169,8 @@ final class AnalyticsCommand extends ParentCommand {
                 backend = r.backend();
                 title = "Performance: " + db.user;
             }
-            print(spec.commandLine().getOut(), r, report.json, backend);
+            QuantStatsReport q = r.values().size() < 2 ? null : QuantStats.compute(r.values(), b, periodsPerYear, riskFree);
+            print(spec.commandLine().getOut(), r, q, report.json, backend);
             if (report.html != null) {
                 writeHtml(report.html, HtmlReport.performance(r, title));
             }
@@ -159,11 +178,14 @@ final class AnalyticsCommand extends ParentCommand {
         }
     }
 
-    static void print(PrintWriter out, PerformanceReport r, boolean json, String backend) {
+    static void print(PrintWriter out, PerformanceReport r, QuantStatsReport q, boolean json, String backend) {
         if (json) {
             var node = AnalyticsJson.performance(r);
             if (backend != null) {
                 node.put("backend", backend);
+            }
+            if (q != null) {
+                AnalyticsJson.quantStats(node, q);
             }
             out.println(Json.write(node));
         } else {

@@ -74,6 +74,64 @@ final class AnalyticsJson {
         n.put("duration_calendar_days", e.durationCalendarDays());
     }
 
+    private static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+            "DEC", "EOY"};
+
+    /**
+     * Adds quantstats' statistics ({@code quantstats}), rolling series ({@code rolling}), monthly returns
+     * ({@code monthly_returns}) and drawdown details ({@code drawdown_details}) to a performance report's JSON.
+     */
+    static void quantStats(ObjectNode o, io.cift.analytics.QuantStatsReport q) {
+        ObjectNode m = o.putObject("quantstats");
+        q.metrics().forEach((name, value) -> Json.put(m, name, value));
+        io.cift.analytics.RollingStatistics rs = q.rolling();
+        ObjectNode rolling = o.putObject("rolling");
+        rolling.put("window", rs.window());
+        rolling.put("greeks_window", rs.greeksWindow());
+        com.fasterxml.jackson.databind.node.ArrayNode dates = rolling.putArray("dates");
+        rs.dates().forEach(d -> dates.add(d.toString()));
+        series(rolling, "sharpe", rs.sharpe());
+        series(rolling, "sortino", rs.sortino());
+        series(rolling, "volatility", rs.volatility());
+        series(rolling, "beta", rs.beta());
+        series(rolling, "alpha", rs.alpha());
+        ObjectNode monthly = o.putObject("monthly_returns");
+        q.monthlyReturns().forEach((year, values) -> {
+            ObjectNode y = monthly.putObject(Integer.toString(year));
+            for (int k = 0; k < MONTHS.length; k++) {
+                Json.put(y, MONTHS[k], values[k]);
+            }
+        });
+        com.fasterxml.jackson.databind.node.ArrayNode details = o.putArray("drawdown_details");
+        for (io.cift.analytics.DrawdownDetail d : q.drawdownDetails()) {
+            ObjectNode n = details.addObject();
+            n.put("start", d.start().toString());
+            n.put("valley", d.valley().toString());
+            n.put("end", d.end().toString());
+            n.put("days", d.days());
+            Json.put(n, "max_drawdown", d.maxDrawdown());
+            Json.put(n, "max_drawdown_99", d.maxDrawdown99());
+        }
+    }
+
+    /** A rolling series: null where it is undefined (NaN), the strings of infinities as elsewhere; null without one. */
+    private static void series(ObjectNode parent, String key, double[] values) {
+        if (values == null) {
+            parent.putNull(key);
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode a = parent.putArray(key);
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                a.addNull();
+            } else if (Double.isInfinite(v)) {
+                a.add(v > 0 ? "Infinity" : "-Infinity");
+            } else {
+                a.add(v);
+            }
+        }
+    }
+
     static ObjectNode pnl(PnlReport r) {
         ObjectNode o = Json.object();
         ObjectNode by = o.putObject("by_symbol");

@@ -43,7 +43,8 @@ class AnalyticsCommandTest {
         assertThat(cli.run("analytics", "performance", "--values", v.toString(), "--benchmark", b.toString(), "--json",
                 "--html", html.toString())).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
-        assertThat(keys(j)).containsExactly("metrics", "benchmark_relative", "drawdown");
+        assertThat(keys(j)).containsExactly("metrics", "benchmark_relative", "drawdown", "quantstats", "rolling",
+                "monthly_returns", "drawdown_details");
         assertThat(keys(j.get("metrics"))).containsExactly("cumulative_return", "annual_return", "annual_volatility",
                 "sharpe_ratio", "sortino_ratio", "downside_risk", "max_drawdown", "calmar_ratio", "omega_ratio",
                 "tail_ratio", "value_at_risk", "conditional_value_at_risk", "stability_of_timeseries", "win_rate",
@@ -63,6 +64,75 @@ class AnalyticsCommandTest {
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("Equity curve", "underwater", "Monthly returns", "<svg")
                 .doesNotContain("<script", "src=", "href=", "@import");
+    }
+
+    /** Copies a case of the quantstats reference values (the analytics test jar) into the test's directory. */
+    private Path quantstatsCase(String name, String file) throws IOException {
+        try (var in = AnalyticsCommandTest.class.getResourceAsStream("/quantstats/" + name + "/" + file)) {
+            assertThat(in).as("test resource quantstats/%s/%s", name, file).isNotNull();
+            Path p = dir.resolve(name + "-" + file);
+            Files.write(p, in.readAllBytes());
+            return p;
+        }
+    }
+
+    @Test
+    void performanceJsonCarriesQuantstatsStatisticsRollingSeriesAndTables() throws IOException {
+        for (String name : new String[] {"ten-years", "ten-years-crypto-rf"}) {
+            JsonNode expected = new ObjectMapper().readTree(quantstatsCase(name, "expected.json").toFile());
+            out.getBuffer().setLength(0);
+            assertThat(cli.run("analytics", "performance", "--values", quantstatsCase(name, "values.csv").toString(),
+                    "--benchmark", quantstatsCase(name, "benchmark.csv").toString(),
+                    "--periods-per-year", expected.get("periods_per_year").asText(), "--rf", expected.get("rf").asText(),
+                    "--json")).as(err.toString()).isZero();
+            JsonNode j = new ObjectMapper().readTree(out.toString());
+            JsonNode qs = j.get("quantstats");
+            assertThat(keys(qs)).containsExactlyElementsOf(keys(expected.get("quantstats")));
+            assertThat(keys(qs)).contains("sharpe", "smart_sortino", "probabilistic_adjusted_sortino_ratio", "ulcer_index",
+                    "greeks_alpha", "greeks_beta");
+            for (String k : keys(qs)) {
+                JsonNode e = expected.get("quantstats").get(k);
+                if (e.isTextual()) {
+                    assertThat(qs.get(k).asText()).as(name + " " + k).isEqualTo(e.asText());
+                } else {
+                    assertThat(qs.get(k).asDouble()).as(name + " " + k).isCloseTo(e.asDouble(), within(1e-9 * Math.abs(e.asDouble()) + 1e-12));
+                }
+            }
+            JsonNode rolling = j.get("rolling");
+            assertThat(keys(rolling)).containsExactly("window", "greeks_window", "dates", "sharpe", "sortino", "volatility",
+                    "beta", "alpha");
+            assertThat(rolling.get("window").asInt()).isEqualTo(126);
+            assertThat(rolling.get("greeks_window").asInt()).isEqualTo(252);
+            assertThat(rolling.get("dates").get(0).asText()).isEqualTo(expected.get("rolling").get("dates").get(0).asText());
+            assertThat(rolling.get("sharpe").get(124).isNull()).as("undefined before a full window").isTrue();
+            assertThat(rolling.get("sharpe").get(125).asDouble())
+                    .isCloseTo(expected.get("rolling").get("sharpe").get(125).asDouble(), within(1e-9));
+            assertThat(rolling.get("beta").get(250).isNull()).isTrue();
+            assertThat(rolling.get("beta").get(251).asDouble())
+                    .isCloseTo(expected.get("rolling").get("beta").get(251).asDouble(), within(1e-9));
+            JsonNode monthly = j.get("monthly_returns");
+            assertThat(keys(monthly)).containsExactlyElementsOf(keys(expected.get("monthly_returns")));
+            assertThat(keys(monthly.get("2014"))).containsExactly("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
+                    "SEP", "OCT", "NOV", "DEC", "EOY");
+            assertThat(monthly.get("2016").get("EOY").asDouble())
+                    .isCloseTo(expected.get("monthly_returns").get("2016").get("EOY").asDouble(), within(1e-12));
+            JsonNode details = j.get("drawdown_details");
+            assertThat(details).hasSize(expected.get("drawdown_details").size());
+            assertThat(keys(details.get(0))).containsExactly("start", "valley", "end", "days", "max_drawdown",
+                    "max_drawdown_99");
+            assertThat(details.get(0).get("start").asText()).isEqualTo(expected.get("drawdown_details").get(0).get("start").asText());
+        }
+    }
+
+    @Test
+    void aBadRiskFreeRateOrPeriodsPerYearIsRefusedNamingTheOption() throws IOException {
+        Path v = file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-06,110\n2026-01-07,99\n");
+        assertThat(cli.run("analytics", "performance", "--values", v.toString(), "--rf", "-1.5", "--json")).isNotZero();
+        assertThat(err.toString()).contains("--rf", "-1.5");
+        assertThat(out.toString()).isEmpty();
+        err.getBuffer().setLength(0);
+        assertThat(cli.run("analytics", "performance", "--values", v.toString(), "--periods-per-year", "0")).isNotZero();
+        assertThat(err.toString()).contains("--periods-per-year", "0");
     }
 
     @Test
