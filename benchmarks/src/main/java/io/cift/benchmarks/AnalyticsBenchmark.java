@@ -102,6 +102,72 @@ public class AnalyticsBenchmark {
         return PerformanceAnalytics.compute(values, benchmark, "embedded");
     }
 
+    /** The same daily values and benchmark as CSV files, for the command line. */
+    @State(Scope.Benchmark)
+    public static class Files {
+        java.nio.file.Path values;
+        java.nio.file.Path benchmark;
+        picocli.CommandLine cli;
+        java.io.StringWriter out;
+
+        /**
+         * Writes the files.
+         *
+         * @param a the benchmark's state, whose values they hold
+         * @throws java.io.IOException when they cannot be written
+         */
+        @Setup
+        public void setUp(AnalyticsBenchmark a) throws java.io.IOException {
+            values = write(a.values, "values");
+            benchmark = write(a.benchmark, "benchmark");
+            cli = io.cift.examples.cli.CiftCommand.newCommandLine();     // built once, as by one process
+            out = new java.io.StringWriter();
+            cli.setOut(new java.io.PrintWriter(out));
+        }
+
+        private static java.nio.file.Path write(List<DailyValue> v, String name) throws java.io.IOException {
+            java.nio.file.Path p = java.nio.file.Files.createTempFile("cift-" + name, ".csv");
+            p.toFile().deleteOnExit();
+            StringBuilder sb = new StringBuilder("date,total_value\n");
+            for (DailyValue d : v) {
+                sb.append(d.date()).append(',').append(d.value()).append('\n');
+            }
+            java.nio.file.Files.writeString(p, sb);
+            return p;
+        }
+    }
+
+    /**
+     * quantstats' statistics, rolling series and tables over 2,520 daily values with a benchmark.
+     *
+     * @return the report
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public io.cift.analytics.QuantStatsReport quantstats2520Days() {
+        return io.cift.analytics.QuantStats.compute(values, benchmark, 252, 0);
+    }
+
+    /**
+     * From the CSV files to the JSON on the output: {@code cift analytics performance --values V.csv --benchmark
+     * B.csv --json} run in-process on a command line built once (parsing the arguments, reading both files, both
+     * reports with the quantstats statistics, rolling series and tables, and writing the JSON).
+     *
+     * @param f the files
+     * @return the JSON's length
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int valuesToJsonCommandLine(Files f) {
+        f.out.getBuffer().setLength(0);
+        int rc = f.cli.execute("analytics", "performance", "--values", f.values.toString(), "--benchmark", f.benchmark.toString(),
+                "--json");
+        if (rc != 0) {
+            throw new IllegalStateException("cift analytics performance failed: " + rc);
+        }
+        return f.out.getBuffer().length();
+    }
+
     /**
      * The P&amp;L breakdown of 1,000,000 trades.
      *

@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * quantstats' statistics, rolling series and tables for daily values, numerically as quantstats 0.0.81
@@ -91,8 +89,7 @@ public final class QuantStats {
         for (int t = 1; t < bench.size(); t++) {
             bd[t - 1] = bench.get(t).date();
         }
-        Set<LocalDate> own = new HashSet<>(Arrays.asList(dates));
-        if (own.equals(new HashSet<>(Arrays.asList(bd)))) {
+        if (Arrays.equals(dates, bd)) {     // both ascending without duplicates: the same dates, the same sets
             return rb;
         }
         double[] prices = new double[rb.length];

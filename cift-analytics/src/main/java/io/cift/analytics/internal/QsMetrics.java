@@ -7,7 +7,6 @@ import java.util.Map;
 
 import static io.cift.analytics.internal.QsMath.comp;
 import static io.cift.analytics.internal.QsMath.mean;
-import static io.cift.analytics.internal.QsMath.quantile;
 import static io.cift.analytics.internal.QsMath.std;
 import static io.cift.analytics.internal.QsMath.sum;
 import static io.cift.analytics.internal.QsMath.where;
@@ -38,76 +37,132 @@ public final class QsMetrics {
      */
     public static Map<String, Double> all(double[] r, double[] b, double periods, double rf) {
         Map<String, Double> m = new LinkedHashMap<>();
-        double er = expectedReturn(r);
-        m.put("comp", comp(r));
+        int n = r.length;
+        double[] sorted = r.clone();
+        java.util.Arrays.sort(sorted);
+        double[] dd = drawdowns(r);
+        double total = comp(r);
+        double er = Math.pow(total + 1, 1.0 / n) - 1;
+        double winRate = winRate(r);
+        double payoff = payoffRatio(r);
+        double profitFactor = profitFactor(r);
+        double tailRatio = tailRatio(sorted);
+        double skew = QsMath.skew(r);
+        double kurtosis = QsMath.kurtosis(r);
+        double sd = std(r);
+        double mean = mean(r);
+        double sum = sum(r);
+        double maxDd = n == 0 ? 0.0 : Math.min(0, min(dd));
+        double cagr = cagr(total, n, periods);
+        double[] greeks = b == null ? null : greeks(r, b, periods);
+        m.put("comp", total);
         m.put("expected_return", er);
         m.put("geometric_mean", er);
         m.put("ghpr", er);
-        m.put("best", r.length == 0 ? Double.NaN : java.util.Arrays.stream(r).max().getAsDouble());
-        m.put("worst", r.length == 0 ? Double.NaN : java.util.Arrays.stream(r).min().getAsDouble());
+        m.put("best", n == 0 ? Double.NaN : sorted[n - 1]);
+        m.put("worst", n == 0 ? Double.NaN : sorted[0]);
         m.put("consecutive_wins", (double) longestRun(r, true));
         m.put("consecutive_losses", (double) longestRun(r, false));
         m.put("exposure", exposure(r));
-        m.put("win_rate", winRate(r));
-        m.put("avg_return", mean(where(r, x -> x != 0)));
-        m.put("avg_win", mean(where(r, x -> x > 0)));
-        m.put("avg_loss", mean(where(r, x -> x < 0)));
-        m.put("volatility", std(r) * Math.sqrt(periods));
+        m.put("win_rate", winRate);
+        double[] parts = parts(r);
+        m.put("avg_return", parts[NON_ZERO_SUM] / parts[NON_ZERO]);
+        m.put("avg_win", parts[POSITIVE_SUM] / parts[POSITIVE]);
+        m.put("avg_loss", parts[NEGATIVE_SUM] / parts[NEGATIVE]);
+        m.put("volatility", sd * Math.sqrt(periods));
         m.put("autocorr_penalty", autocorrPenalty(r));
         m.put("sharpe", sharpe(r, rf, periods, true, false));
         m.put("smart_sharpe", sharpe(r, rf, periods, true, true));
-        m.put("sortino", sortino(r, rf, periods, true, false));
+        double sortino = sortino(r, rf, periods, true, false);
+        m.put("sortino", sortino);
         m.put("smart_sortino", sortino(r, rf, periods, true, true));
-        m.put("adjusted_sortino", sortino(r, rf, periods, true, false) / SQRT2);
-        m.put("probabilistic_sharpe_ratio", probabilistic(r, sharpe(r, 0, periods, false, false), rf));
-        m.put("probabilistic_sortino_ratio", probabilistic(r, sortino(r, 0, periods, false, false), rf));
-        m.put("probabilistic_adjusted_sortino_ratio", probabilistic(r, sortino(r, 0, periods, false, false) / SQRT2, rf));
+        m.put("adjusted_sortino", sortino / SQRT2);
+        double sortinoPerPeriod = sortino(r, 0, periods, false, false);
+        m.put("probabilistic_sharpe_ratio", probabilistic(n, skew, kurtosis, sharpe(r, 0, periods, false, false), rf));
+        m.put("probabilistic_sortino_ratio", probabilistic(n, skew, kurtosis, sortinoPerPeriod, rf));
+        m.put("probabilistic_adjusted_sortino_ratio", probabilistic(n, skew, kurtosis, sortinoPerPeriod / SQRT2, rf));
         if (b != null) {
-            double beta = greeks(r, b, periods)[1];
-            m.put("treynor_ratio", beta == 0 ? 0 : (comp(r) - rf) / beta);
+            m.put("treynor_ratio", greeks[1] == 0 ? 0 : (total - rf) / greeks[1]);
         }
         m.put("omega", omega(r, rf, periods));
         m.put("gain_to_pain_ratio", gainToPain(r));
-        m.put("cagr", cagr(r, periods));
+        m.put("cagr", cagr);
         double[] rarReturns = rf > 0 ? minus(r, rf) : r;
-        m.put("rar", cagr(rarReturns, 252) / exposure(rarReturns));
-        m.put("skew", QsMath.skew(r));
-        m.put("kurtosis", QsMath.kurtosis(r));
-        double maxDd = maxDrawdown(r);
-        m.put("calmar", cagr(r, periods) / Math.abs(maxDd));
-        double ulcer = ulcerIndex(r);
+        m.put("rar", cagr(comp(rarReturns), n, 252) / exposure(rarReturns));
+        m.put("skew", skew);
+        m.put("kurtosis", kurtosis);
+        m.put("calmar", cagr / Math.abs(maxDd));
+        double ulcer = ulcerIndex(dd);
         m.put("ulcer_index", ulcer);
-        m.put("ulcer_performance_index", ulcer == 0 ? Double.NaN : (comp(r) - rf) / ulcer);
-        m.put("serenity_index", serenity(r, rf, ulcer));
-        m.put("risk_of_ruin", Math.pow((1 - winRate(r)) / (1 + winRate(r)), r.length));
-        m.put("value_at_risk", valueAtRisk(r));
-        m.put("conditional_value_at_risk", conditionalValueAtRisk(r));
-        m.put("tail_ratio", tailRatio(r));
-        m.put("payoff_ratio", payoffRatio(r));
+        m.put("ulcer_performance_index", ulcer == 0 ? Double.NaN : (total - rf) / ulcer);
+        m.put("serenity_index", serenity(dd, sd, sum, rf, ulcer));
+        m.put("risk_of_ruin", Math.pow((1 - winRate) / (1 + winRate), n));
+        m.put("value_at_risk", valueAtRisk(mean, sd));
+        m.put("conditional_value_at_risk", conditionalValueAtRisk(r, mean, sd));
+        m.put("tail_ratio", tailRatio);
+        m.put("payoff_ratio", payoff);
         m.put("profit_ratio", profitRatio(r));
-        m.put("profit_factor", profitFactor(r));
-        m.put("cpc_index", profitFactor(r) * winRate(r) * payoffRatio(r));
-        m.put("common_sense_ratio", profitFactor(r) * tailRatio(r));
-        m.put("outlier_win_ratio", outlierRatio(quantile(r, 0.99), mean(where(r, x -> x >= 0))));
-        m.put("outlier_loss_ratio", outlierRatio(quantile(r, 0.01), mean(where(r, x -> x < 0))));
-        m.put("recovery_factor", maxDd == 0 ? Double.NaN : Math.abs(sum(r) - rf) / Math.abs(maxDd));
-        double sd = std(r);
-        m.put("risk_return_ratio", sd == 0 ? Double.NaN : mean(r) / sd);
+        m.put("profit_factor", profitFactor);
+        m.put("cpc_index", profitFactor * winRate * payoff);
+        m.put("common_sense_ratio", profitFactor * tailRatio);
+        m.put("outlier_win_ratio", outlierRatio(quantile(sorted, 0.99),
+                parts[POSITIVE_SUM] / (n - parts[NEGATIVE])));
+        m.put("outlier_loss_ratio", outlierRatio(quantile(sorted, 0.01), parts[NEGATIVE_SUM] / parts[NEGATIVE]));
+        m.put("recovery_factor", maxDd == 0 ? Double.NaN : Math.abs(sum - rf) / Math.abs(maxDd));
+        m.put("risk_return_ratio", sd == 0 ? Double.NaN : mean / sd);
         m.put("max_drawdown", maxDd);
-        m.put("kelly_criterion", kelly(r));
+        m.put("kelly_criterion", kelly(payoff, winRate));
         if (b != null) {
             m.put("r_squared", rSquared(r, b));
-            double[] diff = new double[r.length];
-            for (int i = 0; i < r.length; i++) {
+            double[] diff = new double[n];
+            for (int i = 0; i < n; i++) {
                 diff[i] = r[i] - b[i];
             }
             double dsd = std(diff);
             m.put("information_ratio", dsd != 0 ? mean(diff) / dsd : 0);
-            double[] g = greeks(r, b, periods);
-            m.put("greeks_alpha", g[0]);
-            m.put("greeks_beta", g[1]);
+            m.put("greeks_alpha", greeks[0]);
+            m.put("greeks_beta", greeks[1]);
         }
         return m;
+    }
+
+    private static final int NON_ZERO = 0;
+    private static final int NON_ZERO_SUM = 1;
+    private static final int POSITIVE = 2;
+    private static final int POSITIVE_SUM = 3;
+    private static final int NEGATIVE = 4;
+    private static final int NEGATIVE_SUM = 5;
+
+    /** Counts and sums of the non-zero, positive and negative returns, in one pass (a mean of none is NaN). */
+    private static double[] parts(double[] r) {
+        double[] p = new double[6];
+        for (double x : r) {
+            if (x != 0) {
+                p[NON_ZERO]++;
+                p[NON_ZERO_SUM] += x;
+            }
+            if (x > 0) {
+                p[POSITIVE]++;
+                p[POSITIVE_SUM] += x;
+            } else if (x < 0) {
+                p[NEGATIVE]++;
+                p[NEGATIVE_SUM] += x;
+            }
+        }
+        return p;
+    }
+
+    private static double min(double[] x) {
+        double v = Double.POSITIVE_INFINITY;
+        for (double d : x) {
+            v = Math.min(v, d);
+        }
+        return v;
+    }
+
+    /** The q-quantile of sorted values (linear interpolation), NaN when there are none. */
+    private static double quantile(double[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : QsMath.quantileSorted(sorted, q);
     }
 
     /** The returns less the risk-free rate per period, when the rate is positive (quantstats' rule). */
@@ -121,10 +176,6 @@ public final class QsMetrics {
             out[i] = r[i] - x;
         }
         return out;
-    }
-
-    static double expectedReturn(double[] r) {
-        return Math.pow(comp(r) + 1, 1.0 / r.length) - 1;
     }
 
     private static int longestRun(double[] r, boolean wins) {
@@ -201,10 +252,7 @@ public final class QsMetrics {
     }
 
     /** quantstats' probabilistic ratio of a per-period base ratio (its kurtosis term subtracts 3 from pandas' excess kurtosis). */
-    private static double probabilistic(double[] r, double base, double rf) {
-        double skew = QsMath.skew(r);
-        double kurt = QsMath.kurtosis(r);
-        int n = r.length;
+    private static double probabilistic(int n, double skew, double kurt, double base, double rf) {
         double sigma = Math.sqrt((1 + 0.5 * base * base - skew * base + (kurt - 3) / 4 * base * base) / (n - 1));
         double ratio = (base - rf) / sigma;
         return Double.isNaN(ratio) ? Double.NaN : NormalDistribution.of(0, 1).cumulativeProbability(ratio);
@@ -241,9 +289,10 @@ public final class QsMetrics {
         return downside == 0 ? Double.NaN : sum(r) / downside;
     }
 
-    static double cagr(double[] r, double periods) {
-        double years = r.length / periods;
-        return Math.pow(Math.abs(comp(r) + 1.0), 1.0 / years) - 1;
+    /** CAGR of a total compounded return over n periods. */
+    static double cagr(double total, int n, double periods) {
+        double years = n / periods;
+        return Math.pow(Math.abs(total + 1.0), 1.0 / years) - 1;
     }
 
     /**
@@ -264,53 +313,41 @@ public final class QsMetrics {
         return dd;
     }
 
-    static double maxDrawdown(double[] r) {
-        if (r.length == 0) {
-            return 0.0;
-        }
-        double min = 0;
-        for (double d : drawdowns(r)) {
-            min = Math.min(min, d);
-        }
-        return min;
-    }
-
-    private static double ulcerIndex(double[] r) {
+    /** quantstats' ulcer index of the drawdowns: the root of their sum of squares over n - 1. */
+    private static double ulcerIndex(double[] dd) {
         double s = 0;
-        for (double d : drawdowns(r)) {
+        for (double d : dd) {
             s += d * d;
         }
-        return Math.sqrt(s / (r.length - 1));
+        return Math.sqrt(s / (dd.length - 1));
     }
 
-    private static double serenity(double[] r, double rf, double ulcer) {
-        double sd = std(r);
+    private static double serenity(double[] dd, double sd, double sum, double rf, double ulcer) {
         if (sd == 0) {
             return Double.NaN;
         }
-        double pitfall = -conditionalValueAtRisk(drawdowns(r)) / sd;
+        double pitfall = -conditionalValueAtRisk(dd, mean(dd), std(dd)) / sd;
         double denominator = ulcer * pitfall;
-        return denominator == 0 ? Double.NaN : (sum(r) - rf) / denominator;
+        return denominator == 0 ? Double.NaN : (sum - rf) / denominator;
     }
 
-    static double valueAtRisk(double[] r) {
-        double mu = mean(r);
-        double sigma = std(r);
+    /** The 5 % quantile of a normal distribution with the returns' mean and standard deviation. */
+    private static double valueAtRisk(double mu, double sigma) {
         if (!(sigma > 0) || Double.isNaN(mu)) {
             return Double.NaN;
         }
         return NormalDistribution.of(mu, sigma).inverseCumulativeProbability(1 - 0.95);
     }
 
-    static double conditionalValueAtRisk(double[] r) {
-        double var = valueAtRisk(r);
+    private static double conditionalValueAtRisk(double[] r, double mu, double sigma) {
+        double var = valueAtRisk(mu, sigma);
         double c = mean(where(r, x -> x < var));
         return Double.isNaN(c) ? var : c;
     }
 
-    private static double tailRatio(double[] r) {
-        double upper = quantile(r, 0.95);
-        double lower = quantile(r, 1 - 0.95);
+    private static double tailRatio(double[] sorted) {
+        double upper = quantile(sorted, 0.95);
+        double lower = quantile(sorted, 1 - 0.95);
         if (Double.isNaN(upper) || Double.isNaN(lower) || lower == 0) {
             return Double.NaN;
         }
@@ -350,9 +387,7 @@ public final class QsMetrics {
         return Double.isNaN(mean) || mean == 0 ? Double.NaN : quantile / mean;
     }
 
-    private static double kelly(double[] r) {
-        double wl = payoffRatio(r);
-        double wp = winRate(r);
+    private static double kelly(double wl, double wp) {
         if (wl == 0 || Double.isNaN(wl)) {
             return Double.NaN;
         }

@@ -23,9 +23,15 @@ public final class QsRolling {
     public static double[] sharpe(double[] r, int window, double periods, double rf) {
         double[] x = QsMetrics.excess(r, rf, window);
         double[] out = nans(r.length);
-        for (int t = window - 1; t < x.length; t++) {
-            double[] w = java.util.Arrays.copyOfRange(x, t - window + 1, t + 1);
-            out[t] = QsMath.mean(w) / QsMath.std(w) * Math.sqrt(periods);
+        Window w = new Window();
+        for (int t = 0; t < x.length; t++) {
+            w.add(x[t]);
+            if (t >= window) {
+                w.remove(x[t - window]);
+            }
+            if (t >= window - 1) {
+                out[t] = w.mean() / w.std() * Math.sqrt(periods);
+            }
         }
         return out;
     }
@@ -42,16 +48,34 @@ public final class QsRolling {
     public static double[] sortino(double[] r, int window, double periods, double rf) {
         double[] x = QsMetrics.excess(r, rf, window);
         double[] out = nans(r.length);
-        for (int t = window - 1; t < x.length; t++) {
-            double squares = 0;
-            double s = 0;
-            for (int i = t - window + 1; i <= t; i++) {
-                s += x[i];
-                if (x[i] < 0) {
-                    squares += x[i] * x[i];
+        Window w = new Window();
+        double squares = 0;
+        for (int t = 0; t < x.length; t++) {
+            w.add(x[t]);
+            if (x[t] < 0) {
+                squares += x[t] * x[t];
+            }
+            if (t >= window) {
+                double old = x[t - window];
+                w.remove(old);
+                if (old < 0) {
+                    squares -= old * old;
                 }
             }
-            out[t] = s / window / Math.sqrt(squares / window) * Math.sqrt(periods);
+            if (t >= window - 1) {
+                // the negative squares are summed afresh when the running sum has drifted to (or past) nothing
+                double sq = squares;
+                if (sq <= 1e-300) {
+                    sq = 0;
+                    for (int i = t - window + 1; i <= t; i++) {
+                        if (x[i] < 0) {
+                            sq += x[i] * x[i];
+                        }
+                    }
+                    squares = sq;
+                }
+                out[t] = w.mean() / Math.sqrt(sq / window) * Math.sqrt(periods);
+            }
         }
         return out;
     }
@@ -66,8 +90,15 @@ public final class QsRolling {
      */
     public static double[] volatility(double[] r, int window, double periods) {
         double[] out = nans(r.length);
-        for (int t = window - 1; t < r.length; t++) {
-            out[t] = QsMath.std(java.util.Arrays.copyOfRange(r, t - window + 1, t + 1)) * Math.sqrt(periods);
+        Window w = new Window();
+        for (int t = 0; t < r.length; t++) {
+            w.add(r[t]);
+            if (t >= window) {
+                w.remove(r[t - window]);
+            }
+            if (t >= window - 1) {
+                out[t] = w.std() * Math.sqrt(periods);
+            }
         }
         return out;
     }
@@ -85,14 +116,66 @@ public final class QsRolling {
         double[] alpha = nans(r.length);
         double meanR = QsMath.mean(r);
         double meanB = QsMath.mean(b);
-        for (int t = window - 1; t < r.length; t++) {
-            double[] wr = java.util.Arrays.copyOfRange(r, t - window + 1, t + 1);
-            double[] wb = java.util.Arrays.copyOfRange(b, t - window + 1, t + 1);
-            double sdB = QsMath.std(wb);
-            beta[t] = sdB == 0 ? Double.NaN : QsMath.correlation(wr, wb) * QsMath.std(wr) / sdB;
-            alpha[t] = meanR - beta[t] * meanB;
+        Window wr = new Window();
+        Window wb = new Window();
+        double cross = 0;      // the sum of (r - mean r)(b - mean b), kept as Welford keeps its squares
+        for (int t = 0; t < r.length; t++) {
+            double dr = r[t] - wr.mean;
+            wr.add(r[t]);
+            wb.add(b[t]);
+            cross += dr * (b[t] - wb.mean);
+            if (t >= window) {
+                double or = r[t - window];
+                double ob = b[t - window];
+                double drOld = or - wr.mean;
+                wr.remove(or);
+                wb.remove(ob);
+                cross -= drOld * (ob - wb.mean);
+            }
+            if (t >= window - 1) {
+                double sdB = wb.std();
+                double corr = cross / Math.sqrt(wr.squares * wb.squares);
+                corr = Math.max(-1, Math.min(1, corr));
+                beta[t] = sdB == 0 ? Double.NaN : corr * wr.std() / sdB;
+                alpha[t] = meanR - beta[t] * meanB;
+            }
         }
         return new double[][] {beta, alpha};
+    }
+
+    /** A sliding window's count, mean and sum of squared deviations (Welford's updates, one value in or out). */
+    private static final class Window {
+        int n;
+        double mean;
+        double squares;
+
+        void add(double v) {
+            n++;
+            double delta = v - mean;
+            mean += delta / n;
+            squares += delta * (v - mean);
+        }
+
+        void remove(double v) {
+            n--;
+            if (n == 0) {
+                mean = 0;
+                squares = 0;
+                return;
+            }
+            double delta = v - mean;
+            mean -= delta / n;
+            squares -= delta * (v - mean);
+        }
+
+        double mean() {
+            return mean;
+        }
+
+        /** Sample standard deviation; 0 when rounding left a tiny negative sum of squares. */
+        double std() {
+            return n < 2 ? Double.NaN : Math.sqrt(Math.max(0, squares) / (n - 1));
+        }
     }
 
     private static double[] nans(int n) {
