@@ -90,6 +90,9 @@ public final class PerformanceAnalytics {
     /** Sorted copy; throws for bad values and duplicate dates, naming the row in the caller's order. */
     static List<DailyValue> validated(List<DailyValue> values, String what) {
         Objects.requireNonNull(values, "values");
+        if (ascendingAndValid(values)) {
+            return new ArrayList<>(values);
+        }
         Map<LocalDate, Integer> seen = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             DailyValue d = values.get(i);
@@ -107,6 +110,19 @@ public final class PerformanceAnalytics {
         List<DailyValue> sorted = new ArrayList<>(values);
         sorted.sort(Comparator.comparing(DailyValue::date));
         return sorted;
+    }
+
+    /** Whether every row is valid and the dates strictly ascend (no sort and no duplicate check needed). */
+    private static boolean ascendingAndValid(List<DailyValue> values) {
+        LocalDate prev = null;
+        for (DailyValue d : values) {
+            if (d == null || d.date() == null || !(d.value() > 0) || Double.isInfinite(d.value())
+                    || prev != null && !d.date().isAfter(prev)) {
+                return false;
+            }
+            prev = d.date();
+        }
+        return true;
     }
 
     static double[] returns(List<DailyValue> v) {
