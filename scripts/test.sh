@@ -18,6 +18,12 @@ else
   echo "test: no Docker engine (or CIFT_CONTAINERS=off): every server from scripts/services.sh; the container version matrix is skipped" >&2
   scripts/services.sh start postgres clickhouse clickhouse-current clickhouse-cluster nats nats-cluster redis
 fi
+# headless Chromium (Debian's package) renders the analytics tearsheet in its test
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test: installing chromium (the tearsheet's rendering test)" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 rc=0
 mvn -B -ntp -Dstyle.color=never verify "$@" || rc=$?
 if [ "$CIFT_CONTAINERS" = on ]; then

@@ -75,7 +75,7 @@ public final class QuantStats {
         for (QsTables.Episode e : QsTables.drawdownDetails(dates, r)) {
             details.add(new DrawdownDetail(e.start(), e.valley(), e.end(), e.days(), e.maxDrawdown(), e.maxDrawdown99()));
         }
-        return new QuantStatsReport(metrics, rolling, monthly, List.copyOf(details));
+        return new QuantStatsReport(metrics, rolling, monthly, List.copyOf(details), r, b);
     }
 
     /**

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param monthlyReturns by year: the compounded return of each month, January to December (0 for a month
  *                       without returns), then the year's (EOY), as fractions
  * @param drawdownDetails the drawdown episodes in date order
+ * @param returns the returns the statistics were computed from, one per date of {@code rolling().dates()}
+ * @param benchmarkReturns the benchmark's returns on those dates as quantstats aligns them, null without one
  */
 public record QuantStatsReport(Map<String, Double> metrics, RollingStatistics rolling,
-                               Map<Integer, double[]> monthlyReturns, List<DrawdownDetail> drawdownDetails) {
+                               Map<Integer, double[]> monthlyReturns, List<DrawdownDetail> drawdownDetails,
+                               double[] returns, double[] benchmarkReturns) {
 }

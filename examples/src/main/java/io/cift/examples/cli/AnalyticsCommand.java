@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import io.cift.analytics.QuantStats;
 import io.cift.analytics.QuantStatsReport;
+import io.cift.examples.report.Tearsheet;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -172,7 +173,10 @@ final class AnalyticsCommand extends ParentCommand {
             QuantStatsReport q = r.values().size() < 2 ? null : QuantStats.compute(r.values(), b, periodsPerYear, riskFree);
             print(spec.commandLine().getOut(), r, q, report.json, backend);
             if (report.html != null) {
-                writeHtml(report.html, HtmlReport.performance(r, title));
+                // the quantstats-style tearsheet; the plain report when there are too few values for returns
+                QuantStatsReport benchAlone = q == null || b == null || b.size() < 2 ? null
+                        : QuantStats.compute(b, null, periodsPerYear, riskFree);
+                writeHtml(report.html, q == null ? HtmlReport.performance(r, title) : Tearsheet.html(q, benchAlone, title));
             }
             return 0;
         }

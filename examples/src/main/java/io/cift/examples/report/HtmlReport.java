@@ -110,7 +110,7 @@ public final class HtmlReport {
         return b.append("</body>\n</html>\n").toString();
     }
 
-    private static StringBuilder head(String title) {
+    static StringBuilder head(String title) {
         return new StringBuilder(16_384).append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(esc(title)).append("</title>\n<style>\n"
                         + "body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:28px}"
@@ -221,7 +221,7 @@ public final class HtmlReport {
         b.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(v)).append("</td></tr>\n");
     }
 
-    private static String pct(double v) {
+    static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", v * 100) : num(v);
     }
 
@@ -229,7 +229,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,.2f", v);
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity")
                 : String.format(Locale.ROOT, "%.4f", v);
     }

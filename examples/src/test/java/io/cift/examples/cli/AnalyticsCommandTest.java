@@ -62,8 +62,9 @@ class AnalyticsCommandTest {
         assertThat(j.get("metrics").get("max_drawdown").asDouble()).isCloseTo(-0.1, within(1e-12));
 
         String page = Files.readString(html);
-        assertThat(page).startsWith("<!DOCTYPE html>").contains("Equity curve", "underwater", "Monthly returns", "<svg")
-                .doesNotContain("<script", "src=", "href=", "@import");
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("Cumulative returns vs benchmark", "underwater",
+                "Monthly returns", "End of year returns", "Distribution of daily returns", "Worst 5 drawdowns",
+                "Key performance metrics", "<svg").doesNotContain("<script", "src=", "href=", "@import");
     }
 
     /** Copies a case of the quantstats reference values (the analytics test jar) into the test's directory. */
