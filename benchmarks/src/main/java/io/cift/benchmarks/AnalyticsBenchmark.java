@@ -149,6 +149,19 @@ public class AnalyticsBenchmark {
     }
 
     /**
+     * From the daily values to the JSON text of quantstats' statistics, rolling series and tables, as the command
+     * line writes them (the work the quantstats side of the comparison does from its values).
+     *
+     * @return the JSON's length
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public int quantstatsToJson2520Days() {
+        return io.cift.examples.cli.AnalyticsJson.quantStatsText(io.cift.analytics.QuantStats.compute(values, benchmark, 252, 0))
+                .length();
+    }
+
+    /**
      * From the CSV files to the JSON on the output: {@code cift analytics performance --values V.csv --benchmark
      * B.csv --json} run in-process on a command line built once (parsing the arguments, reading both files, both
      * reports with the quantstats statistics, rolling series and tables, and writing the JSON).

@@ -12,7 +12,7 @@ import io.cift.analytics.SymbolPnl;
 import io.cift.examples.io.Json;
 
 /** The JSON contracts of {@code cift analytics}: key names exactly as documented, shared by every variant. */
-final class AnalyticsJson {
+public final class AnalyticsJson {
 
     private AnalyticsJson() {
     }
@@ -114,22 +114,43 @@ final class AnalyticsJson {
         }
     }
 
-    /** A rolling series: null where it is undefined (NaN), the strings of infinities as elsewhere; null without one. */
+    /**
+     * A rolling series: null where it is undefined (NaN), the strings of infinities as elsewhere; null without one.
+     * Written as one raw JSON array (thousands of numbers), not a node per number.
+     */
     private static void series(ObjectNode parent, String key, double[] values) {
         if (values == null) {
             parent.putNull(key);
             return;
         }
-        com.fasterxml.jackson.databind.node.ArrayNode a = parent.putArray(key);
-        for (double v : values) {
+        StringBuilder a = new StringBuilder(values.length * 22).append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                a.append(", ");
+            }
+            double v = values[i];
             if (Double.isNaN(v)) {
-                a.addNull();
+                a.append("null");
             } else if (Double.isInfinite(v)) {
-                a.add(v > 0 ? "Infinity" : "-Infinity");
+                a.append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
             } else {
-                a.add(v);
+                a.append(com.fasterxml.jackson.core.io.NumberOutput.toString(v, true));
             }
         }
+        parent.putRawValue(key, new com.fasterxml.jackson.databind.util.RawValue(a.append(']').toString()));
+    }
+
+    /**
+     * quantstats' statistics, rolling series and tables alone, as the JSON text {@code cift analytics performance
+     * --json} gives them (for benchmarks and tools that want only this part).
+     *
+     * @param q the report
+     * @return the JSON text
+     */
+    public static String quantStatsText(io.cift.analytics.QuantStatsReport q) {
+        ObjectNode o = Json.object();
+        quantStats(o, q);
+        return Json.write(o);
     }
 
     static ObjectNode pnl(PnlReport r) {

@@ -23,18 +23,20 @@ final class BookSide {
     /** Level handle plus one by the low bits of the price; 0 when empty. */
     private final int[] cache = new int[CACHE_SIZE];
     /** Block b's sort keys (the price for bids, minus the price for asks), ascending, at [b * BLOCK, + blockSize[b]). */
-    private long[] keys = new long[BLOCK * 4];
+    // one block to start with (no more than a side held before blocks): an engine of many symbols keeps
+    // hundreds of sides, most of them shallow
+    private long[] keys = new long[BLOCK];
     /** The level handles beside {@link #keys}. */
-    private int[] levels = new int[BLOCK * 4];
-    private int[] blockSize = new int[4];
+    private int[] levels = new int[BLOCK];
+    private int[] blockSize = new int[1];
     /** Block ids in key order; the first {@link #blocks} are in use. */
-    private int[] order = new int[4];
+    private int[] order = new int[2];
     /** The first key of the block at each position of {@link #order}. */
-    private long[] firstKey = new long[4];
+    private long[] firstKey = new long[2];
     private int blocks;
     /** Ids of the unused blocks (a stack). */
-    private int[] freeBlocks = {3, 2, 1, 0};
-    private int freeBlockCount = 4;
+    private int[] freeBlocks = {0};
+    private int freeBlockCount = 1;
     private int size;
     /** Every level by handle. */
     private Level[] table = new Level[0];
