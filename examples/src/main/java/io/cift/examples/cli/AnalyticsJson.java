@@ -88,8 +88,11 @@ public final class AnalyticsJson {
         ObjectNode rolling = o.putObject("rolling");
         rolling.put("window", rs.window());
         rolling.put("greeks_window", rs.greeksWindow());
-        com.fasterxml.jackson.databind.node.ArrayNode dates = rolling.putArray("dates");
-        rs.dates().forEach(d -> dates.add(d.toString()));
+        StringBuilder dates = new StringBuilder(rs.dates().size() * 14).append('[');
+        for (int i = 0; i < rs.dates().size(); i++) {
+            dates.append(i == 0 ? "\"" : ", \"").append(rs.dates().get(i)).append('"');
+        }
+        rolling.putRawValue("dates", new com.fasterxml.jackson.databind.util.RawValue(dates.append(']').toString()));
         series(rolling, "sharpe", rs.sharpe());
         series(rolling, "sortino", rs.sortino());
         series(rolling, "volatility", rs.volatility());
@@ -134,7 +137,7 @@ public final class AnalyticsJson {
             } else if (Double.isInfinite(v)) {
                 a.append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
             } else {
-                a.append(com.fasterxml.jackson.core.io.NumberOutput.toString(v, true));
+                a.append(com.fasterxml.jackson.core.io.NumberOutput.toString(v, true));   // Schubfach: shortest exact
             }
         }
         parent.putRawValue(key, new com.fasterxml.jackson.databind.util.RawValue(a.append(']').toString()));
