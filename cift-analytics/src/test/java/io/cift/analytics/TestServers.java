@@ -65,11 +65,7 @@ public final class TestServers {
      * @param engine which
      */
     public static void stopClickHouse(ClickHouseEngine engine) {
-        if (inContainer(engine)) {
-            legacyContainer().stopServer();
-        } else {
-            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), "stop", engine.service);
-        }
+        control(engine, io.cift.core.testing.Containers.Server::stopServer, "stop");
     }
 
     /**
@@ -78,11 +74,7 @@ public final class TestServers {
      * @param engine which
      */
     public static void killClickHouse(ClickHouseEngine engine) {
-        if (inContainer(engine)) {
-            legacyContainer().killServer();
-        } else {
-            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), "kill", engine.service);
-        }
+        control(engine, io.cift.core.testing.Containers.Server::killServer, "kill");
     }
 
     /**
@@ -91,10 +83,16 @@ public final class TestServers {
      * @param engine which
      */
     public static void startClickHouse(ClickHouseEngine engine) {
+        control(engine, io.cift.core.testing.Containers.Server::startServer, "start");
+    }
+
+    /** Does to the engine's container what the services.sh verb does to its server. */
+    private static void control(ClickHouseEngine engine, java.util.function.Consumer<io.cift.core.testing.Containers.Server> action,
+                                String verb) {
         if (inContainer(engine)) {
-            legacyContainer().startServer();
+            action.accept(legacyContainer());
         } else {
-            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), "start", engine.service);
+            io.cift.core.testing.ServiceScript.run(java.util.Map.of(), verb, engine.service);
         }
     }
 
