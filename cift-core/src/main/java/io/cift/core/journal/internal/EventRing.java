@@ -5,7 +5,6 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.cift.core.journal.EngineEvent;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -41,6 +39,7 @@ final class EventRing implements Sequencer.Sink {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong undeliverable = new AtomicLong();
     private final int publishEvery;
+    private final Gated[] handlers;
     private long claimed = -1;
     private long firstUnpublished = -1;
 
@@ -58,7 +57,7 @@ final class EventRing implements Sequencer.Sink {
             t.setDaemon(true);
             return t;
         }, ProducerType.SINGLE, new SleepingWaitStrategy(20, 20_000));   // a few yields, then 20 µs naps: spares the cores
-        Gated[] handlers = new Gated[consumers.size()];
+        this.handlers = new Gated[consumers.size()];
         int i = 0;
         for (Map.Entry<String, EngineEventHandler> c : consumers.entrySet()) {
             handlers[i++] = new Gated(c.getKey(), c.getValue(), kinds.get(c.getKey()), durable, writer);
@@ -158,13 +157,21 @@ final class EventRing implements Sequencer.Sink {
      * @return false when the consumers did not finish in time (they are stopped anyway)
      */
     boolean shutdown(long timeoutNanos) {
-        try {
-            disruptor.shutdown(timeoutNanos, TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            disruptor.halt();
-            return false;
+        // not Disruptor.shutdown: it counts only consumers whose thread is already running, so an engine closed
+        // before a consumer's thread started would halt it with every event undelivered
+        long deadline = System.nanoTime() + timeoutNanos;
+        long cursor = ring.getCursor();
+        for (Gated h : handlers) {
+            while (disruptor.getSequenceValueFor(h) < cursor) {
+                if (System.nanoTime() - deadline >= 0) {
+                    disruptor.halt();
+                    return false;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            }
         }
+        disruptor.halt();
+        return true;
     }
 
     /** Waits for durability, then calls the consumer, containing what it throws. */
