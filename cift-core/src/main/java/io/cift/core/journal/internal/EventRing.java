@@ -80,7 +80,7 @@ final class EventRing implements Sequencer.Sink {
             return false;
         }
         long deadline = System.nanoTime() + timeoutNanos;
-        IdleStrategy idle = IDLE;
+        IdleStrategy idle = admitIdle;
         idle.reset();
         while (!ring.hasAvailableCapacity(reserve)) {
             if (System.nanoTime() - deadline >= 0) {
@@ -91,7 +91,8 @@ final class EventRing implements Sequencer.Sink {
         return true;
     }
 
-    private static final IdleStrategy IDLE = new BackoffIdleStrategy(10, 10, 1_000, 100_000);
+    /** The matching thread's wait for room (the strategy keeps state: one per ring, not one for every engine). */
+    private final IdleStrategy admitIdle = new BackoffIdleStrategy(10, 10, 1_000, 100_000);
 
     @Override
     public EventSlot claim() {
