@@ -43,9 +43,10 @@ public final class QsMetrics {
         double[] dd = drawdowns(r);
         double total = comp(r);
         double er = Math.pow(total + 1, 1.0 / n) - 1;
-        double winRate = winRate(r);
-        double payoff = payoffRatio(r);
-        double profitFactor = profitFactor(r);
+        Parts parts = Parts.of(r);
+        double winRate = parts.winRate();
+        double payoff = parts.payoffRatio();
+        double profitFactor = parts.profitFactor();
         double tailRatio = tailRatio(sorted);
         double skew = QsMath.skew(r);
         double kurtosis = QsMath.kurtosis(r);
@@ -65,10 +66,9 @@ public final class QsMetrics {
         m.put("consecutive_losses", (double) longestRun(r, false));
         m.put("exposure", exposure(r));
         m.put("win_rate", winRate);
-        double[] parts = parts(r);
-        m.put("avg_return", parts[NON_ZERO_SUM] / parts[NON_ZERO]);
-        m.put("avg_win", parts[POSITIVE_SUM] / parts[POSITIVE]);
-        m.put("avg_loss", parts[NEGATIVE_SUM] / parts[NEGATIVE]);
+        m.put("avg_return", parts.nonZeroSum() / parts.nonZero());
+        m.put("avg_win", parts.avgWin());
+        m.put("avg_loss", parts.avgLoss());
         m.put("volatility", sd * Math.sqrt(periods));
         m.put("autocorr_penalty", autocorrPenalty(r));
         m.put("sharpe", sharpe(r, rf, periods, true, false));
@@ -85,7 +85,7 @@ public final class QsMetrics {
             m.put("treynor_ratio", greeks[1] == 0 ? 0 : (total - rf) / greeks[1]);
         }
         m.put("omega", omega(r, rf, periods));
-        m.put("gain_to_pain_ratio", gainToPain(r));
+        m.put("gain_to_pain_ratio", parts.negativeSum() == 0 ? Double.NaN : sum / Math.abs(parts.negativeSum()));
         m.put("cagr", cagr);
         double[] rarReturns = rf > 0 ? minus(r, rf) : r;
         m.put("rar", cagr(comp(rarReturns), n, 252) / exposure(rarReturns));
@@ -101,13 +101,12 @@ public final class QsMetrics {
         m.put("conditional_value_at_risk", conditionalValueAtRisk(r, mean, sd));
         m.put("tail_ratio", tailRatio);
         m.put("payoff_ratio", payoff);
-        m.put("profit_ratio", profitRatio(r));
+        m.put("profit_ratio", parts.profitRatio(n));
         m.put("profit_factor", profitFactor);
         m.put("cpc_index", profitFactor * winRate * payoff);
         m.put("common_sense_ratio", profitFactor * tailRatio);
-        m.put("outlier_win_ratio", outlierRatio(quantile(sorted, 0.99),
-                parts[POSITIVE_SUM] / (n - parts[NEGATIVE])));
-        m.put("outlier_loss_ratio", outlierRatio(quantile(sorted, 0.01), parts[NEGATIVE_SUM] / parts[NEGATIVE]));
+        m.put("outlier_win_ratio", outlierRatio(quantile(sorted, 0.99), parts.positiveSum() / (n - parts.negative())));
+        m.put("outlier_loss_ratio", outlierRatio(quantile(sorted, 0.01), parts.avgLoss()));
         m.put("recovery_factor", maxDd == 0 ? Double.NaN : Math.abs(sum - rf) / Math.abs(maxDd));
         m.put("risk_return_ratio", sd == 0 ? Double.NaN : mean / sd);
         m.put("max_drawdown", maxDd);
@@ -126,30 +125,76 @@ public final class QsMetrics {
         return m;
     }
 
-    private static final int NON_ZERO = 0;
-    private static final int NON_ZERO_SUM = 1;
-    private static final int POSITIVE = 2;
-    private static final int POSITIVE_SUM = 3;
-    private static final int NEGATIVE = 4;
-    private static final int NEGATIVE_SUM = 5;
+    /**
+     * Counts and sums of the non-zero, positive and negative returns, in one pass, and quantstats' statistics
+     * made of them (a mean of none is NaN; zeros add nothing to a sum).
+     */
+    private record Parts(int nonZero, double nonZeroSum, int positive, double positiveSum, int negative,
+                         double negativeSum) {
 
-    /** Counts and sums of the non-zero, positive and negative returns, in one pass (a mean of none is NaN). */
-    private static double[] parts(double[] r) {
-        double[] p = new double[6];
-        for (double x : r) {
-            if (x != 0) {
-                p[NON_ZERO]++;
-                p[NON_ZERO_SUM] += x;
+        static Parts of(double[] r) {
+            int nonZero = 0;
+            int positive = 0;
+            int negative = 0;
+            double nonZeroSum = 0;
+            double positiveSum = 0;
+            double negativeSum = 0;
+            for (double x : r) {
+                if (x != 0) {
+                    nonZero++;
+                    nonZeroSum += x;
+                }
+                if (x > 0) {
+                    positive++;
+                    positiveSum += x;
+                } else if (x < 0) {
+                    negative++;
+                    negativeSum += x;
+                }
             }
-            if (x > 0) {
-                p[POSITIVE]++;
-                p[POSITIVE_SUM] += x;
-            } else if (x < 0) {
-                p[NEGATIVE]++;
-                p[NEGATIVE_SUM] += x;
-            }
+            return new Parts(nonZero, nonZeroSum, positive, positiveSum, negative, negativeSum);
         }
-        return p;
+
+        double avgWin() {
+            return positiveSum / positive;
+        }
+
+        double avgLoss() {
+            return negativeSum / negative;
+        }
+
+        /** Positive returns among the non-zero ones (0 without any). */
+        double winRate() {
+            return nonZero == 0 ? 0.0 : (double) positive / nonZero;
+        }
+
+        double payoffRatio() {
+            double avgLoss = avgLoss();
+            return avgLoss == 0 ? Double.NaN : avgWin() / Math.abs(avgLoss);
+        }
+
+        /** The sum of the returns of at least 0 over the absolute sum of the negative ones. */
+        double profitFactor() {
+            double lossesSum = Math.abs(negativeSum);
+            if (lossesSum == 0) {
+                return positiveSum == 0 ? 0.0 : Double.POSITIVE_INFINITY;
+            }
+            return positiveSum / lossesSum;
+        }
+
+        /** quantstats' profit ratio: |mean of the returns of at least 0 / their count| over the same of the losses. */
+        double profitRatio(int n) {
+            int wins = n - negative;
+            if (wins == 0) {
+                return 0.0;
+            }
+            if (negative == 0) {
+                return Double.NaN;
+            }
+            double winRatio = Math.abs(positiveSum / wins / wins);
+            double lossRatio = Math.abs(avgLoss() / negative);
+            return lossRatio == 0 ? Double.NaN : winRatio / lossRatio;
+        }
     }
 
     private static double min(double[] x) {
@@ -196,20 +241,6 @@ public final class QsMetrics {
             }
         }
         return Math.ceil((double) nonZero / r.length * 100) / 100;
-    }
-
-    static double winRate(double[] r) {
-        int nonZero = 0;
-        int wins = 0;
-        for (double x : r) {
-            if (x != 0) {
-                nonZero++;
-            }
-            if (x > 0) {
-                wins++;
-            }
-        }
-        return nonZero == 0 ? 0.0 : (double) wins / nonZero;
     }
 
     static double autocorrPenalty(double[] r) {
@@ -284,11 +315,6 @@ public final class QsMetrics {
         return denom > 0 ? numer / denom : Double.NaN;
     }
 
-    private static double gainToPain(double[] r) {
-        double downside = Math.abs(sum(where(r, x -> x < 0)));
-        return downside == 0 ? Double.NaN : sum(r) / downside;
-    }
-
     /** CAGR of a total compounded return over n periods. */
     static double cagr(double total, int n, double periods) {
         double years = n / periods;
@@ -352,35 +378,6 @@ public final class QsMetrics {
             return Double.NaN;
         }
         return Math.abs(upper / lower);
-    }
-
-    static double payoffRatio(double[] r) {
-        double avgLoss = mean(where(r, x -> x < 0));
-        double avgWin = mean(where(r, x -> x > 0));
-        return avgLoss == 0 ? Double.NaN : avgWin / Math.abs(avgLoss);
-    }
-
-    private static double profitRatio(double[] r) {
-        double[] wins = where(r, x -> x >= 0);
-        double[] loss = where(r, x -> x < 0);
-        if (wins.length == 0) {
-            return 0.0;
-        }
-        if (loss.length == 0) {
-            return Double.NaN;
-        }
-        double winRatio = Math.abs(mean(wins) / wins.length);
-        double lossRatio = Math.abs(mean(loss) / loss.length);
-        return lossRatio == 0 ? Double.NaN : winRatio / lossRatio;
-    }
-
-    private static double profitFactor(double[] r) {
-        double winsSum = sum(where(r, x -> x >= 0));
-        double lossesSum = Math.abs(sum(where(r, x -> x < 0)));
-        if (lossesSum == 0) {
-            return winsSum == 0 ? 0.0 : Double.POSITIVE_INFINITY;
-        }
-        return winsSum / lossesSum;
     }
 
     private static double outlierRatio(double quantile, double mean) {
