@@ -50,31 +50,26 @@ public final class QsRolling {
         double[] out = nans(r.length);
         Window w = new Window();
         double squares = 0;
+        int negatives = 0;
         for (int t = 0; t < x.length; t++) {
             w.add(x[t]);
             if (x[t] < 0) {
                 squares += x[t] * x[t];
+                negatives++;
             }
             if (t >= window) {
                 double old = x[t - window];
                 w.remove(old);
                 if (old < 0) {
                     squares -= old * old;
+                    negatives--;
                 }
             }
+            if (negatives == 0) {
+                squares = 0;     // exactly: what the running sum kept of the squares that left is rounding
+            }
             if (t >= window - 1) {
-                // the negative squares are summed afresh when the running sum has drifted to (or past) nothing
-                double sq = squares;
-                if (sq <= 1e-300) {
-                    sq = 0;
-                    for (int i = t - window + 1; i <= t; i++) {
-                        if (x[i] < 0) {
-                            sq += x[i] * x[i];
-                        }
-                    }
-                    squares = sq;
-                }
-                out[t] = w.mean() / Math.sqrt(sq / window) * Math.sqrt(periods);
+                out[t] = w.mean() / Math.sqrt(squares / window) * Math.sqrt(periods);
             }
         }
         return out;
