@@ -170,7 +170,9 @@ final class AnalyticsCommand extends ParentCommand {
                 backend = r.backend();
                 title = "Performance: " + db.user;
             }
-            QuantStatsReport q = r.values().size() < 2 ? null : QuantStats.compute(r.values(), b, periodsPerYear, riskFree);
+            // quantstats' report feeds only the JSON and the tearsheet, not the table
+            QuantStatsReport q = r.values().size() < 2 || !report.json && report.html == null ? null
+                    : QuantStats.compute(r.values(), b, periodsPerYear, riskFree);
             print(spec.commandLine().getOut(), r, q, report.json, backend);
             if (report.html != null) {
                 // the quantstats-style tearsheet; the plain report when there are too few values for returns
