@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +69,7 @@ public final class QuantStats {
                 QsRolling.sortino(r, ROLLING_WINDOW, periodsPerYear, riskFree),
                 QsRolling.volatility(r, ROLLING_WINDOW, periodsPerYear),
                 greeks == null ? null : greeks[0], greeks == null ? null : greeks[1]);
-        Map<Integer, double[]> monthly = Collections.unmodifiableMap(new LinkedHashMap<>(QsTables.monthlyReturns(dates, r)));
+        Map<Integer, double[]> monthly = Collections.unmodifiableMap(QsTables.monthlyReturns(dates, r));
         List<DrawdownDetail> details = new ArrayList<>();
         for (QsTables.Episode e : QsTables.drawdownDetails(dates, r)) {
             details.add(new DrawdownDetail(e.start(), e.valley(), e.end(), e.days(), e.maxDrawdown(), e.maxDrawdown99()));
@@ -93,12 +92,10 @@ public final class QuantStats {
             return rb;
         }
         double[] prices = new double[rb.length];
-        double compounded = 0;
         double growth = 1;
         for (int i = 0; i < rb.length; i++) {
             growth *= 1 + rb[i];
-            compounded = growth - 1;
-            prices[i] = 1 + compounded;
+            prices[i] = 1 + (growth - 1);     // quantstats' to_prices: 1 + compsum, rounded as it rounds
         }
         double[] at = new double[dates.length];
         int j = 0;

@@ -35,15 +35,12 @@ public final class QsTables {
             y[dates[i].getMonthValue() - 1] *= 1 + r[i];
             y[12] *= 1 + r[i];
         }
-        Map<Integer, double[]> out = new TreeMap<>();
-        growth.forEach((year, g) -> {
-            double[] m = new double[13];
+        for (double[] g : growth.values()) {       // growth of 1 to return
             for (int k = 0; k < 13; k++) {
-                m[k] = g[k] - 1;
+                g[k] -= 1;
             }
-            out.put(year, m);
-        });
-        return out;
+        }
+        return growth;
     }
 
     /**

@@ -93,7 +93,7 @@ final class SvgChart {
         double lo = range[0];
         double hi = 0;
         List<Tick> yTicks = valueTicks(lo, hi, true);
-        lo = Math.min(lo, parse(yTicks.get(0)));
+        lo = Math.min(lo, yTicks.get(0).at());
         StringBuilder s = open(color);
         yAxis(s, yTicks, lo, hi, false);
         xDateAxis(s, dateTicks(dates[0], dates[dates.length - 1]), dates[0], dates[dates.length - 1]);
@@ -121,8 +121,8 @@ final class SvgChart {
     static String bars(String[] categories, List<Series> series, boolean percent) {
         double[] range = range(series, false);
         List<Tick> yTicks = valueTicks(Math.min(0, range[0]), Math.max(0, range[1]), percent);
-        double lo = Math.min(parse(yTicks.get(0)), Math.min(0, range[0]));
-        double hi = Math.max(parse(yTicks.get(yTicks.size() - 1)), Math.max(0, range[1]));
+        double lo = Math.min(yTicks.get(0).at(), Math.min(0, range[0]));
+        double hi = Math.max(yTicks.get(yTicks.size() - 1).at(), Math.max(0, range[1]));
         StringBuilder s = open(series.get(0).color());
         yAxis(s, yTicks, lo, hi, false);
         double plot = W - LEFT - RIGHT;
@@ -359,10 +359,6 @@ final class SvgChart {
             return new double[] {lo / 1.1, hi * 1.1};
         }
         return new double[] {lo, hi};
-    }
-
-    private static double parse(Tick t) {
-        return t.at();
     }
 
     private static String format(double v, boolean percent, int decimals) {
