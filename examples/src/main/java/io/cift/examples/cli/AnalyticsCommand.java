@@ -51,14 +51,20 @@ final class AnalyticsCommand extends ParentCommand {
     static List<DailyValue> readValues(Path file) throws IOException {
         CsvTable t = CsvTable.read(file, "date,total_value");
         List<DailyValue> out = new ArrayList<>();
-        Map<LocalDate, Integer> seen = new HashMap<>();
+        Map<LocalDate, Integer> seen = null;     // only once the dates stop ascending (then duplicates are possible)
         for (CsvTable.Row row : t.rows()) {
             LocalDate d = row.date("date");
             double v = row.number("total_value");
             if (!(v > 0)) {
                 throw row.error("total_value", "must be positive, got " + v);
             }
-            Integer prev = seen.putIfAbsent(d, row.line());
+            if (seen == null && !out.isEmpty() && !d.isAfter(out.get(out.size() - 1).date())) {
+                seen = new HashMap<>();
+                for (int i = 0; i < out.size(); i++) {
+                    seen.put(out.get(i).date(), t.rows().get(i).line());
+                }
+            }
+            Integer prev = seen == null ? null : seen.putIfAbsent(d, row.line());
             if (prev != null) {
                 throw row.error("date", "duplicate date " + d + " (also line " + prev + ")");
             }

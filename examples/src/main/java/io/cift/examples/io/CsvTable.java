@@ -151,7 +151,9 @@ public final class CsvTable {
         public double number(String column) {
             String v = text(column);
             try {
-                double d = Double.parseDouble(v);
+                // the same doubles as Double.parseDouble, several times faster on 17-digit values (FastDoubleParser,
+                // bundled with Jackson)
+                double d = com.fasterxml.jackson.core.io.NumberInput.parseDouble(v, true);
                 if (!Double.isFinite(d)) {
                     throw error(column, "not a finite number: '" + v + "'");
                 }

@@ -83,7 +83,7 @@ public final class TickCsv {
             throw new IllegalArgumentException(where + ": " + field + ": empty");
         }
         try {
-            return Double.parseDouble(t);
+            return com.fasterxml.jackson.core.io.NumberInput.parseDouble(t, true);   // as Double.parseDouble, faster
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(where + ": " + field + ": not a number: '" + t + "'", e);
         }
