@@ -126,6 +126,58 @@ class AnalyticsCommandTest {
     }
 
     @Test
+    void everyRollingValueInTheJsonIsTheReportsDoubleExactly() throws IOException {
+        // the series are written in parallel, each number as its shortest exact decimal: every one must read back as
+        // the very double the SDK computed, in place (NaN as null, infinities as strings), dates included
+        for (String name : new String[] {"ten-years", "losses-then-gains", "flat-days-losing"}) {
+            Path values = quantstatsCase(name, "values.csv");
+            boolean withBenchmark = AnalyticsCommandTest.class.getResource("/quantstats/" + name + "/benchmark.csv") != null;
+            Path bench = withBenchmark ? quantstatsCase(name, "benchmark.csv") : null;
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of("analytics", "performance", "--values", values.toString(), "--json"));
+            if (bench != null) {
+                args.addAll(List.of("--benchmark", bench.toString()));
+            }
+            assertThat(cli.run(args.toArray(new String[0]))).as(err.toString()).isZero();
+            JsonNode rolling = new ObjectMapper().readTree(out.toString()).get("rolling");
+            io.cift.analytics.RollingStatistics rs = io.cift.analytics.QuantStats.compute(AnalyticsCommand.readValues(values),
+                    bench == null ? null : AnalyticsCommand.readValues(bench), 252, 0).rolling();
+            assertThat(rolling.get("dates")).hasSize(rs.dates().size());
+            for (int i = 0; i < rs.dates().size(); i++) {
+                assertThat(rolling.get("dates").get(i).asText()).isEqualTo(rs.dates().get(i).toString());
+            }
+            double[][] series = {rs.sharpe(), rs.sortino(), rs.volatility(), rs.beta(), rs.alpha()};
+            String[] keys = {"sharpe", "sortino", "volatility", "beta", "alpha"};
+            int infinities = 0;
+            for (int k = 0; k < keys.length; k++) {
+                JsonNode a = rolling.get(keys[k]);
+                if (series[k] == null) {
+                    assertThat(a.isNull()).as(name + " " + keys[k]).isTrue();
+                    continue;
+                }
+                assertThat(a).as(name + " " + keys[k]).hasSize(series[k].length);
+                for (int i = 0; i < series[k].length; i++) {
+                    double v = series[k][i];
+                    JsonNode n = a.get(i);
+                    if (Double.isNaN(v)) {
+                        assertThat(n.isNull()).as(name + " " + keys[k] + "[" + i + "]").isTrue();
+                    } else if (Double.isInfinite(v)) {
+                        infinities++;
+                        assertThat(n.asText()).as(name + " " + keys[k] + "[" + i + "]").isEqualTo(v > 0 ? "Infinity" : "-Infinity");
+                    } else {
+                        assertThat(n.isNumber()).as(name + " " + keys[k] + "[" + i + "]").isTrue();
+                        assertThat(Double.doubleToLongBits(n.asDouble())).as(name + " " + keys[k] + "[" + i + "]")
+                                .isEqualTo(Double.doubleToLongBits(v));
+                    }
+                }
+            }
+            if (name.equals("losses-then-gains")) {
+                assertThat(infinities).as("windows without a loss give an infinite Sortino").isPositive();
+            }
+        }
+    }
+
+    @Test
     void aBadRiskFreeRateOrPeriodsPerYearIsRefusedNamingTheOption() throws IOException {
         Path v = file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-06,110\n2026-01-07,99\n");
         assertThat(cli.run("analytics", "performance", "--values", v.toString(), "--rf", "-1.5", "--json")).isNotZero();
@@ -156,6 +208,19 @@ class AnalyticsCommandTest {
         Path v = file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-05,101\n");
         assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("v.csv line 3: field 'date': duplicate date 2026-01-05 (also line 2)");
+        err.getBuffer().setLength(0);
+        // out of order, with a blank line: the duplicate is found after the dates stop ascending
+        file("v.csv", "date,total_value\n2026-01-05,100\n\n2026-01-07,101\n2026-01-06,102\n2026-01-07,103\n");
+        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("v.csv line 6: field 'date': duplicate date 2026-01-07 (also line 4)");
+        err.getBuffer().setLength(0);
+        file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-07,101\n2026-01-06,102\n2026-01-05,103\n");
+        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("v.csv line 5: field 'date': duplicate date 2026-01-05 (also line 2)");
+        err.getBuffer().setLength(0);
+        file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-06,1.0000000000000001e2\n2026-01-07,1e400\n");
+        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("v.csv line 4: field 'total_value': not a finite number: '1e400'");
         err.getBuffer().setLength(0);
         file("v.csv", "date,total_value\n2026-01-05,100\n2026-13-05,101\n");
         assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
