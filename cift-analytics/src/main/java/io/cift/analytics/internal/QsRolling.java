@@ -25,10 +25,7 @@ public final class QsRolling {
         double[] out = nans(r.length);
         Window w = new Window();
         for (int t = 0; t < x.length; t++) {
-            w.add(x[t]);
-            if (t >= window) {
-                w.remove(x[t - window]);
-            }
+            w.push(x, t, window);
             if (t >= window - 1) {
                 out[t] = w.mean() / w.std() * Math.sqrt(periods);
             }
@@ -52,14 +49,13 @@ public final class QsRolling {
         double squares = 0;
         int negatives = 0;
         for (int t = 0; t < x.length; t++) {
-            w.add(x[t]);
+            w.push(x, t, window);
             if (x[t] < 0) {
                 squares += x[t] * x[t];
                 negatives++;
             }
             if (t >= window) {
                 double old = x[t - window];
-                w.remove(old);
                 if (old < 0) {
                     squares -= old * old;
                     negatives--;
@@ -87,10 +83,7 @@ public final class QsRolling {
         double[] out = nans(r.length);
         Window w = new Window();
         for (int t = 0; t < r.length; t++) {
-            w.add(r[t]);
-            if (t >= window) {
-                w.remove(r[t - window]);
-            }
+            w.push(r, t, window);
             if (t >= window - 1) {
                 out[t] = w.std() * Math.sqrt(periods);
             }
@@ -161,6 +154,22 @@ public final class QsRolling {
             double delta = v - mean;
             mean -= delta / n;
             squares -= delta * (v - mean);
+        }
+
+        /**
+         * Takes in {@code x[t]}; once the window is full, drops {@code x[t - window]} in the same step (one division
+         * instead of two: the mean moves by their difference over n, the squares by Welford's sliding update).
+         */
+        void push(double[] x, int t, int window) {
+            if (t < window) {
+                add(x[t]);
+                return;
+            }
+            double in = x[t];
+            double out = x[t - window];
+            double before = mean;
+            mean += (in - out) / n;
+            squares += (in - out) * (in - mean + out - before);
         }
 
         double mean() {
