@@ -220,6 +220,31 @@ public abstract class AnalyticsServiceContractTest {
     }
 
     @Test
+    void decimalsAreStoredExactlyAtEveryMagnitudeAndSign() {
+        // ten decimal places, the largest value a 64-bit integer holds at that scale and the next one above it,
+        // 27 integer digits, an exponent, trailing zeros beyond ten places, and negative fees (rebates)
+        String[][] qpf = {
+                {"0.0000000001", "99999999.9999999999", "-0.0000000001"},
+                {"100000000.0000000001", "123456789012345678901234567.5", "-99999999.9999999999"},
+                {"1E+3", "5.50000000000000", "-100000000.0000000001"},
+                {"922337203.6854775807", "922337203.6854775808", "-123456789012345678901234567.25"},
+                {"1", "0.5", "0"}};
+        List<Trade> batch = new ArrayList<>();
+        for (int i = 0; i < qpf.length; i++) {
+            batch.add(trade("ivy", i + 1, "D", Side.BUY, qpf[i][0], qpf[i][1], qpf[i][2]));
+        }
+        service.ingestTrades(batch);
+        List<Trade> back = service.trades("ivy", Long.MIN_VALUE, 100).trades();
+        assertThat(back).hasSize(qpf.length);
+        for (int i = 0; i < qpf.length; i++) {
+            Trade t = back.get(i);
+            assertThat(t.quantity()).as("quantity " + qpf[i][0]).isEqualByComparingTo(qpf[i][0]);
+            assertThat(t.price()).as("price " + qpf[i][1]).isEqualByComparingTo(qpf[i][1]);
+            assertThat(t.fee()).as("fee " + qpf[i][2]).isEqualByComparingTo(qpf[i][2]);
+        }
+    }
+
+    @Test
     void userIdsAreData() {
         String evil = "o'brien\"; DROP TABLE trades; --";
         service.ingestSnapshots(List.of(snap(evil, "2026-01-05T10:00:00Z", "100"), snap(evil, "2026-01-06T10:00:00Z", "101")));
