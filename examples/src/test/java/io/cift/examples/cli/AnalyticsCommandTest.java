@@ -203,32 +203,29 @@ class AnalyticsCommandTest {
         assertThat(new ObjectMapper().readTree(out.toString()).get("drawdown").get("max_drawdown_episode").isNull()).isTrue();
     }
 
+    /** Runs {@code analytics performance} on a values file that must be refused with the message given. */
+    private void refusedValues(String csv, String message) throws IOException {
+        Path v = file("v.csv", csv);
+        err.getBuffer().setLength(0);
+        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(message);
+    }
+
     @Test
     void performanceErrorsNameTheLine() throws IOException {
-        Path v = file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-05,101\n");
-        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("v.csv line 3: field 'date': duplicate date 2026-01-05 (also line 2)");
-        err.getBuffer().setLength(0);
+        refusedValues("date,total_value\n2026-01-05,100\n2026-01-05,101\n",
+                "v.csv line 3: field 'date': duplicate date 2026-01-05 (also line 2)");
         // out of order, with a blank line: the duplicate is found after the dates stop ascending
-        file("v.csv", "date,total_value\n2026-01-05,100\n\n2026-01-07,101\n2026-01-06,102\n2026-01-07,103\n");
-        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("v.csv line 6: field 'date': duplicate date 2026-01-07 (also line 4)");
-        err.getBuffer().setLength(0);
-        file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-07,101\n2026-01-06,102\n2026-01-05,103\n");
-        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("v.csv line 5: field 'date': duplicate date 2026-01-05 (also line 2)");
-        err.getBuffer().setLength(0);
-        file("v.csv", "date,total_value\n2026-01-05,100\n2026-01-06,1.0000000000000001e2\n2026-01-07,1e400\n");
-        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("v.csv line 4: field 'total_value': not a finite number: '1e400'");
-        err.getBuffer().setLength(0);
-        file("v.csv", "date,total_value\n2026-01-05,100\n2026-13-05,101\n");
-        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("v.csv line 3: field 'date': not an ISO date: '2026-13-05'");
-        err.getBuffer().setLength(0);
-        file("v.csv", "date,total_value\n2026-01-05,-3\n");
-        assertThat(cli.run("analytics", "performance", "--values", v.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("v.csv line 2: field 'total_value': must be positive, got -3.0");
+        refusedValues("date,total_value\n2026-01-05,100\n\n2026-01-07,101\n2026-01-06,102\n2026-01-07,103\n",
+                "v.csv line 6: field 'date': duplicate date 2026-01-07 (also line 4)");
+        refusedValues("date,total_value\n2026-01-05,100\n2026-01-07,101\n2026-01-06,102\n2026-01-05,103\n",
+                "v.csv line 5: field 'date': duplicate date 2026-01-05 (also line 2)");
+        refusedValues("date,total_value\n2026-01-05,100\n2026-01-06,1.0000000000000001e2\n2026-01-07,1e400\n",
+                "v.csv line 4: field 'total_value': not a finite number: '1e400'");
+        refusedValues("date,total_value\n2026-01-05,100\n2026-13-05,101\n",
+                "v.csv line 3: field 'date': not an ISO date: '2026-13-05'");
+        refusedValues("date,total_value\n2026-01-05,-3\n", "v.csv line 2: field 'total_value': must be positive, got -3.0");
+        refusedValues("date,total_value\n2026-01-05,12x\n", "v.csv line 2: field 'total_value': not a number: '12x'");
     }
 
     @Test
