@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every statistic, rolling series and table against the values quantstats 0.0.81 itself gave for the same
  * daily values (test resources under {@code quantstats/}, made as their README says): ten years of daily values
  * with a benchmark (equity calendar; and 365 periods a year with a 3 % risk-free rate), flat days and a losing
- * drift, a benchmark on other dates, a series that only goes up, a short one, and losses followed by a run of gains
- * longer than the rolling window (rolling Sortino windows without a loss).
+ * drift, a benchmark on other dates, a series that only goes up, a short one, losses followed by a run of gains
+ * longer than the rolling window (rolling Sortino windows without a loss), and an account that stands still for
+ * longer than both rolling windows while its benchmark moves.
  */
 class QuantStatsParityTest {
 
@@ -30,7 +31,7 @@ class QuantStatsParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ten-years", "ten-years-crypto-rf", "flat-days-losing", "benchmark-other-dates", "always-up",
-            "short", "losses-then-gains"})
+            "short", "losses-then-gains", "dormant-months"})
     void everyStatisticRollingSeriesAndTableIsQuantstats(String name) throws IOException {
         JsonNode expected = JSON.readTree(resource(name + "/expected.json"));
         List<DailyValue> values = values(name + "/values.csv");

@@ -122,22 +122,41 @@ public final class QsRolling {
             }
             if (t >= window - 1) {
                 double sdB = wb.std();
+                double sdR = wr.std();
                 double corr = cross / Math.sqrt(wr.squares * wb.squares);
                 corr = Math.max(-1, Math.min(1, corr));
-                beta[t] = sdB == 0 ? Double.NaN : corr * wr.std() / sdB;
+                // either window standing still: pandas' correlation divides by a zero deviation, and so beta is NaN
+                beta[t] = sdB == 0 || sdR == 0 ? Double.NaN : corr * sdR / sdB;
                 alpha[t] = meanR - beta[t] * meanB;
             }
         }
         return new double[][] {beta, alpha};
     }
 
-    /** A sliding window's count, mean and sum of squared deviations (Welford's updates, one value in or out). */
+    /**
+     * A sliding window's count, mean and sum of squared deviations (Welford's updates, one value in or out), and, as
+     * pandas' rolling mean and variance keep it, how many of the values added last are the same: when the whole window
+     * holds one value, its mean is that value and its deviation exactly 0, not what rounding left of the values that
+     * went out (an account that stands still gives a rolling Sharpe of NaN and a volatility of 0, as in quantstats).
+     */
     private static final class Window {
         int n;
         double mean;
         double squares;
+        double last = Double.NaN;
+        int same;
+
+        private void seen(double v) {
+            if (v == last) {
+                same++;
+            } else {
+                last = v;
+                same = 1;
+            }
+        }
 
         void add(double v) {
+            seen(v);
             n++;
             double delta = v - mean;
             mean += delta / n;
@@ -167,18 +186,24 @@ public final class QsRolling {
             }
             double in = x[t];
             double out = x[t - window];
+            seen(in);
             double before = mean;
             mean += (in - out) / n;
             squares += (in - out) * (in - mean + out - before);
         }
 
-        double mean() {
-            return mean;
+        /** @return whether every value in the window is the same */
+        boolean constant() {
+            return same >= n;
         }
 
-        /** Sample standard deviation; 0 when rounding left a tiny negative sum of squares. */
+        double mean() {
+            return constant() ? last : mean;
+        }
+
+        /** Sample standard deviation; 0 for a window of one value, or when rounding left a tiny negative sum. */
         double std() {
-            return n < 2 ? Double.NaN : Math.sqrt(Math.max(0, squares) / (n - 1));
+            return n < 2 ? Double.NaN : constant() ? 0 : Math.sqrt(Math.max(0, squares) / (n - 1));
         }
     }
 
