@@ -3,6 +3,8 @@ package io.cift.cache;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +51,56 @@ class RedisOutageIT {
             assertThat(cache.get("u", "q", AnalyticsCacheContractTest.TEXT, () -> "back")).isEqualTo("back");
             assertThat(cache.get("u", "q", AnalyticsCacheContractTest.TEXT, () -> "again")).as("cached again").isEqualTo("back");
             assertThat(cache.stats().hits()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRememberedInvalidationIsDeliveredOnceWhenReadsRaceTheRetrier() throws Exception {
+        // 300 invalidations remembered while Redis is cut off; once it is back, reads of those users run while the
+        // retrier delivers them: each version must be bumped exactly once, or the value a read just stored is stale
+        int users = 300;
+        try (TcpForwarder link = new TcpForwarder(PORT);
+             AnalyticsCache cache = AnalyticsCache.redis("127.0.0.1", link.port(), Duration.ofMinutes(10), Duration.ofMillis(200));
+             redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", PORT)) {
+            String prefix = "race-" + System.nanoTime() + "-";
+            link.cut();
+            for (int u = 0; u < users; u++) {
+                cache.invalidate(prefix + u);
+            }
+            assertThat(cache.stats().invalidationsPending()).isEqualTo(users);
+            link.restore();
+            // four readers, each through the users in an order of its own, beside the retrier's rounds
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int r = 0; r < 4; r++) {
+                    List<Integer> order = new ArrayList<>();
+                    for (int u = 0; u < users; u++) {
+                        order.add(u);
+                    }
+                    java.util.Collections.shuffle(order, new java.util.Random(r));
+                    done.add(readers.submit(() -> {
+                        do {                // at least one pass, even if the retrier delivered everything first
+                            for (int u : order) {
+                                cache.get(prefix + u, "q", AnalyticsCacheContractTest.TEXT, () -> "x");
+                            }
+                        } while (cache.stats().invalidationsPending() > 0 && System.nanoTime() < deadline);
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                readers.shutdownNow();
+            }
+            assertThat(cache.stats().invalidationsPending()).isZero();
+            for (int u = 0; u < users; u++) {
+                assertThat(direct.get("cift:v:{" + prefix + u + "}")).as("version of user %d", u).isEqualTo("1");
+                String key = prefix + u;
+                assertThat(cache.get(key, "q", AnalyticsCacheContractTest.TEXT, () -> "recomputed")).as("user %d", u)
+                        .isEqualTo("x");
+            }
         }
     }
 

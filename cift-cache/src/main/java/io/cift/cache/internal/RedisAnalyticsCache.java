@@ -95,11 +95,27 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         pendingInvalidations.remove(user);
     }
 
+    /** Serializes the delivery of remembered invalidations (rare: only after Redis could not be reached). */
+    private final Object delivery = new Object();
+
+    /**
+     * Delivers the user's remembered invalidation, once: a read and the retrier never both bump the version for it
+     * (a second bump would make the value the read just stored stale at once), and a read waits for a delivery the
+     * retrier has in flight, so it never reads the version from before it.
+     */
+    private void deliverIfPending(String user) {
+        synchronized (delivery) {
+            if (pendingInvalidations.contains(user)) {
+                bump(user);
+            }
+        }
+    }
+
     /** Tries every remembered invalidation once; each one that reaches Redis is forgotten. */
     private void deliverPending() {
         for (String user : pendingInvalidations) {
             try {
-                bump(user);
+                deliverIfPending(user);
             } catch (RuntimeException stillDown) {
                 return;            // the next round tries again
             }
@@ -157,7 +173,7 @@ public final class RedisAnalyticsCache implements AnalyticsCache {
         byte[] cached;
         try {
             if (!pendingInvalidations.isEmpty() && pendingInvalidations.contains(user)) {
-                bump(user);
+                deliverIfPending(user);
             }
             // one round trip: the user's version and the stored value, which carries the version it was computed at
             List<byte[]> both = jedis.mget(versionKey, key);
