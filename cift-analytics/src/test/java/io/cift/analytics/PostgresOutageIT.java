@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PostgresOutageIT {
 
-    private static final String PORT = "55432";
+    // below Linux's ephemeral range (32768-60999), so no client socket of the suite can hold it when the cluster starts
+    private static final String PORT = "25432";
     private static final String URL = "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres?user=postgres";
     @org.junit.jupiter.api.extension.RegisterExtension
     static final io.cift.core.testing.PrivateService SERVER = io.cift.core.testing.PrivateService.of("postgres",

@@ -107,6 +107,9 @@ public final class PrivateService implements BeforeAllCallback, AfterAllCallback
             container.close();
             return;
         }
+        if (dir == null) {
+            return;                   // never started (a requirement was not met): the reason stands on its own
+        }
         try {
             stop();
         } finally {
