@@ -72,8 +72,11 @@ pg_start() {
       log "creating a private cluster in $dir"
       runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
-      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $dir" start >/dev/null
+    if ! runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w \
+      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $dir" start >/dev/null; then
+      tail -n 20 "$dir/postgres.log" >&2 || true       # the server's own reason (a port in use, say)
+      die "postgres did not start on 127.0.0.1:$PG_PORT"
+    fi
   fi
   wait_for postgres 30 pg_up
   log "postgres ready on 127.0.0.1:$PG_PORT"
