@@ -169,20 +169,7 @@ public final class PerformanceAnalytics {
             double c = annualReturn / Math.abs(maxDd);
             calmar = Double.isInfinite(c) ? nan : c;
         }
-        double omega = nan;
-        if (n >= 2) {
-            double up = 0;
-            double down = 0;
-            for (double x : r) {
-                double e = x - rf;
-                if (e > 0) {
-                    up += e;
-                } else if (e < 0) {
-                    down -= e;
-                }
-            }
-            omega = down > 0 ? up / down : nan;
-        }
+        double omega = n >= 2 ? io.cift.analytics.internal.QsMetrics.omegaRatio(r, rf) : nan;
         double[] sorted = r.clone();
         Arrays.sort(sorted);
         double p5 = n == 0 ? nan : percentile(sorted, 5);

@@ -302,17 +302,29 @@ public final class QsMetrics {
         }
         double[] r = excess(returns, rf, periods);
         double threshold = periods == 1 ? 0.0 : Math.pow(1 + 0.0, 1.0 / periods) - 1;
-        double numer = 0;
-        double denom = 0;
+        return omegaRatio(r, threshold);
+    }
+
+    /**
+     * The omega ratio: the returns' gains above a threshold over their losses below it, NaN without losses. quantstats'
+     * omega and empyrical's both come down to it.
+     *
+     * @param r the returns
+     * @param threshold the return that separates gains from losses
+     * @return the ratio
+     */
+    public static double omegaRatio(double[] r, double threshold) {
+        double gains = 0;
+        double losses = 0;
         for (double x : r) {
             double d = x - threshold;
             if (d > 0) {
-                numer += d;
+                gains += d;
             } else if (d < 0) {
-                denom -= d;
+                losses -= d;
             }
         }
-        return denom > 0 ? numer / denom : Double.NaN;
+        return losses > 0 ? gains / losses : Double.NaN;
     }
 
     /** CAGR of a total compounded return over n periods. */
