@@ -33,9 +33,9 @@ public final class ArrayOrderBook implements OrderBook {
     private final BookSide bids = new BookSide(true);
     private final BookSide asks = new BookSide(false);
     private final OrderIndex index;
-    /** Every pooled order by handle; written only when the pool grows. */
-    private Order[] orders = new Order[0];
-    /** Handles of the free orders (a stack): the pool keeps no references that change per command. */
+    /** Every pooled order by handle. */
+    private final OrderStore orders = new OrderStore();
+    /** Handles of the free orders (a stack). */
     private int[] freeHandles = new int[0];
     private int freeCount;
     private int pooledOrders;
@@ -67,7 +67,7 @@ public final class ArrayOrderBook implements OrderBook {
         this.symbol = symbol;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.stp = config.selfTradePrevention();
-        this.index = new OrderIndex(config.initialOrderCapacity(), this::order);
+        this.index = new OrderIndex(config.initialOrderCapacity());
         growPool(config.initialOrderCapacity());
     }
 
@@ -123,11 +123,11 @@ public final class ArrayOrderBook implements OrderBook {
     @Override
     public ResultCode cancel(long orderId, CancelReason reason) {
         Objects.requireNonNull(reason, "reason");
-        Order o = index.remove(orderId);
-        if (o == null) {
+        int o = index.remove(orderId);
+        if (o < 0) {
             return reject(orderId, CommandType.CANCEL, ResultCode.UNKNOWN_ORDER_ID);
         }
-        long open = o.open;
+        long open = orders.open(o);
         unlink(o);
         release(o);
         listener.onCancelled(symbol, orderId, open, 0, reason);
@@ -136,8 +136,8 @@ public final class ArrayOrderBook implements OrderBook {
 
     @Override
     public ResultCode amend(long orderId, long newPrice, long newQuantity) {
-        Order o = index.get(orderId);
-        if (o == null) {
+        int o = index.get(orderId);
+        if (o < 0) {
             return reject(orderId, CommandType.AMEND, ResultCode.UNKNOWN_ORDER_ID);
         }
         if (newQuantity <= 0 || newQuantity > MAX_QUANTITY) {
@@ -146,22 +146,24 @@ public final class ArrayOrderBook implements OrderBook {
         if (newPrice <= 0 || newPrice > MAX_PRICE) {
             return reject(orderId, CommandType.AMEND, ResultCode.INVALID_PRICE);
         }
-        if (newPrice == o.price && newQuantity <= o.open) {
-            levelOf(o).sub(o.open - newQuantity);
-            o.open = newQuantity;
+        long open = orders.open(o);
+        boolean buy = orders.buy(o);
+        if (newPrice == orders.price(o) && newQuantity <= open) {
+            levelOf(o).sub(open - newQuantity);
+            orders.open(o, newQuantity);
             listener.onAmended(symbol, orderId, newPrice, newQuantity, true);
             return ResultCode.ACCEPTED;
         }
-        BookSide opposite = o.buy ? asks : bids;
+        BookSide opposite = buy ? asks : bids;
         boolean crosses = opposite.crossedBy(newPrice);
-        if (crosses && o.postOnly) {
+        if (crosses && orders.postOnly(o)) {
             return reject(orderId, CommandType.AMEND, ResultCode.POST_ONLY_WOULD_TAKE);
         }
         unlink(o);
-        o.price = newPrice;
-        o.open = newQuantity;
+        orders.price(o, newPrice);
+        orders.open(o, newQuantity);
         if (!crosses) {
-            (o.buy ? bids : asks).findOrCreate(newPrice).append(o, orders);
+            (buy ? bids : asks).findOrCreate(newPrice).append(o, orders);
             listener.onAmended(symbol, orderId, newPrice, newQuantity, false);
             return ResultCode.ACCEPTED;
         }
@@ -169,11 +171,11 @@ public final class ArrayOrderBook implements OrderBook {
         // so that every callback sees a consistent book
         index.remove(orderId);
         listener.onAmended(symbol, orderId, newPrice, newQuantity, false);
-        long remaining = match(orderId, o.owner, o.buy ? Side.BUY : Side.SELL, opposite, newPrice, newQuantity);
-        o.filled += lastTraded;
+        long remaining = match(orderId, orders.owner(o), buy ? Side.BUY : Side.SELL, opposite, newPrice, newQuantity);
+        orders.filled(o, orders.filled(o) + lastTraded);
         if (remaining > 0) {
-            o.open = remaining;
-            (o.buy ? bids : asks).findOrCreate(newPrice).append(o, orders);
+            orders.open(o, remaining);
+            (buy ? bids : asks).findOrCreate(newPrice).append(o, orders);
             index.put(orderId, o);
         } else {
             release(o);
@@ -199,10 +201,10 @@ public final class ArrayOrderBook implements OrderBook {
             if (buy ? px > limit : px < limit) {
                 break;
             }
-            Order m = first(level);
-            while (m != null && remaining > 0) {
-                Order next = after(m);
-                if (stp != SelfTradePrevention.NONE && m.owner == takerOwner) {
+            int m = level.head;
+            while (m >= 0 && remaining > 0) {
+                int next = orders.next(m);
+                if (stp != SelfTradePrevention.NONE && orders.owner(m) == takerOwner) {
                     long left = preventSelfTrade(takerId, remaining, m);
                     if (left < 0) {
                         lastTraded = traded;
@@ -212,15 +214,16 @@ public final class ArrayOrderBook implements OrderBook {
                     m = next;
                     continue;
                 }
-                long q = Math.min(remaining, m.open);
+                long makerLeft = orders.open(m);
+                long q = Math.min(remaining, makerLeft);
                 remaining -= q;
                 traded += q;
-                m.open -= q;
-                m.filled += q;
+                makerLeft -= q;
+                orders.open(m, makerLeft);
+                orders.filled(m, orders.filled(m) + q);
                 level.sub(q);
-                long makerId = m.id;
-                long makerOwner = m.owner;
-                long makerLeft = m.open;
+                long makerId = orders.id(m);
+                long makerOwner = orders.owner(m);
                 if (makerLeft == 0) {
                     index.remove(makerId);
                     unlink(m);
@@ -239,20 +242,20 @@ public final class ArrayOrderBook implements OrderBook {
      *
      * @return the taker's remaining quantity, or -1 when the taker was cancelled
      */
-    private long preventSelfTrade(long takerId, long remaining, Order m) {
+    private long preventSelfTrade(long takerId, long remaining, int m) {
         switch (stp) {
             case CANCEL_RESTING:
-                cancelResting(m, m.open);
+                cancelResting(m, orders.open(m));
                 return remaining;
             case CANCEL_INCOMING:
                 listener.onCancelled(symbol, takerId, remaining, 0, CancelReason.STP_INCOMING);
                 return -1;
             case CANCEL_BOTH:
-                cancelResting(m, m.open);
+                cancelResting(m, orders.open(m));
                 listener.onCancelled(symbol, takerId, remaining, 0, CancelReason.STP_INCOMING);
                 return -1;
             case DECREMENT:
-                long d = Math.min(remaining, m.open);
+                long d = Math.min(remaining, orders.open(m));
                 cancelResting(m, d);
                 long left = remaining - d;
                 listener.onCancelled(symbol, takerId, d, left, CancelReason.STP_INCOMING);
@@ -263,15 +266,15 @@ public final class ArrayOrderBook implements OrderBook {
     }
 
     /** Cancels {@code qty} of resting order {@code m}, removing it when nothing is left. */
-    private void cancelResting(Order m, long qty) {
-        long id = m.id;
-        long left = m.open - qty;
+    private void cancelResting(int m, long qty) {
+        long id = orders.id(m);
+        long left = orders.open(m) - qty;
         if (left == 0) {
             index.remove(id);
             unlink(m);
             release(m);
         } else {
-            m.open = left;
+            orders.open(m, left);
             levelOf(m).sub(qty);
         }
         listener.onCancelled(symbol, id, qty, left, CancelReason.STP_RESTING);
@@ -289,13 +292,13 @@ public final class ArrayOrderBook implements OrderBook {
             if (stp == SelfTradePrevention.NONE) {
                 available = saturatingAdd(available, level.total());
             } else {
-                for (Order m = first(level); m != null; m = after(m)) {
-                    if (m.owner == owner) {
+                for (int m = level.head; m >= 0; m = orders.next(m)) {
+                    if (orders.owner(m) == owner) {
                         if (stp != SelfTradePrevention.CANCEL_RESTING) {
                             return false;
                         }
                     } else {
-                        available = saturatingAdd(available, m.open);
+                        available = saturatingAdd(available, orders.open(m));
                         if (available >= quantity) {
                             return true;
                         }
@@ -320,53 +323,37 @@ public final class ArrayOrderBook implements OrderBook {
     }
 
     /** Takes the order off its level, removing the level when it empties. */
-    private void unlink(Order o) {
-        Level level = levelOf(o);
+    private void unlink(int o) {
+        BookSide side = orders.buy(o) ? bids : asks;
+        Level level = side.level(orders.level(o));
         level.remove(o, orders);
         if (level.count == 0) {
-            (o.buy ? bids : asks).remove(level);
+            side.remove(level);
         }
-    }
-
-    private Order order(int handle) {
-        return orders[handle];
-    }
-
-    /** The first order of a level's queue, or null. */
-    private Order first(Level l) {
-        return l.head < 0 ? null : orders[l.head];
-    }
-
-    /** The order after {@code o} in its level's queue, or null. */
-    private Order after(Order o) {
-        return o.next < 0 ? null : orders[o.next];
     }
 
     /** The level an order on the book rests in. */
-    private Level levelOf(Order o) {
-        return (o.buy ? bids : asks).level(o.level);
+    private Level levelOf(int o) {
+        return (orders.buy(o) ? bids : asks).level(orders.level(o));
     }
 
-    private Order acquire() {
+    private int acquire() {
         if (freeCount == 0) {
             growPool(Math.max(POOL_CHUNK_MIN, pooledOrders));
         }
-        return orders[freeHandles[--freeCount]];
+        return freeHandles[--freeCount];
     }
 
-    private void release(Order o) {
-        o.level = -1;
-        o.prev = -1;
-        o.next = -1;
-        freeHandles[freeCount++] = o.handle;
+    private void release(int o) {
+        orders.unlinked(o);
+        freeHandles[freeCount++] = o;
     }
 
     private void growPool(int n) {
         int from = pooledOrders;
-        orders = java.util.Arrays.copyOf(orders, from + n);
+        orders.grow(n);
         freeHandles = java.util.Arrays.copyOf(freeHandles, from + n);
         for (int i = 0; i < n; i++) {
-            orders[from + i] = new Order(from + i);
             freeHandles[freeCount++] = from + n - 1 - i;    // lowest handles first out
         }
         pooledOrders += n;
@@ -385,8 +372,8 @@ public final class ArrayOrderBook implements OrderBook {
     private void clear(BookSide side) {
         while (side.size() > 0) {
             Level level = side.best();
-            for (Order o = first(level); o != null; ) {
-                Order next = after(o);
+            for (int o = level.head; o >= 0; ) {
+                int next = orders.next(o);
                 release(o);
                 o = next;
             }
@@ -410,13 +397,13 @@ public final class ArrayOrderBook implements OrderBook {
 
     private long hashSide(long h, BookSide side) {
         for (int i = 0, n = side.size(); i < n; i++) {
-            for (Order o = first(side.fromBest(i)); o != null; o = after(o)) {
-                h = StateHash.add(h, o.id);
-                h = StateHash.add(h, o.owner);
-                h = StateHash.add(h, o.price);
-                h = StateHash.add(h, o.open);
-                h = StateHash.add(h, o.filled);
-                h = StateHash.add(h, o.postOnly ? 1 : 0);
+            for (int o = side.fromBest(i).head; o >= 0; o = orders.next(o)) {
+                h = StateHash.add(h, orders.id(o));
+                h = StateHash.add(h, orders.owner(o));
+                h = StateHash.add(h, orders.price(o));
+                h = StateHash.add(h, orders.open(o));
+                h = StateHash.add(h, orders.filled(o));
+                h = StateHash.add(h, orders.postOnly(o) ? 1 : 0);
             }
         }
         return h;
@@ -424,9 +411,9 @@ public final class ArrayOrderBook implements OrderBook {
 
     @Override
     public void validate() {
-        int orders = validateSide(bids) + validateSide(asks);
-        if (orders != index.size()) {
-            throw invalid("the index holds " + index.size() + " orders but the levels hold " + orders);
+        int count = validateSide(bids) + validateSide(asks);
+        if (count != index.size()) {
+            throw invalid("the index holds " + index.size() + " orders but the levels hold " + count);
         }
         if (bids.size() > 0 && asks.size() > 0 && bids.best().price >= asks.best().price) {
             throw invalid("crossed: best bid " + bids.best().price + " >= best ask " + asks.best().price);
@@ -439,23 +426,28 @@ public final class ArrayOrderBook implements OrderBook {
         if (problem != null) {
             throw invalid(name + " side: " + problem);
         }
-        int orders = 0;
+        int total = 0;
         for (int i = 0, n = side.size(); i < n; i++) {
             Level l = side.fromBest(i);
             long qtyLow = 0;
             long qtyHigh = 0;
             int count = 0;
-            Order prev = null;
-            for (Order o = first(l); o != null; o = after(o)) {
-                if (o.level != l.handle || o.prev != (prev == null ? -1 : prev.handle) || o.buy != side.bid || o.price != l.price || o.open <= 0
-                        || o.filled < 0) {
-                    throw invalid(name + " level " + l.price + ": order " + o.id + " is inconsistent (price " + o.price
-                            + ", open " + o.open + ", filled " + o.filled + ", side " + (o.buy ? "bid" : "ask") + ")");
+            int prev = OrderStore.NONE;
+            for (int o = l.head; o >= 0; o = orders.next(o)) {
+                if (count > index.size()) {
+                    throw invalid(name + " level " + l.price + ": its queue holds a cycle");
                 }
-                if (index.get(o.id) != o) {
-                    throw invalid(name + " level " + l.price + ": order " + o.id + " is not in the index");
+                long id = orders.id(o);
+                if (orders.level(o) != l.handle || orders.prev(o) != prev || orders.buy(o) != side.bid
+                        || orders.price(o) != l.price || orders.open(o) <= 0 || orders.filled(o) < 0) {
+                    throw invalid(name + " level " + l.price + ": order " + id + " is inconsistent (price " + orders.price(o)
+                            + ", open " + orders.open(o) + ", filled " + orders.filled(o) + ", side "
+                            + (orders.buy(o) ? "bid" : "ask") + ")");
                 }
-                qtyLow += o.open;
+                if (index.get(id) != o) {
+                    throw invalid(name + " level " + l.price + ": order " + id + " is not in the index");
+                }
+                qtyLow += orders.open(o);
                 if (qtyLow < 0) {
                     qtyLow &= Long.MAX_VALUE;
                     qtyHigh++;
@@ -463,13 +455,13 @@ public final class ArrayOrderBook implements OrderBook {
                 count++;
                 prev = o;
             }
-            if (l.tail != (prev == null ? -1 : prev.handle) || count == 0 || count != l.count || !l.totalIs(qtyLow, qtyHigh)) {
+            if (l.tail != prev || count == 0 || count != l.count || !l.totalIs(qtyLow, qtyHigh)) {
                 throw invalid(name + " level " + l.price + ": holds " + count + " orders of " + qtyLow
                         + (qtyHigh > 0 ? " + " + qtyHigh + " * 2^63" : "") + " but records " + l);
             }
-            orders += count;
+            total += count;
         }
-        return orders;
+        return total;
     }
 
     private IllegalStateException invalid(String problem) {
@@ -507,8 +499,9 @@ public final class ArrayOrderBook implements OrderBook {
 
     private void visit(BookSide side, OrderVisitor visitor) {
         for (int i = 0, n = side.size(); i < n; i++) {
-            for (Order o = first(side.fromBest(i)); o != null; o = after(o)) {
-                visitor.order(o.id, o.owner, o.buy, o.price, o.open, o.filled, o.postOnly);
+            for (int o = side.fromBest(i).head; o >= 0; o = orders.next(o)) {
+                visitor.order(orders.id(o), orders.owner(o), orders.buy(o), orders.price(o), orders.open(o),
+                        orders.filled(o), orders.postOnly(o));
             }
         }
     }
@@ -541,14 +534,8 @@ public final class ArrayOrderBook implements OrderBook {
 
     /** Puts a pooled order at the back of its price level and into the index. */
     private void rest(long orderId, long ownerId, boolean buy, long price, long open, long filled, boolean postOnly) {
-        Order o = acquire();
-        o.id = orderId;
-        o.owner = ownerId;
-        o.price = price;
-        o.open = open;
-        o.filled = filled;
-        o.buy = buy;
-        o.postOnly = postOnly;
+        int o = acquire();
+        orders.set(o, orderId, ownerId, price, open, filled, buy, postOnly);
         (buy ? bids : asks).findOrCreate(price).append(o, orders);
         index.put(orderId, o);
     }
@@ -590,7 +577,7 @@ public final class ArrayOrderBook implements OrderBook {
     public List<OrderView> ordersAt(Side side, long price) {
         Level l = sideOf(side).find(price);
         List<OrderView> out = new ArrayList<>();
-        for (Order o = l == null ? null : first(l); o != null; o = after(o)) {
+        for (int o = l == null ? OrderStore.NONE : l.head; o >= 0; o = orders.next(o)) {
             out.add(view(o));
         }
         return out;
@@ -598,8 +585,8 @@ public final class ArrayOrderBook implements OrderBook {
 
     @Override
     public Optional<OrderView> order(long orderId) {
-        Order o = index.get(orderId);
-        return o == null ? Optional.empty() : Optional.of(view(o));
+        int o = index.get(orderId);
+        return o < 0 ? Optional.empty() : Optional.of(view(o));
     }
 
     @Override
@@ -616,8 +603,9 @@ public final class ArrayOrderBook implements OrderBook {
         return Objects.requireNonNull(side, "side") == Side.BUY ? bids : asks;
     }
 
-    private static OrderView view(Order o) {
-        return new OrderView(o.id, o.owner, o.buy ? Side.BUY : Side.SELL, o.price, o.open, o.filled, o.postOnly);
+    private OrderView view(int o) {
+        return new OrderView(orders.id(o), orders.owner(o), orders.buy(o) ? Side.BUY : Side.SELL, orders.price(o),
+                orders.open(o), orders.filled(o), orders.postOnly(o));
     }
 
     @Override

@@ -21,18 +21,17 @@ final class Level {
         this.handle = handle;
     }
 
-    void append(Order o, Order[] orders) {
-        o.level = handle;
-        o.next = -1;
-        o.prev = tail;
+    /** Puts order {@code o} (off the book) at the back of the queue and adds its open quantity. */
+    void append(int o, OrderStore orders) {
+        orders.linkLast(o, handle, tail);
         if (tail < 0) {
-            head = o.handle;
+            head = o;
         } else {
-            orders[tail].next = o.handle;
+            orders.next(tail, o);
         }
-        tail = o.handle;
+        tail = o;
         count++;
-        add(o.open);
+        add(orders.open(o));
     }
 
     /** Adds {@code q} (positive) to the total. */
@@ -82,22 +81,22 @@ final class Level {
         return "Level[" + price + ", " + count + " orders, total " + (high > 0 ? high + "*2^63+" + low : Long.toString(low)) + "]";
     }
 
-    /** Unlinks {@code o}; its open quantity must still be counted in the total. */
-    void remove(Order o, Order[] orders) {
-        if (o.prev < 0) {
-            head = o.next;
+    /** Unlinks order {@code o}; its open quantity must still be counted in the total. */
+    void remove(int o, OrderStore orders) {
+        int prev = orders.prev(o);
+        int next = orders.next(o);
+        if (prev < 0) {
+            head = next;
         } else {
-            orders[o.prev].next = o.next;
+            orders.next(prev, next);
         }
-        if (o.next < 0) {
-            tail = o.prev;
+        if (next < 0) {
+            tail = prev;
         } else {
-            orders[o.next].prev = o.prev;
+            orders.prev(next, prev);
         }
         count--;
-        sub(o.open);
-        o.prev = -1;
-        o.next = -1;
-        o.level = -1;
+        sub(orders.open(o));
+        orders.unlinked(o);
     }
 }

@@ -3,7 +3,7 @@ package io.cift.core.book.internal;
 import java.util.Arrays;
 
 /**
- * Order id to order: open addressing with linear probing, no tombstones (removal shifts the cluster
+ * Order id to order handle: open addressing with linear probing, no tombstones (removal shifts the cluster
  * back), load at most one half. Order ids mostly arrive in increasing order, so the home slot is the id
  * itself folded to the table (no scrambling): consecutive ids land in consecutive slots and the hot end
  * of the table stays in cache, where a scrambling hash sends every new order to a cold line. Ids that
@@ -17,17 +17,18 @@ final class OrderIndex {
     private long[] keys;
     /** The order's handle plus one; 0 marks an empty slot. No references: nothing for a collector to track. */
     private int[] values;
-    private final java.util.function.IntFunction<Order> orders;
     private int mask;
     private int size;
     private boolean scrambled;
 
-    OrderIndex(int expected, java.util.function.IntFunction<Order> orders) {
+    /** Handle returned for an id that is not in the index. */
+    static final int MISSING = -1;
+
+    OrderIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
         keys = new long[capacity];
         values = new int[capacity];
         mask = capacity - 1;
-        this.orders = orders;
     }
 
     private int home(long key) {
@@ -35,20 +36,21 @@ final class OrderIndex {
         return (int) (h ^ (h >>> 32)) & mask;
     }
 
-    Order get(long key) {
+    /** @return the handle of {@code key}'s order, or {@link #MISSING} */
+    int get(long key) {
         for (int i = home(key); ; i = (i + 1) & mask) {
             int v = values[i];
             if (v == 0) {
-                return null;
+                return MISSING;
             }
             if (keys[i] == key) {
-                return orders.apply(v - 1);
+                return v - 1;
             }
         }
     }
 
     boolean containsKey(long key) {
-        return get(key) != null;
+        return get(key) != MISSING;
     }
 
     int size() {
@@ -60,19 +62,19 @@ final class OrderIndex {
         return scrambled;
     }
 
-    /** Adds or replaces. */
-    void put(long key, Order value) {
+    /** Adds or replaces; {@code handle} is not negative. */
+    void put(long key, int handle) {
         int probes = 0;
         int i = home(key);
         for (; values[i] != 0; i = (i + 1) & mask) {
             if (keys[i] == key) {
-                values[i] = value.handle + 1;
+                values[i] = handle + 1;
                 return;
             }
             probes++;
         }
         keys[i] = key;
-        values[i] = value.handle + 1;
+        values[i] = handle + 1;
         size++;
         if (size > (mask + 1) >>> 1) {
             rehash(mask + 1 << 1);
@@ -82,19 +84,19 @@ final class OrderIndex {
         }
     }
 
-    /** Removes and returns the order of {@code key}, or null. */
-    Order remove(long key) {
+    /** Removes {@code key}; returns its order's handle, or {@link #MISSING}. */
+    int remove(long key) {
         int i = home(key);
         for (; ; i = (i + 1) & mask) {
             int v = values[i];
             if (v == 0) {
-                return null;
+                return MISSING;
             }
             if (keys[i] == key) {
                 break;
             }
         }
-        Order removed = orders.apply(values[i] - 1);
+        int removed = values[i] - 1;
         // shift back every entry of the cluster that the hole now separates from its home slot
         int hole = i;
         for (int j = (i + 1) & mask; values[j] != 0; j = (j + 1) & mask) {

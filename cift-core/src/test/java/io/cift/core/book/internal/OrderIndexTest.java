@@ -16,17 +16,15 @@ class OrderIndexTest {
 
     private static void agreesWithAMap(LongSupplier ids, long seed, int ops) {
         SplittableRandom r = new SplittableRandom(seed);
-        List<Order> table = new ArrayList<>();
-        OrderIndex index = new OrderIndex(16, table::get);
-        Map<Long, Order> model = new HashMap<>();
+        OrderIndex index = new OrderIndex(16);
+        Map<Long, Integer> model = new HashMap<>();
         List<Long> live = new ArrayList<>();
+        int handles = 0;
         for (int i = 0; i < ops; i++) {
             int roll = r.nextInt(10);
             if (roll < 5 || live.isEmpty()) {
                 long id = ids.getAsLong();
-                Order o = new Order(table.size());
-                table.add(o);
-                o.id = id;
+                int o = handles++;
                 assertThat(index.containsKey(id)).isEqualTo(model.containsKey(id));
                 if (model.put(id, o) == null) {
                     live.add(id);
@@ -37,20 +35,20 @@ class OrderIndexTest {
                 long id = live.get(k);
                 live.set(k, live.get(live.size() - 1));
                 live.remove(live.size() - 1);
-                assertThat(index.remove(id)).isSameAs(model.remove(id));
-                assertThat(index.remove(id)).isNull();
+                assertThat(index.remove(id)).isEqualTo(model.remove(id));
+                assertThat(index.remove(id)).isEqualTo(OrderIndex.MISSING);
             } else {
                 long id = r.nextBoolean() && !live.isEmpty() ? live.get(r.nextInt(live.size())) : r.nextLong();
-                assertThat(index.get(id)).isSameAs(model.get(id));
+                assertThat(index.get(id)).isEqualTo(model.getOrDefault(id, OrderIndex.MISSING));
             }
             assertThat(index.size()).isEqualTo(model.size());
         }
-        for (Map.Entry<Long, Order> e : model.entrySet()) {
-            assertThat(index.get(e.getKey())).isSameAs(e.getValue());
+        for (Map.Entry<Long, Integer> e : model.entrySet()) {
+            assertThat(index.get(e.getKey())).isEqualTo(e.getValue());
         }
         index.clear();
         assertThat(index.size()).isZero();
-        assertThat(index.get(live.isEmpty() ? 1 : live.get(0))).isNull();
+        assertThat(index.get(live.isEmpty() ? 1 : live.get(0))).isEqualTo(OrderIndex.MISSING);
     }
 
     @Test
@@ -69,15 +67,12 @@ class OrderIndexTest {
     void idsThatShareHomeSlotsSwitchToScrambling() {
         long[] next = {0};
         agreesWithAMap(() -> (next[0]++) << 24, 4, 50_000);
-        List<Order> table = new ArrayList<>();
-        OrderIndex index = new OrderIndex(16, table::get);
+        OrderIndex index = new OrderIndex(16);
         for (long k = 0; k < 10_000; k++) {
-            Order o = new Order(table.size());
-            table.add(o);
-            index.put(k << 32 | k, o);              // every id folds to home slot 0
+            index.put(k << 32 | k, (int) k);        // every id folds to home slot 0
         }
         assertThat(index.scrambled()).isTrue();
         assertThat(index.size()).isEqualTo(10_000);
-        assertThat(index.get(9_999L << 32 | 9_999L)).isNotNull();
+        assertThat(index.get(9_999L << 32 | 9_999L)).isEqualTo(9_999);
     }
 }
