@@ -8,20 +8,26 @@ import java.util.Arrays;
  * themselves in key order: adding or removing a level anywhere in a deep book moves at most a block's
  * entries (and, when a block splits or empties, a few ints of the block order), never the whole side.
  * Levels are pooled. A direct-mapped cache indexed by the low bits of the price finds an existing level
- * without searching; a collision only costs the searches, so any price works. Blocks, the cache and the
+ * without searching; it grows with the side, so the contiguous prices of a deep book do not collide, and a
+ * collision only costs the searches, so any price works. Blocks, the cache and the
  * pool hold int handles into a level table written only when the pool grows, so the garbage collector has
  * no cards to refine. Walking the levels from the best one ({@link #fromBest}) in order costs O(1) a step.
  */
 final class BookSide {
-    private static final int CACHE_SIZE = 1 << 12;
-    private static final int CACHE_MASK = CACHE_SIZE - 1;
+    /** The price cache's first size: small, since an engine of many symbols keeps hundreds of sides, most shallow. */
+    private static final int CACHE_MIN = 1 << 10;
+    /** The size it grows to at most (512 KiB). */
+    private static final int CACHE_MAX = 1 << 17;
     /** Entries a block holds at most (a power of two). */
     static final int BLOCK = 64;
     private static final int SHIFT = 6;
 
     final boolean bid;
     /** Level handle plus one by the low bits of the price; 0 when empty. */
-    private final int[] cache = new int[CACHE_SIZE];
+    // it doubles whenever the side holds more than three quarters of its size in levels (allocating then
+    // only, as the pools do), so a deep book's contiguous prices each keep a slot of their own
+    private int[] cache = new int[CACHE_MIN];
+    private int cacheMask = CACHE_MIN - 1;
     /** Block b's sort keys (the price for bids, minus the price for asks), ascending, at [b * BLOCK, + blockSize[b]). */
     // one block to start with (no more than a side held before blocks): an engine of many symbols keeps
     // hundreds of sides, most of them shallow
@@ -103,7 +109,7 @@ final class BookSide {
     }
 
     Level find(long price) {
-        int c = cache[(int) price & CACHE_MASK];
+        int c = cache[(int) price & cacheMask];
         if (c != 0 && table[c - 1].price == price) {
             return table[c - 1];
         }
@@ -122,7 +128,7 @@ final class BookSide {
     }
 
     Level findOrCreate(long price) {
-        int slot = (int) price & CACHE_MASK;
+        int slot = (int) price & cacheMask;
         int c = cache[slot];
         if (c != 0 && table[c - 1].price == price) {
             return table[c - 1];
@@ -173,6 +179,9 @@ final class BookSide {
         }
         size++;
         cursorI = -1;
+        if (size > cache.length - (cache.length >> 2) && cache.length < CACHE_MAX) {
+            growCache();
+        }
         return l;
     }
 
@@ -201,7 +210,7 @@ final class BookSide {
         }
         size--;
         cursorI = -1;
-        int slot = (int) l.price & CACHE_MASK;
+        int slot = (int) l.price & cacheMask;
         if (cache[slot] == l.handle + 1) {
             cache[slot] = 0;
         }
@@ -317,6 +326,25 @@ final class BookSide {
         return b;
     }
 
+    /** @return whether the price cache holds the level at this price (for tests) */
+    boolean cached(long price) {
+        int c = cache[(int) price & cacheMask];
+        return c != 0 && table[c - 1].price == price;
+    }
+
+    /** Doubles the price cache and fills it with the levels on the book. */
+    private void growCache() {
+        cache = new int[cache.length << 1];
+        cacheMask = cache.length - 1;
+        for (int p = 0; p < blocks; p++) {
+            int base = order[p] << SHIFT;
+            for (int j = 0, n = blockSize[order[p]]; j < n; j++) {
+                Level l = table[levels[base + j]];
+                cache[(int) l.price & cacheMask] = l.handle + 1;
+            }
+        }
+    }
+
     private void grow() {
         int from = table.length;
         int n = Math.max(64, from);
@@ -360,9 +388,9 @@ final class BookSide {
         if (seen != size) {
             return "the blocks hold " + seen + " levels, not " + size;
         }
-        for (int slot = 0; slot < CACHE_SIZE; slot++) {
+        for (int slot = 0; slot < cache.length; slot++) {
             Level c = cache[slot] == 0 ? null : table[cache[slot] - 1];
-            if (c != null && (((int) c.price & CACHE_MASK) != slot || onBook(c.price) != c)) {
+            if (c != null && (((int) c.price & cacheMask) != slot || onBook(c.price) != c)) {
                 return "the price cache holds a level at " + c.price + " that is not on the book";
             }
         }

@@ -66,6 +66,23 @@ class BookSideTest {
         }
     }
 
+    @Test
+    void theContiguousPricesOfADeepBookKeepTheirOwnCacheSlots() {
+        BookSide side = new BookSide(false);
+        long first = 1_000_000 - 6_000;
+        for (long p = first; p < first + 12_000; p++) {
+            side.findOrCreate(p);
+        }
+        for (long p = first; p < first + 12_000; p++) {
+            assertThat(side.cached(p)).as("level %d cached", p).isTrue();
+        }
+        assertThat(side.checkLevels()).isNull();
+        side.remove(side.find(first + 5));
+        assertThat(side.cached(first + 5)).isFalse();
+        assertThat(side.find(first + 5)).isNull();
+        assertThat(side.checkLevels()).isNull();
+    }
+
     private static void check(BookSide side, NavigableSet<Long> expected) {
         assertThat(side.checkLevels()).isNull();
         assertThat(side.size()).isEqualTo(expected.size());
