@@ -7,6 +7,8 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import static org.agrona.UnsafeAccess.UNSAFE;
+
 /**
  * The hand-off from the matching thread to the journal writer: a single-producer LMAX Disruptor sequencer
  * over slots of exactly one cache line each, off the heap and aligned, holding a command as the matching
@@ -33,6 +35,8 @@ final class CommandRing {
 
     private final SingleProducerSequencer sequencer;
     private final UnsafeBuffer slots;
+    /** The slots' address: the producer writes through it without the buffer's bounds checks (a slot's offset is masked into the ring). */
+    private final long address;
     private final byte[][] payloads;
     private final int mask;
     private final Slot view = new Slot();
@@ -47,6 +51,7 @@ final class CommandRing {
         // the wait strategy is never waited on (the writer polls); Yielding's publish signals nobody
         this.sequencer = new SingleProducerSequencer(size, new YieldingWaitStrategy());
         this.slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(size * SLOT_BYTES, SLOT_BYTES));
+        this.address = slots.addressOffset();
         this.payloads = new byte[size][];
         this.mask = size - 1;
         this.poller = sequencer.newPoller(sequence -> view.at(sequence));
@@ -82,15 +87,15 @@ final class CommandRing {
      */
     void command(long slot, long seq, int op, int symbol, long orderId, long ownerId, long price, long quantity,
                  boolean timed, long time) {
-        int at = offset(slot);
-        slots.putInt(at + OP, timed ? op | TIMED : op);
-        slots.putInt(at + SYMBOL, symbol);
-        slots.putLong(at + ORDER_ID, orderId);
-        slots.putLong(at + OWNER_ID, ownerId);
-        slots.putLong(at + PRICE, price);
-        slots.putLong(at + QUANTITY, quantity);
-        slots.putLong(at + TIME, time);
-        slots.putLong(at + SEQ, seq);
+        long at = address + offset(slot);
+        UNSAFE.putInt(at + OP, timed ? op | TIMED : op);
+        UNSAFE.putInt(at + SYMBOL, symbol);
+        UNSAFE.putLong(at + ORDER_ID, orderId);
+        UNSAFE.putLong(at + OWNER_ID, ownerId);
+        UNSAFE.putLong(at + PRICE, price);
+        UNSAFE.putLong(at + QUANTITY, quantity);
+        UNSAFE.putLong(at + TIME, time);
+        UNSAFE.putLong(at + SEQ, seq);
     }
 
     /**

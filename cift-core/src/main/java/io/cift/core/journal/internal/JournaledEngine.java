@@ -59,6 +59,8 @@ public final class JournaledEngine implements DurableEngine {
 
     /** One command in 1,024 is timed on the matching thread: a clock read per command would cost more than the rest. */
     private static final long SAMPLE_MASK = 1023;
+    /** The next sequence number at which {@link #afterCommand} looks at the snapshot interval (0: at the first command). */
+    private long nextSnapshotCheck;
     private static final long NOT_SAMPLED = Long.MIN_VALUE;
     /** How long the replica must stand still before a standby takes over. */
     static final long PROMOTION_SETTLE_MILLIS = 100;
@@ -553,10 +555,22 @@ public final class JournaledEngine implements DurableEngine {
         if (events != null) {
             events.endCommand();
         }
+        if (seq >= nextSnapshotCheck) {
+            snapshotIfDue(seq);
+        }
+    }
+
+    /** Snapshots when {@code seq} is a multiple of the snapshot interval; then sets the next multiple to check at. */
+    private void snapshotIfDue(long seq) {
         long every = config.snapshotEvery();
-        if (every > 0 && seq % every == 0) {
+        if (every <= 0) {
+            nextSnapshotCheck = Long.MAX_VALUE;
+            return;
+        }
+        if (seq % every == 0) {
             scheduleSnapshot();
         }
+        nextSnapshotCheck = (seq / every + 1) * every;   // a division per snapshot, not one per command
     }
 
     private Future<SnapshotInfo> scheduleSnapshot() {
