@@ -19,9 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link OrderBook} over two sorted arrays of pooled price levels, each an intrusive FIFO of pooled
- * orders, and a primitive open-addressing index from order id to order (no tombstones, so churn
- * never rehashes). Single writer; see {@link OrderBook} for the rules.
+ * {@link OrderBook} over two sides of pooled price levels in sorted blocks, each level an intrusive FIFO
+ * of pooled orders kept as rows of a primitive array ({@link OrderStore}), and a primitive
+ * open-addressing index from order id to order handle (no tombstones, so churn never rehashes).
+ * Single writer; see {@link OrderBook} for the rules.
  */
 public final class ArrayOrderBook implements OrderBook {
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * longs, one cache line, so reaching a random order (a cancel deep in the book, a neighbour to relink)
  * costs one miss, where an order object reached through a table of references cost two. The array holds
  * no references, so nothing here gives a garbage collector work. A row's level handle is -1 while the
- * order is not on the book; its previous and next handles are -1 at the ends of its level's queue (and
- * next links the free orders of the pool). Single writer.
+ * order is not on the book; its previous and next handles are -1 at the ends of its level's queue and
+ * while it is off the book. Single writer.
  */
 final class OrderStore {
     /** Handle meaning "no order". */
@@ -35,11 +35,6 @@ final class OrderStore {
 
     private long[] rows = new long[PAD];
     private int capacity;
-
-    /** @return how many rows there are */
-    int capacity() {
-        return capacity;
-    }
 
     /**
      * Adds rows (allocates; call it only when the pool grows).
