@@ -180,12 +180,13 @@ public final class MatchingEngineConfig {
         /**
          * Sets how many orders each book preallocates.
          *
-         * @param capacity at least 1
+         * @param capacity from 1 to {@link OrderBook#MAX_ORDERS}
          * @return this builder
          */
         public Builder initialOrderCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("initialOrderCapacity must be at least 1, got " + capacity);
+            if (capacity < 1 || capacity > OrderBook.MAX_ORDERS) {
+                throw new IllegalArgumentException("initialOrderCapacity must be from 1 to " + OrderBook.MAX_ORDERS
+                        + ", got " + capacity);
             }
             this.initialOrderCapacity = capacity;
             return this;

@@ -51,6 +51,12 @@ public interface OrderBook {
     long MAX_PRICE = 1_000_000_000_000_000L;
 
     /**
+     * The most orders one book keeps resting: 100 million (about 10 GB of book and index). A new order that
+     * would rest beyond that is refused with an {@link IllegalStateException} before anything of it happens.
+     */
+    int MAX_ORDERS = 100_000_000;
+
+    /**
      * Creates an empty book.
      *
      * @param symbol the instrument's symbol, not blank

@@ -40,6 +40,8 @@ public final class ArrayOrderBook implements OrderBook {
     private int[] freeHandles = new int[0];
     private int freeCount;
     private int pooledOrders;
+    /** The most orders this book rests: {@link #MAX_ORDERS}, lower only in tests. */
+    private final int maxOrders;
     /** Quantity the last {@link #match} call traded (as opposed to cancelled by STP). */
     private long lastTraded;
 
@@ -61,6 +63,10 @@ public final class ArrayOrderBook implements OrderBook {
      * @param listener receives the events
      */
     public ArrayOrderBook(String symbol, MatchingEngineConfig config, ContainedListener listener) {
+        this(symbol, config, listener, MAX_ORDERS);
+    }
+
+    ArrayOrderBook(String symbol, MatchingEngineConfig config, ContainedListener listener, int maxOrders) {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol must not be blank, got '" + symbol + "'");
         }
@@ -68,6 +74,7 @@ public final class ArrayOrderBook implements OrderBook {
         this.symbol = symbol;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.stp = config.selfTradePrevention();
+        this.maxOrders = maxOrders;
         this.index = new OrderIndex(config.initialOrderCapacity());
         growPool(config.initialOrderCapacity());
     }
@@ -96,6 +103,7 @@ public final class ArrayOrderBook implements OrderBook {
         if (index.containsKey(orderId)) {
             return reject(orderId, CommandType.NEW, ResultCode.DUPLICATE_ORDER_ID);
         }
+        ensureFreeOrder();   // before any event: a pool that cannot grow fails the command whole
         boolean buy = side == Side.BUY;
         BookSide opposite = buy ? asks : bids;
         long limit = market ? (buy ? Long.MAX_VALUE : Long.MIN_VALUE) : price;
@@ -338,10 +346,18 @@ public final class ArrayOrderBook implements OrderBook {
         return (orders.buy(o) ? bids : asks).level(orders.level(o));
     }
 
-    private int acquire() {
+    /**
+     * Grows the pool when it has no free order: called before a command has any effect, so that a book
+     * holding {@link #MAX_ORDERS} (or a full heap) fails the command whole.
+     */
+    private void ensureFreeOrder() {
         if (freeCount == 0) {
-            growPool(Math.max(POOL_CHUNK_MIN, pooledOrders));
+            growPool(Math.min(Math.max(POOL_CHUNK_MIN, pooledOrders), maxOrders - pooledOrders));
         }
+    }
+
+    /** A free order; {@link #submit} and {@link #restore} made sure the pool has one. */
+    private int acquire() {
         return freeHandles[--freeCount];
     }
 
@@ -351,6 +367,10 @@ public final class ArrayOrderBook implements OrderBook {
     }
 
     private void growPool(int n) {
+        if (n <= 0) {
+            throw new IllegalStateException("order book " + symbol + " holds " + pooledOrders
+                    + " orders, the most it can (OrderBook.MAX_ORDERS)");
+        }
         int from = pooledOrders;
         orders.grow(n);
         freeHandles = java.util.Arrays.copyOf(freeHandles, from + n);
@@ -530,6 +550,7 @@ public final class ArrayOrderBook implements OrderBook {
             throw new IllegalArgumentException("cannot restore order " + orderId + " of " + symbol + " at " + price
                     + ": it would cross the book");
         }
+        ensureFreeOrder();
         rest(orderId, ownerId, buy, price, open, filled, postOnly);
     }
 
