@@ -59,11 +59,12 @@ public final class JournaledEngine implements DurableEngine {
 
     /** One command in 1,024 is timed on the matching thread: a clock read per command would cost more than the rest. */
     private static final long SAMPLE_MASK = 1023;
-    /** The next sequence number at which {@link #afterCommand} looks at the snapshot interval (0: at the first command). */
-    private long nextSnapshotCheck;
     private static final long NOT_SAMPLED = Long.MIN_VALUE;
     /** How long the replica must stand still before a standby takes over. */
     static final long PROMOTION_SETTLE_MILLIS = 100;
+
+    /** The next sequence number at which {@link #afterCommand} looks at the snapshot interval (0: at the first command). */
+    private long nextSnapshotCheck;
     private long sampledCommands;
     private long sampledNanos;
     private long sampledMaxNanos;
