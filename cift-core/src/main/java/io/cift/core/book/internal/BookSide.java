@@ -9,9 +9,8 @@ import java.util.Arrays;
  * entries (and, when a block splits or empties, a few ints of the block order), never the whole side.
  * Levels are pooled. A direct-mapped cache indexed by the low bits of the price finds an existing level
  * without searching; it grows with the side, so the contiguous prices of a deep book do not collide, and a
- * collision only costs the searches, so any price works. Blocks, the cache and the
- * pool hold int handles into a level table written only when the pool grows, so the garbage collector has
- * no cards to refine. Walking the levels from the best one ({@link #fromBest}) in order costs O(1) a step.
+ * collision only costs the searches, so any price works. Blocks, the cache and the pool hold int handles
+ * into a level table written only when the pool grows, so the garbage collector has no cards to refine. Walking the levels from the best one ({@link #fromBest}) in order costs O(1) a step.
  */
 final class BookSide {
     /** The price cache's first size: small, since an engine of many symbols keeps hundreds of sides, most shallow. */
@@ -109,11 +108,20 @@ final class BookSide {
     }
 
     Level find(long price) {
+        Level hit = cached(price);
+        return hit != null ? hit : onBook(price);
+    }
+
+    /** The level at this price if the price cache holds it, else null (it may still be on the book). */
+    Level cached(long price) {
         int c = cache[(int) price & cacheMask];
-        if (c != 0 && table[c - 1].price == price) {
-            return table[c - 1];
+        if (c != 0) {
+            Level l = table[c - 1];
+            if (l.price == price) {
+                return l;
+            }
         }
-        return onBook(price);
+        return null;
     }
 
     /** The level at this price found through the blocks alone (not the cache), or null. */
@@ -128,11 +136,11 @@ final class BookSide {
     }
 
     Level findOrCreate(long price) {
-        int slot = (int) price & cacheMask;
-        int c = cache[slot];
-        if (c != 0 && table[c - 1].price == price) {
-            return table[c - 1];
+        Level hit = cached(price);
+        if (hit != null) {
+            return hit;
         }
+        int slot = (int) price & cacheMask;
         long key = bid ? price : -price;
         int p;
         int at;
@@ -324,12 +332,6 @@ final class BookSide {
         int b = freeBlocks[--freeBlockCount];
         blockSize[b] = 0;
         return b;
-    }
-
-    /** @return whether the price cache holds the level at this price (for tests) */
-    boolean cached(long price) {
-        int c = cache[(int) price & cacheMask];
-        return c != 0 && table[c - 1].price == price;
     }
 
     /** Doubles the price cache and fills it with the levels on the book. */

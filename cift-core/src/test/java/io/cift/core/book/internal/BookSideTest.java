@@ -74,11 +74,11 @@ class BookSideTest {
             side.findOrCreate(p);
         }
         for (long p = first; p < first + 12_000; p++) {
-            assertThat(side.cached(p)).as("level %d cached", p).isTrue();
+            assertThat(side.cached(p)).as("level %d cached", p).isNotNull();
         }
         assertThat(side.checkLevels()).isNull();
         side.remove(side.find(first + 5));
-        assertThat(side.cached(first + 5)).isFalse();
+        assertThat(side.cached(first + 5)).isNull();
         assertThat(side.find(first + 5)).isNull();
         assertThat(side.checkLevels()).isNull();
     }
