@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  * </ul>
  * Usage: {@code JournalHarness WORKLOAD.csv throughput RUNS | latency RATE SECONDS | recovery N EVERY}.
  * Journals go to a temporary directory under {@code cift.bench.dir} (default the working directory).
+ * {@code -Dcift.bench.pin=CPUS} pins the matching thread to those CPUs while a pass is timed (with
+ * {@code taskset}, Linux only); the engine's own threads stay free.
  */
 public final class JournalHarness {
 
@@ -62,6 +64,8 @@ public final class JournalHarness {
         }
     }
 
+    /** CPUs for the matching thread while it is timed ({@code taskset} list syntax), or null to leave it to the scheduler. */
+    private static final String PIN = System.getProperty("cift.bench.pin");
     private static final com.sun.management.ThreadMXBean MX =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -113,7 +117,39 @@ public final class JournalHarness {
         return p;
     }
 
+    /**
+     * Pins the calling thread to {@code cpus} with {@code taskset}. Only the timed loop is pinned: the engine's
+     * own threads, started when it opens, inherit the affinity of the thread that opens it, and stay free.
+     */
+    private static void pin(String cpus) {
+        try {
+            String task = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            Process p = new ProcessBuilder("taskset", "-pc", cpus, task).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("taskset -pc " + cpus + " " + task + " failed: " + out.strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run taskset to pin the matching thread: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pinning the matching thread", e);
+        }
+    }
+
     private static Pass timed(Workload w, MatchingEngine e, Runnable finish) {
+        if (PIN == null) {
+            return timed0(w, e, finish);
+        }
+        pin(PIN);
+        try {
+            return timed0(w, e, finish);
+        } finally {
+            pin("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+        }
+    }
+
+    private static Pass timed0(Workload w, MatchingEngine e, Runnable finish) {
         long tid = Thread.currentThread().getId();
         long a0 = MX.getThreadAllocatedBytes(tid);
         long c0 = MX.getCurrentThreadCpuTime();
