@@ -376,6 +376,8 @@ class DurableEngineTest {
         assertThat(e.cancel(" ", 1)).isEqualTo(ResultCode.INVALID_SYMBOL);
         assertThat(e.lastSequence()).isZero();
         assertThat(e.submit("A", 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false)).isEqualTo(ResultCode.ACCEPTED);
+        assertThat(e.amend("", 1, 10, 1)).as("checked after a known symbol too").isEqualTo(ResultCode.INVALID_SYMBOL);
+        assertThat(e.lastSequence()).isEqualTo(1);
         e.close();
         assertThat(e.submit("A", 2, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
                 .isEqualTo(ResultCode.JOURNAL_UNAVAILABLE);

@@ -463,7 +463,7 @@ public final class JournaledEngine implements DurableEngine {
 
     /** @return the symbol's id in the journal's table, or -1 when it is missing, blank or too long for a record */
     private int symbolId(String symbol) {
-        return symbol == null || symbol.isBlank() ? -1 : sequencer.symbols.journalId(symbol);
+        return symbol == null ? -1 : sequencer.symbols.journalId(symbol);
     }
 
     /** @return null when the command may go ahead, else the code that refuses it */

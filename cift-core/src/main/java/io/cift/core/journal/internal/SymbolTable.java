@@ -26,13 +26,17 @@ final class SymbolTable {
     }
 
     /**
-     * The id of a symbol a journal record can hold, assigned on first use; -1 (and nothing kept) for one
-     * longer than {@link RecordCodec#MAX_SYMBOL_BYTES} UTF-8 bytes. Matching thread only.
+     * The id of a symbol a journal record can hold, assigned on first use; -1 (and nothing kept) for a blank
+     * one or one longer than {@link RecordCodec#MAX_SYMBOL_BYTES} UTF-8 bytes. A symbol is checked once, when
+     * it is first seen, not on every command. Matching thread only.
      */
     int journalId(String symbol) {
         int id = known(symbol);
         if (id >= 0) {
             return id;
+        }
+        if (symbol.isBlank()) {
+            return -1;
         }
         byte[] b = symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return b.length > RecordCodec.MAX_SYMBOL_BYTES ? -1 : add(symbol, b);
