@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Per-command latency of the order book with HdrHistogram, and whole-replay throughput, on the
@@ -36,11 +37,7 @@ public final class LatencyHarness {
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Workload w = Workload.load(path);
         TradeChecker checker = new TradeChecker();
-        ArrayOrderBook[] book = new ArrayOrderBook[w.symbols.length];
-        for (int s = 0; s < book.length; s++) {
-            book[s] = new ArrayOrderBook(w.symbols[s],
-                    MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
-        }
+        ArrayOrderBook[] book = books(w, checker);
         System.out.printf(Locale.ROOT, "workload %s: %d commands over %d symbol(s), java %s%n", path, w.size, book.length,
                 System.getProperty("java.version"));
 
@@ -69,6 +66,31 @@ public final class LatencyHarness {
                 h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getValueAtPercentile(99.99), h.getMaxValue(), h.getMean());
         System.out.printf(Locale.ROOT, "trades per pass %d (verified: %s)%n", checker.trades, w.expectedHash != null);
+    }
+
+    /** A book per symbol of the workload, as {@link #main} measures them. */
+    private static ArrayOrderBook[] books(Workload w, TradeChecker checker) {
+        ArrayOrderBook[] book = new ArrayOrderBook[w.symbols.length];
+        for (int s = 0; s < book.length; s++) {
+            book[s] = new ArrayOrderBook(w.symbols[s],
+                    MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
+        }
+        return book;
+    }
+
+    /**
+     * The throughput pass of {@link #main} as a function, for {@link SideBySide}: each call replays the whole
+     * workload into cleared books, checks its trades against the generator's, and returns the nanoseconds it
+     * took. Its type is the JDK's, so that a caller in another class loader (another build) can call it.
+     *
+     * @param workload the workload file
+     * @return one timed, verified pass per call
+     */
+    public static LongSupplier passes(Path workload) {
+        Workload w = Workload.load(workload);
+        TradeChecker checker = new TradeChecker();
+        ArrayOrderBook[] book = books(w, checker);
+        return () -> timedPass(w, book, checker, null);
     }
 
     private static long timedPass(Workload w, ArrayOrderBook[] book, TradeChecker checker, Histogram h) {
