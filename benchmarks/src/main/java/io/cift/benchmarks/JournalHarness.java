@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * </ul>
  * Usage: {@code JournalHarness WORKLOAD.csv throughput RUNS | latency RATE SECONDS | recovery N EVERY}.
  * Journals go to a temporary directory under {@code cift.bench.dir} (default the working directory).
- * {@code -Dcift.bench.pin=CPUS} pins the matching thread to those CPUs while a pass is timed (with
- * {@code taskset}, Linux only); the engine's own threads stay free.
+ * The variants whose names end in "pinned" pin the matching thread to the CPUs of {@code -Dcift.bench.pin}
+ * while a pass is timed (with {@code taskset}, Linux only); the engine's own threads stay free.
  */
 public final class JournalHarness {
 
@@ -64,7 +64,7 @@ public final class JournalHarness {
         }
     }
 
-    /** CPUs for the matching thread while it is timed ({@code taskset} list syntax), or null to leave it to the scheduler. */
+    /** CPUs for the matching thread of the pinned variants while they are timed ({@code taskset} list syntax). */
     private static final String PIN = System.getProperty("cift.bench.pin");
     private static final com.sun.management.ThreadMXBean MX =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -73,19 +73,19 @@ public final class JournalHarness {
     private record Pass(long wall, long cpu, long bytes) {
     }
 
-    private static Pass bare(Workload w) {
+    private static Pass bare(Workload w, boolean pinned) {
         TradeChecker checker = new TradeChecker();
         MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192)
                 .listener(checker).build());
-        return timed(w, e, () -> checker.verify(w));
+        return timed(w, e, pinned, () -> checker.verify(w));
     }
 
     private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer) {
-        return durable(w, dir, fsync, consumer, false);
+        return durable(w, dir, fsync, consumer, false, false);
     }
 
     /** With {@code feed}: a consumer of every event kind making the order feed (into a counter), as a feed publisher would. */
-    private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer, boolean feed) {
+    private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer, boolean feed, boolean pinned) {
         TradeChecker checker = new TradeChecker();
         DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
                 .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
@@ -102,7 +102,7 @@ public final class JournalHarness {
             b.engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
         }
         DurableEngine e = DurableEngine.open(b.build());
-        Pass p = timed(w, e, () -> {
+        Pass p = timed(w, e, pinned, () -> {
             e.close();   // durable, consumers done
             if (consumer && trades[0] != w.expectedTrades && w.expectedTrades >= 0) {
                 throw new IllegalStateException("consumer saw " + trades[0] + " trades, expected " + w.expectedTrades);
@@ -137,15 +137,29 @@ public final class JournalHarness {
         }
     }
 
-    private static Pass timed(Workload w, MatchingEngine e, Runnable finish) {
-        if (PIN == null) {
+    private static Pass timed(Workload w, MatchingEngine e, boolean pinned, Runnable finish) {
+        if (!pinned) {
             return timed0(w, e, finish);
         }
+        if (PIN == null) {
+            throw new IllegalArgumentException("a pinned variant needs -Dcift.bench.pin=CPUS");
+        }
+        String allowed = allowedCpus();
         pin(PIN);
         try {
             return timed0(w, e, finish);
         } finally {
-            pin("0-" + (Runtime.getRuntime().availableProcessors() - 1));
+            pin(allowed);
+        }
+    }
+
+    /** The CPUs the calling thread may run on now, as {@code taskset} lists them. */
+    private static String allowedCpus() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/thread-self/status"))) {
+            return lines.filter(l -> l.startsWith("Cpus_allowed_list:")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no Cpus_allowed_list in /proc/thread-self/status"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the thread's CPUs from /proc/thread-self/status: " + e, e);
         }
     }
 
@@ -166,7 +180,7 @@ public final class JournalHarness {
 
     private static void throughput(Workload w, Path base, int runs) throws IOException {
         Map<String, List<Pass>> results = new LinkedHashMap<>();
-        String[] names = names0();
+        String[] names = java.util.Arrays.copyOf(names0(), 6);   // the pinned variants only when asked for
         String only = System.getProperty("cift.bench.variants");   // e.g. "0,1,3": run only these (by position)
         if (only != null) {
             names = java.util.Arrays.stream(only.split(",")).mapToInt(Integer::parseInt).mapToObj(i -> names0()[i])
@@ -180,11 +194,13 @@ public final class JournalHarness {
             for (String n : names) {
                 Path dir = base.resolve("t" + run + "-" + k++);
                 Pass p = switch (n) {
-                    case "bare engine" -> bare(w);
+                    case "bare engine" -> bare(w, false);
+                    case "bare engine, pinned" -> bare(w, true);
+                    case "durable, fsync batch, pinned" -> durable(w, dir, FsyncPolicy.BATCH, false, false, true);
                     case "durable, fsync batch" -> durable(w, dir, FsyncPolicy.BATCH, false);
                     case "durable, fsync batch, trade consumer" -> durable(w, dir, FsyncPolicy.BATCH, true);
                     case "durable, fsync none" -> durable(w, dir, FsyncPolicy.NONE, false);
-                    case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true);
+                    case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true, false);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
@@ -193,18 +209,18 @@ public final class JournalHarness {
                 }
             }
         }
-        double bareRate = 0;
-        double bareCpu = 0;
         System.out.printf(Locale.ROOT, "%-40s %12s %10s %14s %10s%n", "variant (median of " + runs + ")", "M cmds/s",
                 "vs bare", "match ns/cmd", "B/cmd");
+        String first = results.keySet().iterator().next();
         for (Map.Entry<String, List<Pass>> r : results.entrySet()) {
+            // a pinned variant against the pinned bare engine when that ran too, else against the first variant
+            String bare = r.getKey().endsWith(", pinned") && results.containsKey("bare engine, pinned")
+                    ? "bare engine, pinned" : first;
+            double bareRate = w.size / (median(results.get(bare), Pass::wall) / 1e9) / 1e6;
+            double bareCpu = median(results.get(bare), Pass::cpu) / (double) w.size;
             double rate = w.size / (median(r.getValue(), Pass::wall) / 1e9) / 1e6;
             double cpu = median(r.getValue(), Pass::cpu) / (double) w.size;
             double bytes = median(r.getValue(), Pass::bytes) / (double) w.size;
-            if (bareRate == 0) {
-                bareRate = rate;
-                bareCpu = cpu;
-            }
             System.out.printf(Locale.ROOT, "%-40s %12.2f %9.2fx %9.0f (%4.2fx) %10.2f%n", r.getKey(), rate, rate / bareRate,
                     cpu, cpu / bareCpu, bytes);
         }
@@ -212,7 +228,8 @@ public final class JournalHarness {
 
     private static String[] names0() {
         return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
-                "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer"};
+                "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer",
+                "bare engine, pinned", "durable, fsync batch, pinned"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {
