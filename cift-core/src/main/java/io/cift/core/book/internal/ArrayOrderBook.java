@@ -361,8 +361,8 @@ public final class ArrayOrderBook implements OrderBook {
         return freeHandles[--freeCount];
     }
 
+    /** Returns an order that is off the book (unlinked from its level) to the pool. */
     private void release(int o) {
-        orders.unlinked(o);
         freeHandles[freeCount++] = o;
     }
 
@@ -395,6 +395,7 @@ public final class ArrayOrderBook implements OrderBook {
             Level level = side.best();
             for (int o = level.head; o >= 0; ) {
                 int next = orders.next(o);
+                orders.unlinked(o);   // dropped with its level whole, not through Level.remove
                 release(o);
                 o = next;
             }

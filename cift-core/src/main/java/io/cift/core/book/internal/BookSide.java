@@ -10,7 +10,8 @@ import java.util.Arrays;
  * Levels are pooled. A direct-mapped cache indexed by the low bits of the price finds an existing level
  * without searching; it grows with the side, so the contiguous prices of a deep book do not collide, and a
  * collision only costs the searches, so any price works. Blocks, the cache and the pool hold int handles
- * into a level table written only when the pool grows, so the garbage collector has no cards to refine. Walking the levels from the best one ({@link #fromBest}) in order costs O(1) a step.
+ * into a level table written only when the pool grows, so the garbage collector has no cards to refine.
+ * Walking the levels from the best one ({@link #fromBest}) in order costs O(1) a step.
  */
 final class BookSide {
     /** The price cache's first size: small, since an engine of many symbols keeps hundreds of sides, most shallow. */
