@@ -410,22 +410,43 @@ public final class ArrayOrderBook implements OrderBook {
 
     @Override
     public long stateHash() {
-        long h = StateHash.start();
-        h = StateHash.add(h, symbol);
-        h = hashSide(h, bids);
-        h = StateHash.add(h, -1L);   // side separator: a book with one side differs from the other side
-        return hashSide(h, asks);
+        return walk(null);
     }
 
-    private long hashSide(long h, BookSide side) {
-        for (int i = 0, n = side.size(); i < n; i++) {
-            for (int o = side.fromBest(i).head; o >= 0; o = orders.next(o)) {
-                h = StateHash.add(h, orders.id(o));
-                h = StateHash.add(h, orders.owner(o));
-                h = StateHash.add(h, orders.price(o));
-                h = StateHash.add(h, orders.open(o));
-                h = StateHash.add(h, orders.filled(o));
-                h = StateHash.add(h, orders.postOnly(o) ? 1 : 0);
+    /**
+     * Every resting order in priority order, folded into the state hash and given to {@code visitor} when
+     * there is one. One walk serves both, so that a snapshot walks the book once.
+     */
+    private long walk(OrderVisitor visitor) {
+        PriorityWalk w = new PriorityWalk(orders, index.size());
+        long h = StateHash.start();
+        h = StateHash.add(h, symbol);
+        h = walkSide(h, bids, w, visitor);
+        h = StateHash.add(h, -1L);   // side separator: a book with one side differs from the other side
+        return walkSide(h, asks, w, visitor);
+    }
+
+    private long walkSide(long h, BookSide side, PriorityWalk w, OrderVisitor visitor) {
+        w.start(side);
+        int[] handles = w.handles();
+        for (int n = w.next(); n > 0; n = w.next()) {
+            for (int k = 0; k < n; k++) {
+                int o = handles[k];
+                long id = orders.id(o);
+                long owner = orders.owner(o);
+                long price = orders.price(o);
+                long open = orders.open(o);
+                long filled = orders.filled(o);
+                boolean postOnly = orders.postOnly(o);
+                h = StateHash.add(h, id);
+                h = StateHash.add(h, owner);
+                h = StateHash.add(h, price);
+                h = StateHash.add(h, open);
+                h = StateHash.add(h, filled);
+                h = StateHash.add(h, postOnly ? 1 : 0);
+                if (visitor != null) {
+                    visitor.order(id, owner, side.bid, price, open, filled, postOnly);
+                }
             }
         }
         return h;
@@ -509,23 +530,15 @@ public final class ArrayOrderBook implements OrderBook {
     }
 
     /**
-     * Visits every resting order: bids best first, then asks best first, each level in time priority.
-     * Allocates nothing.
+     * Visits every resting order: bids best first, then asks best first, each level in time priority; and
+     * returns the book's {@link #stateHash()}, folded on the same walk (a snapshot needs both). Allocates
+     * only a batch buffer for the walk. The visitor must not change the book.
      *
      * @param visitor receives the orders
+     * @return the book's state hash
      */
-    public void forEachOrder(OrderVisitor visitor) {
-        visit(bids, visitor);
-        visit(asks, visitor);
-    }
-
-    private void visit(BookSide side, OrderVisitor visitor) {
-        for (int i = 0, n = side.size(); i < n; i++) {
-            for (int o = side.fromBest(i).head; o >= 0; o = orders.next(o)) {
-                visitor.order(orders.id(o), orders.owner(o), orders.buy(o), orders.price(o), orders.open(o),
-                        orders.filled(o), orders.postOnly(o));
-            }
-        }
+    public long forEachOrder(OrderVisitor visitor) {
+        return walk(Objects.requireNonNull(visitor, "visitor"));
     }
 
     /**

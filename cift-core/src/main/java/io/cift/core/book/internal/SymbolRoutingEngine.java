@@ -115,11 +115,22 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         long h = StateHash.start();
         for (String s : new TreeSet<>(books.keySet())) {
             ArrayOrderBook b = books.get(s);
-            if (b.orderCount() > 0) {
-                h = StateHash.add(h, b.stateHash());
-            }
+            h = foldBook(h, b, b.orderCount() > 0 ? b.stateHash() : 0);
         }
         return h;
+    }
+
+    /**
+     * Folds one book into an engine's state hash as {@link #stateHash()} does, for a caller that walks the
+     * books itself (a snapshot): start from {@link StateHash#start()} and fold every book in symbol order.
+     *
+     * @param engineHash the engine's hash so far
+     * @param book the book
+     * @param bookHash the book's {@link ArrayOrderBook#stateHash()}
+     * @return the engine's hash with the book folded in (an empty book leaves it as it is)
+     */
+    public static long foldBook(long engineHash, ArrayOrderBook book, long bookHash) {
+        return book.orderCount() > 0 ? StateHash.add(engineHash, bookHash) : engineHash;
     }
 
     @Override

@@ -586,8 +586,8 @@ public final class JournaledEngine implements DurableEngine {
                 Thread.currentThread().interrupt();
             }
         }
-        long hash = state.books.stateHash();   // one walk over the live orders serves the file and the info
-        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, state, hash);
+        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, state);   // one walk over the live orders
+        long hash = Snapshots.storedHash(snapshotBuffer);
         byte[] bytes = snapshotBuffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
                 hash, dir.resolve(String.format("snapshot-%020d.snap", seq)));

@@ -1,6 +1,7 @@
 package io.cift.core.journal.internal;
 
 import io.cift.core.book.internal.ArrayOrderBook;
+import io.cift.core.book.internal.StateHash;
 import io.cift.core.book.internal.SymbolRoutingEngine;
 import io.cift.core.journal.SnapshotInfo;
 
@@ -38,6 +39,8 @@ import java.util.zip.CRC32C;
  */
 public final class Snapshots {
     private static final byte[] MAGIC = {'C', 'I', 'F', 'T', 'S', 'N', 'P', '1'};
+    /** Where the header keeps the books' state hash: after the magic and five counters. */
+    private static final int HASH_AT = MAGIC.length + 5 * 8;
     private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.snap");
 
     private Snapshots() {
@@ -51,10 +54,9 @@ public final class Snapshots {
      * @param engineId the engine's id (ASCII)
      * @param c the counters
      * @param state the books and the risk gate
-     * @param stateHash the books' {@code stateHash()}, computed by the caller
-     * @return the snapshot's length in {@code out}
+     * @return the snapshot's length in {@code out}; its books' state hash is then {@link #storedHash}
      */
-    static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, EngineState state, long stateHash) {
+    static int serialize(ExpandableArrayBuffer out, String engineId, EngineCounters c, EngineState state) {
         SymbolRoutingEngine engine = state.books;
         int[] at = {0};
         out.putBytes(0, MAGIC);
@@ -64,8 +66,9 @@ public final class Snapshots {
         putLong(out, at, c.tradeSeq);
         putLong(out, at, c.volume);
         putLong(out, at, c.rejects);
-        putLong(out, at, stateHash);
+        putLong(out, at, 0);   // the books' state hash, folded on the walk below
         putString(out, at, engineId);
+        long stateHash = StateHash.start();
         TreeSet<String> symbols = new TreeSet<>(engine.symbols());
         out.putInt(at[0], symbols.size(), ByteOrder.BIG_ENDIAN);
         at[0] += 4;
@@ -74,7 +77,7 @@ public final class Snapshots {
             putString(out, at, sym);
             out.putInt(at[0], b.orderCount(), ByteOrder.BIG_ENDIAN);
             at[0] += 4;
-            b.forEachOrder((id, owner, buy, price, open, filled, postOnly) -> {
+            long bookHash = b.forEachOrder((id, owner, buy, price, open, filled, postOnly) -> {
                 putLong(out, at, id);
                 putLong(out, at, owner);
                 out.putByte(at[0]++, (byte) ((buy ? 1 : 0) | (postOnly ? 2 : 0)));
@@ -82,7 +85,9 @@ public final class Snapshots {
                 putLong(out, at, open);
                 putLong(out, at, filled);
             });
+            stateHash = SymbolRoutingEngine.foldBook(stateHash, b, bookHash);
         }
+        out.putLong(HASH_AT, stateHash, ByteOrder.BIG_ENDIAN);
         out.putByte(at[0]++, (byte) (state.risk == null ? 0 : 1));
         if (state.risk != null) {
             putLong(out, at, state.clock.now);
@@ -101,6 +106,16 @@ public final class Snapshots {
         crc.update(out.byteArray(), 0, at[0]);
         out.putInt(at[0], (int) crc.getValue(), ByteOrder.BIG_ENDIAN);
         return at[0] + 4;
+    }
+
+    /**
+     * The books' state hash of the snapshot {@link #serialize} last wrote into {@code out}.
+     *
+     * @param out the buffer
+     * @return the hash
+     */
+    static long storedHash(ExpandableArrayBuffer out) {
+        return out.getLong(HASH_AT, ByteOrder.BIG_ENDIAN);
     }
 
     private static void putLong(ExpandableArrayBuffer out, int[] at, long v) {
