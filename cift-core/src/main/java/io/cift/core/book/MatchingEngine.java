@@ -79,19 +79,6 @@ public interface MatchingEngine {
     ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity);
 
     /**
-     * Applies a batch of commands in order, each exactly as its single-command method would (same effects,
-     * events and result, recorded in the batch). The engines of this SDK look ahead first: they read the
-     * orders that the batch's cancels and amends name before applying any command, which on books larger
-     * than the processor's caches lets their cache misses overlap. A command that throws (as its single-command
-     * method would) ends the batch there: {@link CommandBatch#applied()} says how many went through.
-     *
-     * @param batch the commands; their results are set in it
-     */
-    default void apply(CommandBatch batch) {
-        batch.applyEach(this);
-    }
-
-    /**
      * The book of one symbol.
      *
      * @param symbol the instrument

@@ -1,6 +1,5 @@
 package io.cift.core.journal;
 
-import io.cift.core.book.CommandBatch;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.ResultCode;
@@ -141,42 +140,6 @@ class DurableEngineTest {
         assertThat(info.segments()).isEqualTo(1);
         assertThat(info.bytes()).isPositive();
         assertThat(info.unreadableTailBytes()).isZero();
-    }
-
-    @Test
-    void aBatchIsJournaledCommandByCommandAndRecoversLikeCommandsSentOneByOne() {
-        // amends that take the order's own price read the book when sent: not batchable, left out
-        List<Commands.Command> cmds = Commands.random(5, 12_000).stream()
-                .filter(c -> c.action() != 'A' || c.price() != 0).toList();
-        Path dir = tmp.resolve("j");
-        long hash;
-        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
-            CommandBatch b = new CommandBatch();
-            for (int i = 0; i < cmds.size(); i++) {
-                Commands.Command c = cmds.get(i);
-                switch (c.action()) {
-                    case 'N' -> b.submit(c.symbol(), c.orderId(), c.owner(), c.side(), c.type(), c.tif(), c.price(), c.qty(),
-                            c.postOnly());
-                    case 'C' -> b.cancel(c.symbol(), c.orderId());
-                    default -> b.amend(c.symbol(), c.orderId(), c.price(), c.qty());
-                }
-                if (b.size() == 100 || i == cmds.size() - 1) {
-                    e.apply(b);
-                    assertThat(b.applied()).isEqualTo(b.size());
-                    for (int k = 0; k < b.size(); k++) {
-                        assertThat(b.result(k)).isNotIn(ResultCode.JOURNAL_UNAVAILABLE, ResultCode.CONSUMERS_BEHIND);
-                    }
-                    b.clear();
-                }
-            }
-            assertThat(e.lastSequence()).isEqualTo(cmds.size());
-            hash = e.stateHash();
-        }
-        assertThat(hash).isEqualTo(reference(cmds, cmds.size(), null).stateHash());
-        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
-            assertThat(e.recovery().commandsReplayed()).isEqualTo(cmds.size());
-            assertThat(e.stateHash()).isEqualTo(hash);
-        }
     }
 
     @Test

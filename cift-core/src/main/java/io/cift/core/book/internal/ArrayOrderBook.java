@@ -44,8 +44,6 @@ public final class ArrayOrderBook implements OrderBook {
     private final int maxOrders;
     /** Quantity the last {@link #match} call traded (as opposed to cancelled by STP). */
     private long lastTraded;
-    /** Where {@link #warm} leaves what it read, so that the reads cannot be left out as unused. */
-    private long warmed;
 
     /**
      * Creates an empty book.
@@ -129,18 +127,6 @@ public final class ArrayOrderBook implements OrderBook {
             }
         }
         return ResultCode.ACCEPTED;
-    }
-
-    /**
-     * Reads what a cancel or amend of {@code orderId} reaches first, its index slot and its row, and nothing
-     * else; several calls in a row overlap their cache misses, which one command at a time cannot. Changes
-     * no state of the book.
-     */
-    void warm(long orderId) {
-        int o = index.get(orderId);
-        if (o >= 0) {
-            warmed += orders.level(o);
-        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.cift.core.book.internal;
 
 import io.cift.core.book.CancelReason;
-import io.cift.core.book.CommandBatch;
 import io.cift.core.book.CommandType;
 import io.cift.core.book.MatchingEngine;
 import io.cift.core.book.MatchingEngineConfig;
@@ -88,31 +87,6 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         ResultCode code = fixedSymbols ? ResultCode.UNKNOWN_SYMBOL : ResultCode.UNKNOWN_ORDER_ID;
         listener.onRejected(symbol, orderId, command, code);
         return code;
-    }
-
-    @Override
-    public void apply(CommandBatch batch) {
-        warm(batch);
-        MatchingEngine.super.apply(batch);
-    }
-
-    /**
-     * Reads, for every cancel and amend of {@code batch}, what applying it will reach first (the order's
-     * index slot and row), all before any command is applied, so that their cache misses overlap. Changes
-     * nothing; allocates nothing.
-     *
-     * @param batch the commands about to be applied
-     */
-    public void warm(CommandBatch batch) {
-        for (int i = 0, n = batch.size(); i < n; i++) {
-            if (batch.command(i) != CommandType.NEW) {
-                String symbol = batch.symbol(i);
-                ArrayOrderBook b = symbol == null ? null : books.get(symbol);
-                if (b != null) {
-                    b.warm(batch.orderId(i));
-                }
-            }
-        }
     }
 
     @Override

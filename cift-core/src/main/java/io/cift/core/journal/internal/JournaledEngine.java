@@ -1,7 +1,6 @@
 package io.cift.core.journal.internal;
 
 import io.cift.core.book.CancelReason;
-import io.cift.core.book.CommandBatch;
 import io.cift.core.book.CommandType;
 import io.cift.core.book.OrderBook;
 import io.cift.core.book.ResultCode;
@@ -460,13 +459,6 @@ public final class JournaledEngine implements DurableEngine {
         sampleEnd(t0);
         afterCommand(seq);
         return rc;
-    }
-
-    /** Looks ahead over the batch's cancels and amends (see {@link SymbolRoutingEngine#warm}), then journals and applies each command. */
-    @Override
-    public void apply(CommandBatch batch) {
-        state.books.warm(batch);
-        DurableEngine.super.apply(batch);
     }
 
     /** @return the symbol's id in the journal's table, or -1 when it is missing, blank or too long for a record */
