@@ -79,6 +79,22 @@ public interface MatchingEngine {
     ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity);
 
     /**
+     * A hint for a caller that holds several commands before it applies them (a batch taken from a ring
+     * buffer, lines read from a file): reads what a coming cancel or amend of this order reaches first, and
+     * changes nothing. Called for each cancel and amend of the batch first, and the commands applied after,
+     * it lets the cache misses of those reads overlap, which on books larger than the processor's caches
+     * makes the batch faster; applied one at a time, each command pays its misses in turn. An unknown symbol
+     * or order is ignored. Allocates nothing, has no events, and is not journaled. On the matching thread,
+     * like every call: see {@link OrderBook#prefetch(long)}. The default does nothing; the engines of this
+     * SDK read ahead.
+     *
+     * @param symbol the instrument
+     * @param orderId the order a command will soon name
+     */
+    default void prefetch(String symbol, long orderId) {
+    }
+
+    /**
      * The book of one symbol.
      *
      * @param symbol the instrument

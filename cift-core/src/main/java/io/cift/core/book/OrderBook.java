@@ -120,6 +120,19 @@ public interface OrderBook {
     ResultCode amend(long orderId, long newPrice, long newQuantity);
 
     /**
+     * A hint for a caller that holds several commands before it applies them: reads what a coming cancel or
+     * amend of {@code orderId} reaches first (its place in the order index and the order itself) and
+     * changes nothing. Calling it for every cancel and amend of a batch before applying the batch lets those
+     * reads' cache misses overlap; on a book larger than the processor's caches that makes the batch faster,
+     * on a small one it costs a few nanoseconds for nothing. An unknown order is ignored; allocates nothing;
+     * no events. The default does nothing.
+     *
+     * @param orderId the order a command will soon name
+     */
+    default void prefetch(long orderId) {
+    }
+
+    /**
      * Enters a GTC limit order that is not post-only.
      *
      * @param orderId the order id

@@ -110,7 +110,13 @@ class DurableEngineTest {
             assertThat(e.recovery().lastSequence()).isZero();
             apply(e, cmds, 0, cmds.size());
             assertThat(e.lastSequence()).isEqualTo(20_000);
+            long before = e.stateHash();
+            for (long orderId = 1; orderId < 200; orderId++) {
+                e.prefetch("AAPL", orderId);   // a hint: nothing journaled, nothing changed
+            }
+            assertThat(e.lastSequence()).isEqualTo(20_000);
             hash = e.stateHash();
+            assertThat(hash).isEqualTo(before);
             trades = e.trades();
             events = e.events();
             rejects = e.rejects();

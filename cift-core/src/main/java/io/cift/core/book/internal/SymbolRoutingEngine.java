@@ -29,6 +29,11 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     private final boolean fixedSymbols;
     private final Map<String, ArrayOrderBook> books = new HashMap<>();
     private final Set<String> order = new LinkedHashSet<>();
+    /** Every book, for counting their orders without an iterator. */
+    private ArrayOrderBook[] all = new ArrayOrderBook[0];
+    private static final int PREFETCH_RECOUNT = 1024;
+    private int prefetchRecount;
+    private boolean prefetching;
 
     /**
      * Creates an engine; with a fixed symbol list every book is created now.
@@ -48,6 +53,8 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         ArrayOrderBook b = new ArrayOrderBook(symbol, config, listener);
         books.put(symbol, b);
         order.add(symbol);
+        all = java.util.Arrays.copyOf(all, all.length + 1);
+        all[all.length - 1] = b;
         return b;
     }
 
@@ -87,6 +94,29 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         ResultCode code = fixedSymbols ? ResultCode.UNKNOWN_SYMBOL : ResultCode.UNKNOWN_ORDER_ID;
         listener.onRejected(symbol, orderId, command, code);
         return code;
+    }
+
+    /**
+     * Reads ahead once the books together hold {@link ArrayOrderBook#PREFETCH_MIN_ORDERS} orders or more (many
+     * small books miss the cache as one large one does); below that it returns at once. The total is counted
+     * again every {@value #PREFETCH_RECOUNT} calls.
+     */
+    @Override
+    public void prefetch(String symbol, long orderId) {
+        if (--prefetchRecount < 0) {
+            prefetchRecount = PREFETCH_RECOUNT;
+            long live = 0;
+            for (ArrayOrderBook b : all) {
+                live += b.orderCount();
+            }
+            prefetching = live >= ArrayOrderBook.PREFETCH_MIN_ORDERS;
+        }
+        if (prefetching) {
+            ArrayOrderBook b = symbol == null ? null : books.get(symbol);
+            if (b != null) {
+                b.read(orderId);
+            }
+        }
     }
 
     @Override

@@ -843,6 +843,12 @@ public final class JournaledEngine implements DurableEngine {
         return Optional.ofNullable(writer.failure());
     }
 
+    /** Reads ahead in the books; nothing is journaled (see {@link io.cift.core.book.MatchingEngine#prefetch}). */
+    @Override
+    public void prefetch(String symbol, long orderId) {
+        state.books.prefetch(symbol, orderId);
+    }
+
     @Override
     public Optional<OrderBook> book(String symbol) {
         return state.books.book(symbol);

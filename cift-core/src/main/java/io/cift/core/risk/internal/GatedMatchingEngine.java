@@ -116,6 +116,11 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
         return engine.cancel(symbol, orderId, reason);
     }
 
+    @Override
+    public void prefetch(String symbol, long orderId) {
+        engine.prefetch(symbol, orderId);
+    }
+
     /**
      * Amends an order after the gate has checked it against the owner of the order as the gate tracks it.
      * An order the gate does not track goes to the engine unchecked (which rejects it if it is not live).
