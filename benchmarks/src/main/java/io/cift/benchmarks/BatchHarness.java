@@ -15,13 +15,12 @@ import java.util.Locale;
  *
  * <p>A batch is the next commands of the workload: {@link MatchingEngine#prefetch} for each of its cancels and
  * amends first, then every command applied as usual. Each pass opens a new engine (a book per symbol, as
- * {@code MatchingEngine.create} makes them, each preallocating {@code -Dcift.bench.capacity} orders, 2^19 by
- * default, so that no pass grows a pool) and replays the whole workload; every pass's trades are checked against
+ * {@code MatchingEngine.create} makes them, each preallocating {@code -Dcift.bench.capacity} orders, by default
+ * 2^19 shared among the flow's symbols, at least 8,192 a book, so that no pass grows a pool) and replays the whole workload; every pass's trades are checked against
  * the generator's hash. Three warm-up rounds, then the medians of the measured rounds in commands per second.
  */
 public final class BatchHarness {
 
-    private static final int CAPACITY = Integer.getInteger("cift.bench.capacity", 1 << 19);
 
     private BatchHarness() {
     }
@@ -38,13 +37,14 @@ public final class BatchHarness {
         Workload w = Workload.load(path);
         System.out.printf(Locale.ROOT, "workload %s: %d commands over %d symbol(s), batches of %d, java %s%n", path, w.size,
                 w.symbols.length, size, System.getProperty("java.version"));
+        int capacity = Integer.getInteger("cift.bench.capacity", Math.max(8192, (1 << 19) / w.symbols.length));
         TradeChecker checker = new TradeChecker();
         double[] single = new double[rounds];
         double[] batched = new double[rounds];
         for (int r = -3; r < rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 boolean batches = ((r & 1) == 0) == (k == 0);   // ABBA: each variant goes first every other round
-                long t = batches ? batchedPass(w, checker, size) : singlePass(w, checker);
+                long t = batches ? batchedPass(w, checker, capacity, size) : singlePass(w, checker, capacity);
                 if (r >= 0) {
                     (batches ? batched : single)[r] = w.size * 1e9 / t;
                 }
@@ -68,13 +68,13 @@ public final class BatchHarness {
         return s[s.length / 2];
     }
 
-    private static MatchingEngine engine(TradeChecker checker) {
+    private static MatchingEngine engine(TradeChecker checker, int capacity) {
         checker.reset();
-        return MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(CAPACITY).listener(checker).build());
+        return MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(capacity).listener(checker).build());
     }
 
-    private static long singlePass(Workload w, TradeChecker checker) {
-        MatchingEngine e = engine(checker);
+    private static long singlePass(Workload w, TradeChecker checker, int capacity) {
+        MatchingEngine e = engine(checker, capacity);
         long t0 = System.nanoTime();
         for (int i = 0; i < w.size; i++) {
             w.apply(e, w.symbols[w.symbol[i]], i);
@@ -84,8 +84,8 @@ public final class BatchHarness {
         return t;
     }
 
-    private static long batchedPass(Workload w, TradeChecker checker, int size) {
-        MatchingEngine e = engine(checker);
+    private static long batchedPass(Workload w, TradeChecker checker, int capacity, int size) {
+        MatchingEngine e = engine(checker, capacity);
         long t0 = System.nanoTime();
         for (int from = 0; from < w.size; from += size) {
             int to = Math.min(w.size, from + size);
