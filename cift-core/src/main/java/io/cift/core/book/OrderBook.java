@@ -213,7 +213,8 @@ public interface OrderBook {
      * each level in time priority: id, owner, price, open and filled quantity, post-only), and of the
      * symbol. Two books with the same orders in the same priority have the same hash, whatever their
      * history; any difference in an order or its place changes it (barring a 64-bit collision).
-     * Allocates nothing; costs a walk over every live order.
+     * Costs a walk over every live order; allocates only when the book holds more orders than at any
+     * earlier walk (a buffer that grows to 8 KiB and is kept).
      *
      * @return the digest
      */

@@ -49,6 +49,10 @@ public final class ArrayOrderBook implements OrderBook {
     private final int maxOrders;
     /** Quantity the last {@link #match} call traded (as opposed to cancelled by STP). */
     private long lastTraded;
+    /** The walker of {@link #stateHash()} and {@link #forEachOrder}, kept; it grows with the book to at most 8 KiB. */
+    private PriorityWalk walker;
+    /** Whether a walk is under way (a visitor that walks the book again gets a walker of its own). */
+    private boolean walking;
     /** What {@link #prefetch} read, summed: a store nobody reads, so that the compiler keeps the reads. */
     private long prefetched;
 
@@ -444,12 +448,26 @@ public final class ArrayOrderBook implements OrderBook {
      * there is one. One walk serves both, so that a snapshot walks the book once.
      */
     private long walk(OrderVisitor visitor) {
-        PriorityWalk w = new PriorityWalk(orders, index.size());
-        long h = StateHash.start();
-        h = StateHash.add(h, symbol);
-        h = walkSide(h, bids, w, visitor);
-        h = StateHash.add(h, -1L);   // side separator: a book with one side differs from the other side
-        return walkSide(h, asks, w, visitor);
+        PriorityWalk w = walker;
+        boolean outer = !walking;
+        if (!outer) {
+            w = new PriorityWalk(orders, index.size());   // a visitor walking this book again: a walker of its own
+        } else if (w == null || w.handles().length < Math.min(PriorityWalk.CAPACITY, index.size())) {
+            w = new PriorityWalk(orders, Integer.highestOneBit(Math.max(1, index.size())) << 1);
+            walker = w;
+        }
+        walking = true;
+        try {
+            long h = StateHash.start();
+            h = StateHash.add(h, symbol);
+            h = walkSide(h, bids, w, visitor);
+            h = StateHash.add(h, -1L);   // side separator: a book with one side differs from the other side
+            return walkSide(h, asks, w, visitor);
+        } finally {
+            if (outer) {
+                walking = false;
+            }
+        }
     }
 
     private long walkSide(long h, BookSide side, PriorityWalk w, OrderVisitor visitor) {
@@ -558,7 +576,7 @@ public final class ArrayOrderBook implements OrderBook {
     /**
      * Visits every resting order: bids best first, then asks best first, each level in time priority; and
      * returns the book's {@link #stateHash()}, folded on the same walk (a snapshot needs both). Allocates
-     * only a batch buffer for the walk. The visitor must not change the book.
+     * only as {@link #stateHash()} does. The visitor must not change the book.
      *
      * @param visitor receives the orders
      * @return the book's state hash

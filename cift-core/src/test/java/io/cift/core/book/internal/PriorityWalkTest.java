@@ -120,6 +120,28 @@ class PriorityWalkTest {
 
         assertThat(seen).containsExactlyElementsOf(model.inPriority());
         assertThat(book.stateHash()).isEqualTo(model.hash("W")).isEqualTo(returned);
+
+        // a visitor that walks the book again, half way through the outer walk, disturbs neither walk
+        long[] inner = new long[1];
+        int[] count = {0};
+        long outer = book.forEachOrder((orderId, ownerId, buy, price, open, filled, postOnly) -> {
+            if (++count[0] == seen.size() / 2) {
+                inner[0] = book.stateHash();
+            }
+        });
+        assertThat(inner[0]).isEqualTo(outer).isEqualTo(returned);
+        assertThat(count[0]).isEqualTo(seen.size());
+
+        // walking again allocates nothing: the walker is kept
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        long h = 0;
+        for (int i = 0; i < 5; i++) {
+            h ^= book.stateHash();
+        }
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertThat(h).isEqualTo(returned);   // five equal hashes folded by xor
+        assertThat(allocated).as("bytes allocated by five walks").isLessThan(1024);
     }
 
     @Test
