@@ -69,7 +69,7 @@ public final class LatencyHarness {
     }
 
     /** A book per symbol of the workload, as {@link #main} measures them. */
-    private static ArrayOrderBook[] books(Workload w, TradeChecker checker) {
+    static ArrayOrderBook[] books(Workload w, TradeChecker checker) {
         ArrayOrderBook[] book = new ArrayOrderBook[w.symbols.length];
         for (int s = 0; s < book.length; s++) {
             book[s] = new ArrayOrderBook(w.symbols[s],

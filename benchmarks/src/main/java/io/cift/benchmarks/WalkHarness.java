@@ -1,6 +1,5 @@
 package io.cift.benchmarks;
 
-import io.cift.core.book.MatchingEngineConfig;
 import io.cift.core.book.internal.ArrayOrderBook;
 
 import java.nio.file.Path;
@@ -32,11 +31,7 @@ public final class WalkHarness {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Workload w = Workload.load(path);
         TradeChecker checker = new TradeChecker();
-        ArrayOrderBook[] book = new ArrayOrderBook[w.symbols.length];
-        for (int s = 0; s < book.length; s++) {
-            book[s] = new ArrayOrderBook(w.symbols[s],
-                    MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build());
-        }
+        ArrayOrderBook[] book = LatencyHarness.books(w, checker);
         for (int i = 0; i < w.size; i++) {
             w.apply(book[w.symbol[i]], i);
         }
