@@ -92,6 +92,27 @@ class PrefetchTest {
         book.validate();
     }
 
+    @Test
+    void anEngineOfManySmallBooksCreatedOnTheWayPrefetchesAndChangesNothing() {
+        RecordingListener events = new RecordingListener();
+        MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder().listener(events).build());
+        long id = 0;
+        for (int s = 0; s < 12; s++) {   // twelve books of 1,500 orders: small each, 18,000 together
+            for (int i = 0; i < 1_500; i++) {
+                e.submit("S" + s, ++id, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100 + i % 300, 1, false);
+            }
+        }
+        long hash = e.stateHash();
+        int seen = events.events.size();
+        for (long orderId = 1; orderId <= id + 10; orderId++) {
+            e.prefetch("S" + (orderId % 12), orderId);
+        }
+        assertThat(e.stateHash()).isEqualTo(hash);
+        assertThat(events.events).hasSize(seen);
+        assertThat(e.symbols()).hasSize(12);
+        assertThat(e.cancel("S11", id)).isEqualTo(ResultCode.ACCEPTED);
+    }
+
     private static MatchingEngine engine(OrderBookListener listener) {
         return MatchingEngine.create(MatchingEngineConfig.builder().symbols(SYMBOLS).initialOrderCapacity(64)
                 .listener(listener).build());

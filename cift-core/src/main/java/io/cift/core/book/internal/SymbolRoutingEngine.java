@@ -29,8 +29,9 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     private final boolean fixedSymbols;
     private final Map<String, ArrayOrderBook> books = new HashMap<>();
     private final Set<String> order = new LinkedHashSet<>();
-    /** Every book, for counting their orders without an iterator. */
-    private ArrayOrderBook[] all = new ArrayOrderBook[0];
+    /** Every book (the first {@link #bookCount}), for counting their orders without an iterator. */
+    private ArrayOrderBook[] all = new ArrayOrderBook[4];
+    private int bookCount;
     private static final int PREFETCH_RECOUNT = 1024;
     private int prefetchRecount;
     private boolean prefetching;
@@ -53,8 +54,10 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         ArrayOrderBook b = new ArrayOrderBook(symbol, config, listener);
         books.put(symbol, b);
         order.add(symbol);
-        all = java.util.Arrays.copyOf(all, all.length + 1);
-        all[all.length - 1] = b;
+        if (bookCount == all.length) {
+            all = java.util.Arrays.copyOf(all, bookCount * 2);
+        }
+        all[bookCount++] = b;
         return b;
     }
 
@@ -106,8 +109,8 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         if (--prefetchRecount < 0) {
             prefetchRecount = PREFETCH_RECOUNT;
             long live = 0;
-            for (ArrayOrderBook b : all) {
-                live += b.orderCount();
+            for (int i = 0; i < bookCount; i++) {
+                live += all[i].orderCount();
             }
             prefetching = live >= ArrayOrderBook.PREFETCH_MIN_ORDERS;
         }
