@@ -154,6 +154,44 @@ class JetStreamOrderEventsIT {
     }
 
     @Test
+    void publishersStartingTogetherOnAMissingStreamBothUseTheOneThatOneOfThemCreates() throws Exception {
+        // both look the stream up, find none, and create it: the one that loses the race must use the stream
+        // the other made (the server may answer its create with "subjects overlap"), not fail
+        for (int round = 0; round < 300; round++) {
+            String name = stream + "_" + round;
+            JetStreamConfig config = JetStreamConfig.builder().url(url).stream(name).subjectPrefix(prefix + ".r" + round).build();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            Runnable connect = () -> {
+                try {
+                    start.await();
+                    JetStreamOrderEvents j = JetStreamOrderEvents.connect(config);
+                    synchronized (open) {
+                        open.add(j);
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            };
+            Thread a = new Thread(connect);
+            Thread b = new Thread(connect);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertThat(failures).as("round %d", round).isEmpty();
+            Connection nc = Nats.connect(url);
+            try {
+                assertThat(nc.jetStreamManagement().getStreamInfo(name).getConfiguration().getSubjects())
+                        .containsExactly(prefix + ".r" + round + ".>");
+                nc.jetStreamManagement().deleteStream(name);
+            } finally {
+                nc.close();
+            }
+        }
+    }
+
+    @Test
     void aReaderNeverCreatesNorChangesAStream() throws Exception {
         JetStreamConfig other = JetStreamConfig.builder().url(url).stream(stream).subjectPrefix("elsewhere." + prefix)
                 .duplicateWindow(Duration.ofSeconds(1)).maxAge(Duration.ofMinutes(1)).build();

@@ -57,7 +57,10 @@ final class NatsConnections {
 
     /**
      * The configuration of an existing stream, or null after creating it as wanted (logged at INFO on the
-     * caller's logger).
+     * caller's logger). When another client creates the stream between this one's lookup and its create (two
+     * publishers starting together), the server may refuse the create (as "subjects overlap with an existing
+     * stream", even for the same configuration): then the stream that now exists is returned, for the caller
+     * to compare as any existing one.
      *
      * @param what how the log names it ("stream", "journal stream")
      */
@@ -70,11 +73,22 @@ final class NatsConnections {
             if (e.getErrorCode() != 404) {
                 throw e;
             }
-            jsm.addStream(want);
-            log.info("created {} {} (subjects {}, {} replica(s)) at {}", what, want.getName(), want.getSubjects(),
-                    want.getReplicas(), io.cift.core.Redact.text(url));
-            return null;
         }
+        try {
+            jsm.addStream(want);
+        } catch (io.nats.client.JetStreamApiException refused) {
+            try {
+                return jsm.getStreamInfo(want.getName()).getConfiguration();   // created meanwhile by another client
+            } catch (io.nats.client.JetStreamApiException missing) {
+                if (missing.getErrorCode() == 404) {
+                    throw refused;   // still none of that name: the refusal stands (another stream's subjects, say)
+                }
+                throw missing;
+            }
+        }
+        log.info("created {} {} (subjects {}, {} replica(s)) at {}", what, want.getName(), want.getSubjects(),
+                want.getReplicas(), io.cift.core.Redact.text(url));
+        return null;
     }
 
     static void close(Connection nc) {

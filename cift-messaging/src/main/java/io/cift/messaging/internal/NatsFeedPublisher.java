@@ -92,19 +92,12 @@ public final class NatsFeedPublisher implements FeedPublisher {
         }
         java.util.List<String> subjects = java.util.List.of(prefix + ".o.>", snapshotSubject);
         try {
-            io.nats.client.JetStreamManagement jsm = nc.jetStreamManagement();
-            try {
-                java.util.List<String> have = jsm.getStreamInfo(stream).getConfiguration().getSubjects();
-                if (!new java.util.HashSet<>(have).equals(new java.util.HashSet<>(subjects))) {
-                    throw new CiftException("stream " + stream + " exists with subjects " + have + ", not " + subjects);
-                }
-            } catch (io.nats.client.JetStreamApiException e) {
-                if (e.getErrorCode() != 404) {
-                    throw e;
-                }
-                jsm.addStream(io.nats.client.api.StreamConfiguration.builder().name(stream).subjects(subjects)
-                        .storageType(io.nats.client.api.StorageType.File).replicas(replicas).build());
-                LOG.info("created stream {} for the feed {}.>", stream, prefix);
+            io.nats.client.api.StreamConfiguration have = NatsConnections.existingOrCreate(nc.jetStreamManagement(),
+                    io.nats.client.api.StreamConfiguration.builder().name(stream).subjects(subjects)
+                            .storageType(io.nats.client.api.StorageType.File).replicas(replicas).build(),
+                    "feed stream", String.valueOf(nc.getConnectedUrl()), LOG);
+            if (have != null && !new java.util.HashSet<>(have.getSubjects()).equals(new java.util.HashSet<>(subjects))) {
+                throw new CiftException("stream " + stream + " exists with subjects " + have.getSubjects() + ", not " + subjects);
             }
         } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
             throw new CiftException("cannot keep the feed in stream " + stream + ": " + e.getMessage(), e,
