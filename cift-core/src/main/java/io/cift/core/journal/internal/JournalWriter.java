@@ -28,8 +28,13 @@ import java.util.zip.CRC32C;
  * acknowledged it too.
  */
 public final class JournalWriter implements Runnable {
-    /** The spare segment file, zero-filled ahead of need by another thread. */
+    /** The spare segment file while another thread zero-fills it ahead of need. */
     static final String SPARE = "journal-spare.tmp";
+    /**
+     * The spare once it is filled and forced; it outlives the engine, so that the next engine to open the
+     * journal starts its first new segment without filling one.
+     */
+    static final String SPARE_READY = "journal-spare.ready";
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20);
     private static final byte[] NO_SYMBOL = new byte[0];
 
@@ -56,6 +61,8 @@ public final class JournalWriter implements Runnable {
      */
     private final com.lmax.disruptor.Sequence stopped = new com.lmax.disruptor.Sequence(0);
     private volatile boolean closing;
+    /** Set on close: a spare still being filled is given up (and deleted) rather than waited for. */
+    private volatile boolean abandonSpare;
     private FileChannel channel;
     private long position;
     private final java.util.concurrent.ExecutorService preparer;
@@ -104,8 +111,14 @@ public final class JournalWriter implements Runnable {
             zeroFill(channel, Math.max(channel.size(), position), segmentBytes);
             channel.force(true);
         }
-        Files.deleteIfExists(dir.resolve(SPARE));
-        this.spare = prepareSpare();
+        Files.deleteIfExists(dir.resolve(SPARE));   // left half filled by an engine that stopped
+        Path ready = dir.resolve(SPARE_READY);
+        if (isReadySpare(ready, segmentBytes)) {
+            this.spare = java.util.concurrent.CompletableFuture.completedFuture(ready);
+        } else {
+            Files.deleteIfExists(ready);
+            this.spare = prepareSpare();
+        }
         written.set(lastSeq);
         durable.set(lastSeq);
         synced.set(lastSeq);
@@ -182,8 +195,12 @@ public final class JournalWriter implements Runnable {
         return f;
     }
 
-    /** Asks the writer to write everything queued, force it, and stop. */
+    /**
+     * Asks the writer to write everything queued, force it, and stop. A spare segment still being filled is
+     * given up: the engine's close does not wait for it, and the next engine fills one again.
+     */
     public void close() {
+        abandonSpare = true;
         closing = true;
     }
 
@@ -315,7 +332,7 @@ public final class JournalWriter implements Runnable {
         spare = prepareSpare();
     }
 
-    /** Zero-fills the next segment on the preparer's thread. */
+    /** Zero-fills the next segment on the preparer's thread; the future gives null when it was given up. */
     private java.util.concurrent.Future<Path> prepareSpare() {
         try {
             return preparer.submit(() -> {
@@ -325,13 +342,24 @@ public final class JournalWriter implements Runnable {
                     // a megabyte at a time, each forced, with a pause: one large flush would hold the disk
                     // queue for tens of milliseconds and the journal's own fdatasyncs would wait behind it
                     for (long at = 0; at < segmentBytes; at += ZEROS.capacity()) {
+                        if (abandonSpare) {
+                            break;
+                        }
                         zeroFill(ch, at, Math.min(segmentBytes, at + ZEROS.capacity()));
                         ch.force(false);
                         Thread.sleep(2);
                     }
-                    ch.force(true);
+                    if (!abandonSpare) {
+                        ch.force(true);
+                    }
                 }
-                return p;
+                if (abandonSpare) {
+                    Files.deleteIfExists(p);
+                    return null;
+                }
+                Path ready = dir.resolve(SPARE_READY);
+                Files.move(p, ready, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return ready;
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return null;   // shutting down: the next roll creates its segment itself
@@ -346,17 +374,47 @@ public final class JournalWriter implements Runnable {
         Path p;
         try {
             p = spare.get();
-        } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+        } catch (java.util.concurrent.ExecutionException | InterruptedException
+                 | java.util.concurrent.CancellationException e) {
             return null;
         }
+        return p == null ? null : install(p, dir, firstSeq, policy != FsyncPolicy.NONE);
+    }
+
+    /**
+     * Starts the segment for {@code firstSeq} from a ready spare that an earlier engine left, when there is one
+     * of the right size.
+     *
+     * @param dir the journal directory
+     * @param firstSeq the first sequence number the segment will hold
+     * @param force whether to force the header and the directory entry
+     * @param segmentBytes the segment size
+     * @return whether the spare became the segment (false: create one)
+     * @throws IOException when the spare cannot be renamed or written
+     */
+    public static boolean installReadySpare(Path dir, long firstSeq, boolean force, long segmentBytes) throws IOException {
+        Path ready = dir.resolve(SPARE_READY);
+        if (!isReadySpare(ready, segmentBytes)) {
+            return false;
+        }
+        install(ready, dir, firstSeq, force).close();
+        return true;
+    }
+
+    private static boolean isReadySpare(Path ready, long segmentBytes) throws IOException {
+        return Files.isRegularFile(ready) && Files.size(ready) == segmentBytes;
+    }
+
+    /** Renames a zero-filled spare to the segment starting at {@code firstSeq} and writes its header. */
+    private static FileChannel install(Path spareFile, Path dir, long firstSeq, boolean force) throws IOException {
         Path target = dir.resolve(Segments.name(firstSeq));
-        Files.move(p, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(spareFile, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE);
         ByteBuffer h = Segments.header(firstSeq);
         while (h.hasRemaining()) {
             ch.write(h, h.position());
         }
-        if (policy != FsyncPolicy.NONE) {
+        if (force) {
             ch.force(false);
             forceDirectory(dir);
         }

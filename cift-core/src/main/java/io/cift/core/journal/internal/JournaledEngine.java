@@ -176,7 +176,10 @@ public final class JournaledEngine implements DurableEngine {
             Path segment = r.appendSegment;
             long position = r.appendPosition;
             if (segment == null) {
-                JournalWriter.createSegment(dir, r.lastSeq + 1, config.fsync() != FsyncPolicy.NONE, config.segmentBytes()).close();
+                boolean force = config.fsync() != FsyncPolicy.NONE;
+                if (!JournalWriter.installReadySpare(dir, r.lastSeq + 1, force, config.segmentBytes())) {
+                    JournalWriter.createSegment(dir, r.lastSeq + 1, force, config.segmentBytes()).close();
+                }
                 segment = dir.resolve(Segments.name(r.lastSeq + 1));
                 position = Segments.HEADER_LENGTH;
             }
