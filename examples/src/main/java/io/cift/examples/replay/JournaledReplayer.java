@@ -1,6 +1,7 @@
 package io.cift.examples.replay;
 
 import io.cift.core.book.MatchingEngineConfig;
+import io.cift.core.book.OrderBookListener;
 import io.cift.core.journal.DurableEngine;
 import io.cift.core.journal.DurableEngineConfig;
 import io.cift.core.journal.EngineEvent;
@@ -9,6 +10,7 @@ import io.cift.core.journal.FsyncPolicy;
 import io.cift.core.journal.Journal;
 import io.cift.core.journal.JournalCommand;
 import io.cift.core.model.OrderType;
+import io.cift.core.model.Side;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -24,10 +26,13 @@ import java.util.Objects;
  * killed at any moment resumes where its journal ends. On start it checks that the journaled commands
  * are the file's first K commands, brings the trades file to exactly the trades of those K commands
  * (cutting what a journal tail cut took away, and regenerating from the journal what was never written),
- * and goes on from command K+1. Trades are written by a consumer of the engine's events, so the trades
- * file never holds a trade of a command that is not durable in the journal.
+ * and goes on from command K+1. Trades are held in memory until the journal has made their commands
+ * durable, so the trades file never holds a trade of a command that is not durable in the journal.
  */
 public final class JournaledReplayer {
+
+    /** Commands between two writes of the trades whose commands became durable (a power of two). */
+    private static final int RELEASE_EVERY = 1024;
 
     /**
      * What to replay and how.
@@ -111,13 +116,17 @@ public final class JournaledReplayer {
                 TradeFile.cutTo(tradesOut, written);   // drop a torn last line
             }
             TradesConsumer trades = tradesOut == null ? null : new TradesConsumer(tradesOut, written);
+            MatchingEngineConfig.Builder engineConfig = MatchingEngineConfig.builder()
+                    .initialOrderCapacity(options.initialOrderCapacity());
+            if (trades != null) {
+                engineConfig.listener(trades.live());
+            }
             DurableEngineConfig.Builder cb = DurableEngineConfig.builder(options.journal())
-                    .engine(MatchingEngineConfig.builder().initialOrderCapacity(options.initialOrderCapacity()).build())
+                    .engine(engineConfig.build())
                     .fsync(options.fsync()).snapshotEvery(options.snapshotEvery());
             if (trades != null) {
                 // start from a snapshot at or before the trades already written, and write the missing ones
-                cb.snapshotFilter(s -> s.trades() <= written).recoveryHandler(trades)
-                        .consumer("trades-out", java.util.EnumSet.of(EngineEvent.Kind.TRADE), trades);
+                cb.snapshotFilter(s -> s.trades() <= written).recoveryHandler(trades);
             }
             if (feed != null) {
                 // the feed is made again from the first command: no snapshot, every event through it
@@ -140,6 +149,9 @@ public final class JournaledReplayer {
             long resumedFrom = engine.lastSequence();
             boolean ok = false;
             try {
+                if (trades != null) {
+                    trades.release(resumedFrom, engine);   // what recovery wrote: durable already
+                }
                 if (resumedFrom != journaled) {
                     throw new IllegalStateException("the journal held " + journaled + " readable commands but recovered "
                             + resumedFrom);
@@ -150,6 +162,7 @@ public final class JournaledReplayer {
                     TradeFile.cutTo(tradesOut, engine.trades());
                     trades.reopen(engine.trades());
                 }
+                long seq = resumedFrom;
                 while (reader.next()) {
                     switch (reader.action) {
                         case NEW -> engine.submit(reader.symbol, reader.orderId, 0, reader.side, reader.type, reader.tif,
@@ -158,15 +171,27 @@ public final class JournaledReplayer {
                         case AMEND -> engine.amend(reader.symbol, reader.orderId, reader.price, reader.qty);
                         default -> throw new IllegalStateException("unexpected action " + reader.action);
                     }
+                    if ((++seq & (RELEASE_EVERY - 1)) == 0 && trades != null) {
+                        trades.release(seq, engine);
+                    }
                 }
                 ok = true;
-            } finally {
-                engine.close();
                 if (trades != null) {
-                    trades.close();
-                    if (ok) {
-                        trades.check(engine.trades());
+                    trades.mark(seq);
+                }
+            } finally {
+                try {
+                    engine.close();   // everything journaled is durable once this returns
+                    if (ok && trades != null) {
+                        trades.release(engine.lastSequence(), engine);
                     }
+                } finally {
+                    if (trades != null) {
+                        trades.close();
+                    }
+                }
+                if (ok && trades != null) {
+                    trades.check(engine.trades());
                 }
             }
             return new ReplaySummary(engine.lastSequence(), engine.trades(), engine.rejects(), engine.volume(),
@@ -269,10 +294,19 @@ public final class JournaledReplayer {
         }
     }
 
-    /** Writes trades as they become durable (and, during recovery, the missing ones). */
+    /**
+     * Writes trades as their commands become durable, on the replay's own thread: the engine's synchronous
+     * listener formats each trade into memory, and every {@value #RELEASE_EVERY} commands the trades of the
+     * commands the journal has made durable go to the file. During recovery it writes the missing ones.
+     * (A consumer thread of the engine's events did this before: on two cores its wake-ups and the hand-off
+     * cost more than formatting the trades where they happen.)
+     */
     private static final class TradesConsumer implements EngineEventHandler {
+        /** Trades held for commands not yet durable, beyond which the replay waits for the journal. */
+        private static final int MAX_HELD = 8 << 20;
         private final Path file;
         private TradeCsvWriter writer;
+        private DurablePrefixOutput held;
         private volatile Exception failure;
 
         TradesConsumer(Path file, long written) throws IOException {
@@ -283,7 +317,42 @@ public final class JournaledReplayer {
         void reopen(long written) throws IOException {
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND), 1 << 16);
-            writer = new TradeCsvWriter(out, written);
+            held = new DurablePrefixOutput(out);
+            writer = new TradeCsvWriter(held, written);
+        }
+
+        /** The engine's synchronous listener: live trades, formatted into memory. */
+        OrderBookListener live() {
+            return new OrderBookListener() {
+                @Override
+                public void onTrade(String symbol, long takerOrderId, long takerOwnerId, long makerOrderId,
+                                    long makerOwnerId, Side takerSide, long price, long quantity, long takerRemaining,
+                                    long makerRemaining) {
+                    try {
+                        writer.write(symbol, takerOrderId, makerOrderId, price, quantity);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);   // cannot happen: the bytes go to memory
+                    }
+                }
+            };
+        }
+
+        /** The trades formatted so far belong to commands up to {@code seq}. */
+        void mark(long seq) throws IOException {
+            writer.flush();
+            held.mark(seq);
+        }
+
+        /**
+         * Marks the trades so far as {@code seq}'s and writes those of durable commands; waits for the journal
+         * when too much is held.
+         */
+        void release(long seq, DurableEngine engine) throws IOException {
+            mark(seq);
+            if (held.held() > MAX_HELD && !engine.awaitDurable(seq, java.time.Duration.ofMinutes(1))) {
+                throw new IOException("the journal has not made command " + seq + " durable within a minute");
+            }
+            held.release(engine.durableSequence());
         }
 
         long count() {
