@@ -162,7 +162,7 @@ public final class JournaledReplayer {
                     TradeFile.cutTo(tradesOut, engine.trades());
                     trades.reopen(engine.trades());
                 }
-                long seq = resumedFrom;
+                long lines = 0;
                 while (reader.next()) {
                     switch (reader.action) {
                         case NEW -> engine.submit(reader.symbol, reader.orderId, 0, reader.side, reader.type, reader.tif,
@@ -171,13 +171,14 @@ public final class JournaledReplayer {
                         case AMEND -> engine.amend(reader.symbol, reader.orderId, reader.price, reader.qty);
                         default -> throw new IllegalStateException("unexpected action " + reader.action);
                     }
-                    if ((++seq & (RELEASE_EVERY - 1)) == 0 && trades != null) {
-                        trades.release(seq, engine);
+                    // marked with the journal's own number: a line the engine refused took none
+                    if ((++lines & (RELEASE_EVERY - 1)) == 0 && trades != null) {
+                        trades.release(engine.lastSequence(), engine);
                     }
                 }
                 ok = true;
                 if (trades != null) {
-                    trades.mark(seq);
+                    trades.mark(engine.lastSequence());
                 }
             } finally {
                 try {
