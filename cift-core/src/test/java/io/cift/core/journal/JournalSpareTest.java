@@ -55,15 +55,16 @@ class JournalSpareTest {
     void closingGivesUpASpareStillBeingFilledAndLeavesNoHalfFilledFile() throws IOException {
         Path dir = tmp.resolve("j");
         List<Commands.Command> cmds = Commands.random(5, 2_000);
-        // 256 MiB: far more than the spare can be filled with before the close below
-        try (DurableEngine e = DurableEngine.open(config(dir, 256L << 20).build())) {
+        // 64 MiB: filling the spare pauses 2 ms after each megabyte, so it takes well over 128 ms, far longer
+        // than these commands
+        try (DurableEngine e = DurableEngine.open(config(dir, 64L << 20).build())) {
             cmds.forEach(c -> c.applyTo(e));
         }
         assertThat(dir.resolve(FILLING)).doesNotExist();
         assertThat(dir.resolve(READY)).doesNotExist();
         MatchingEngine ref = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(16).build());
         cmds.forEach(c -> c.applyTo(ref));
-        try (DurableEngine e = DurableEngine.open(config(dir, 256L << 20).build())) {
+        try (DurableEngine e = DurableEngine.open(config(dir, 64L << 20).build())) {
             assertThat(e.lastSequence()).isEqualTo(cmds.size());
             assertThat(e.stateHash()).isEqualTo(ref.stateHash());
         }
