@@ -51,9 +51,8 @@ final class DurablePrefixOutput extends OutputStream {
      * @param seq the last command whose bytes are written
      */
     void mark(long seq) {
-        if (marks > 0 && markEnd[marks - 1] == len) {
-            markSeq[marks - 1] = seq;   // nothing new since the last mark
-            return;
+        if (marks > 0 && markEnd[marks - 1] == len || len == 0) {
+            return;   // nothing new since the last mark (or since the last release)
         }
         if (marks == markSeq.length) {
             markSeq = Arrays.copyOf(markSeq, marks * 2);
