@@ -28,8 +28,10 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     private final ContainedListener listener;
     private final boolean fixedSymbols;
     private final Map<String, ArrayOrderBook> books = new HashMap<>();
-    private final Set<String> order = new LinkedHashSet<>();
-    /** Every book (the first {@link #bookCount}), for counting their orders without an iterator. */
+    /**
+     * Every book (the first {@link #bookCount}) in the order it was created: {@link #symbols()}' order, and
+     * for counting their orders without an iterator.
+     */
     private ArrayOrderBook[] all = new ArrayOrderBook[4];
     private int bookCount;
     private static final int PREFETCH_RECOUNT = 1024;
@@ -53,7 +55,6 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     private ArrayOrderBook create(String symbol) {
         ArrayOrderBook b = new ArrayOrderBook(symbol, config, listener);
         books.put(symbol, b);
-        order.add(symbol);
         if (bookCount == all.length) {
             all = java.util.Arrays.copyOf(all, bookCount * 2);
         }
@@ -175,6 +176,10 @@ public final class SymbolRoutingEngine implements MatchingEngine {
 
     @Override
     public Set<String> symbols() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(order));
+        Set<String> symbols = new LinkedHashSet<>();
+        for (int i = 0; i < bookCount; i++) {
+            symbols.add(all[i].symbol());
+        }
+        return Collections.unmodifiableSet(symbols);
     }
 }
