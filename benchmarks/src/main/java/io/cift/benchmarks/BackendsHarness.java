@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * Usage: {@code java -cp benchmarks.jar io.cift.benchmarks.BackendsHarness [rowsPerTable]} with the servers of
  * {@code scripts/services.sh} (or CIFT_POSTGRES_URL / CIFT_CLICKHOUSE_URL). Data goes to the PostgreSQL
  * schema and ClickHouse database {@code cift_bench}; a rerun with the same size reuses them. A second argument
- * {@code ingest} measures only ingestion and the sync; {@code clickhouse-ingest} only the direct ClickHouse
+ * {@code ingest} measures only ingestion (one caller, then two caller threads at once) and the sync;
+ * {@code clickhouse-ingest} only the direct ClickHouse
  * ingestion, into a copy of tables an earlier run synced.
  */
 public final class BackendsHarness {
@@ -100,6 +101,35 @@ public final class BackendsHarness {
             double ingestSecs = (System.nanoTime() - t1) / 1e9;
             System.out.printf(Locale.ROOT, "ingest 500000 more trades into the full table (batches of 10,000): %.1f s (%.0f rows/s)%n",
                     ingestSecs, 500_000 / ingestSecs);
+            // the same from two caller threads at once (each batch still its own transaction on its own connection)
+            String prefix2 = "extra2" + Long.toHexString(System.nanoTime()) + "-";
+            long t2 = System.nanoTime();
+            Thread[] callers = new Thread[2];
+            Throwable[] failed = new Throwable[1];
+            for (int th = 0; th < callers.length; th++) {
+                int first = th * extraUsers / 2;
+                SplittableRandom rnd = new SplittableRandom(th);
+                callers[th] = new Thread(() -> {
+                    for (int u = first; u < first + extraUsers / 2; u++) {
+                        List<Trade> batch = new ArrayList<>(10_000);
+                        for (long k = 1; k <= 10_000; k++) {
+                            batch.add(trade(rnd, prefix2 + u, k));
+                        }
+                        loader.ingestTrades(batch);
+                    }
+                });
+                callers[th].setUncaughtExceptionHandler((t, e) -> failed[0] = e);
+                callers[th].start();
+            }
+            for (Thread t : callers) {
+                t.join();
+            }
+            if (failed[0] != null) {
+                throw new IllegalStateException("a caller thread failed", failed[0]);
+            }
+            double twoSecs = (System.nanoTime() - t2) / 1e9;
+            System.out.printf(Locale.ROOT, "ingest 500000 more trades from two threads (batches of 10,000): %.1f s (%.0f rows/s)%n",
+                    twoSecs, 500_000 / twoSecs);
             List<io.cift.analytics.Mark> marks = new ArrayList<>();
             for (int k = 0; k < 20; k++) {
                 marks.add(new io.cift.analytics.Mark("SYM" + k, BigDecimal.valueOf(10_000 + k, 2)));
