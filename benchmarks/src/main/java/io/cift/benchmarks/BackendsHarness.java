@@ -270,6 +270,14 @@ public final class BackendsHarness {
                 ch.ingestSnapshots(batch);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count() FROM cift_snapshots")) {
+                rs.next();
+                if (rs.getLong(1) != stored + total) {   // a figure counts only when every row landed
+                    throw new IllegalStateException("clickhouse holds " + rs.getLong(1) + " snapshots after the ingestion, not "
+                            + (stored + total));
+                }
+            }
             System.out.printf(Locale.ROOT, "ingest snapshots into clickhouse directly (binary, %d rows stored, merges settled"
                     + " after %.0f s): %d rows in %.2f s (%.0f rows/s)%n", stored, settled, total, secs, total / secs);
         }
