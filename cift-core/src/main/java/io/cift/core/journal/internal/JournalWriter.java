@@ -60,9 +60,8 @@ public final class JournalWriter implements Runnable {
      * Disruptor {@code Sequence}, padded onto cache lines of its own, spares the matching thread that miss.
      */
     private final com.lmax.disruptor.Sequence stopped = new com.lmax.disruptor.Sequence(0);
+    /** Set on close; it also gives up a spare still being filled (deleted) rather than waiting for it. */
     private volatile boolean closing;
-    /** Set on close: a spare still being filled is given up (and deleted) rather than waited for. */
-    private volatile boolean abandonSpare;
     private FileChannel channel;
     private long position;
     private final java.util.concurrent.ExecutorService preparer;
@@ -200,7 +199,6 @@ public final class JournalWriter implements Runnable {
      * given up: the engine's close does not wait for it, and the next engine fills one again.
      */
     public void close() {
-        abandonSpare = true;
         closing = true;
     }
 
@@ -342,18 +340,18 @@ public final class JournalWriter implements Runnable {
                     // a megabyte at a time, each forced, with a pause: one large flush would hold the disk
                     // queue for tens of milliseconds and the journal's own fdatasyncs would wait behind it
                     for (long at = 0; at < segmentBytes; at += ZEROS.capacity()) {
-                        if (abandonSpare) {
+                        if (closing) {
                             break;
                         }
                         zeroFill(ch, at, Math.min(segmentBytes, at + ZEROS.capacity()));
                         ch.force(false);
                         Thread.sleep(2);
                     }
-                    if (!abandonSpare) {
+                    if (!closing) {
                         ch.force(true);
                     }
                 }
-                if (abandonSpare) {
+                if (closing) {
                     Files.deleteIfExists(p);
                     return null;
                 }
