@@ -92,11 +92,7 @@ public final class BackendsHarness {
             int extraUsers = 50;
             String prefix = "extra" + Long.toHexString(System.nanoTime()) + "-";
             for (int u = 0; u < extraUsers; u++) {
-                List<Trade> batch = new ArrayList<>(10_000);
-                for (long k = 1; k <= 10_000; k++) {
-                    batch.add(trade(extra, prefix + u, k));
-                }
-                loader.ingestTrades(batch);
+                loader.ingestTrades(userTrades(extra, prefix + u));
             }
             double ingestSecs = (System.nanoTime() - t1) / 1e9;
             System.out.printf(Locale.ROOT, "ingest 500000 more trades into the full table (batches of 10,000): %.1f s (%.0f rows/s)%n",
@@ -111,11 +107,7 @@ public final class BackendsHarness {
                 SplittableRandom rnd = new SplittableRandom(th);
                 callers[th] = new Thread(() -> {
                     for (int u = first; u < first + extraUsers / 2; u++) {
-                        List<Trade> batch = new ArrayList<>(10_000);
-                        for (long k = 1; k <= 10_000; k++) {
-                            batch.add(trade(rnd, prefix2 + u, k));
-                        }
-                        loader.ingestTrades(batch);
+                        loader.ingestTrades(userTrades(rnd, prefix2 + u));
                     }
                 });
                 callers[th].setUncaughtExceptionHandler((t, e) -> failed[0] = e);
@@ -216,6 +208,15 @@ public final class BackendsHarness {
         secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "ingest trades into postgresql (COPY): %d rows in %.1f s (%.0f rows/s)%n",
                 n, secs, n / secs);
+    }
+
+    /** One batch of a new user's trades: ids 1 to 10,000. */
+    private static List<Trade> userTrades(SplittableRandom rnd, String user) {
+        List<Trade> batch = new ArrayList<>(10_000);
+        for (long k = 1; k <= 10_000; k++) {
+            batch.add(trade(rnd, user, k));
+        }
+        return batch;
     }
 
     private static Trade trade(SplittableRandom rnd, String user, long id) {
