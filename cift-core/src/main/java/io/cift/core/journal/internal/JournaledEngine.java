@@ -593,7 +593,7 @@ public final class JournaledEngine implements DurableEngine {
         long hash = Snapshots.storedHash(snapshotBuffer);
         byte[] bytes = snapshotBuffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
-                hash, dir.resolve(String.format("snapshot-%020d.snap", seq)));
+                hash, dir.resolve(Snapshots.fileName(seq)));
         lastSnapshot = snapshots.submit(() -> {
             try {
                 IdleStrategy idle = new BackoffIdleStrategy(100, 10, 10_000, 1_000_000);

@@ -163,6 +163,16 @@ public final class Snapshots {
     }
 
     /**
+     * The file name of the snapshot at a sequence number.
+     *
+     * @param sequence the snapshot's sequence number
+     * @return the name
+     */
+    static String fileName(long sequence) {
+        return "snapshot-" + Segments.twentyDigits(sequence) + ".snap";
+    }
+
+    /**
      * Writes a snapshot durably: a temporary file, forced, renamed, and the directory forced.
      *
      * @param dir the journal directory
@@ -173,7 +183,7 @@ public final class Snapshots {
      * @throws IOException when writing fails
      */
     public static Path write(Path dir, long sequence, byte[] bytes, int length) throws IOException {
-        Path file = dir.resolve(String.format("snapshot-%020d.snap", sequence));
+        Path file = dir.resolve(fileName(sequence));
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
