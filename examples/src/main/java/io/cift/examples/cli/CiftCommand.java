@@ -38,8 +38,17 @@ public final class CiftCommand implements Runnable {
     /**
      * The command line's logger (slf4j-simple, configured by {@code simplelogger.properties}: warnings and
      * errors on stderr) logs INFO as well with {@code --verbose}; a level given as a system property wins.
+     * slf4j is named its provider, so that it does not search the class path for one (about 10 ms of
+     * every command that opens a journal), and its own notes are kept to warnings (it would say which provider
+     * it was named); either given as a system property wins.
      */
     static void configureLogging(String[] args) {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
         if (java.util.Arrays.asList(args).contains("--verbose")
                 && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
