@@ -178,7 +178,8 @@ public final class JournaledEngine implements DurableEngine {
             if (segment == null) {
                 boolean force = config.fsync() != FsyncPolicy.NONE;
                 if (!JournalWriter.installReadySpare(dir, r.lastSeq + 1, force, config.segmentBytes())) {
-                    JournalWriter.createSegment(dir, r.lastSeq + 1, force, config.segmentBytes()).close();
+                    // the header only: the writer fills it ahead of need
+                    JournalWriter.createSegment(dir, r.lastSeq + 1, force, Segments.HEADER_LENGTH).close();
                 }
                 segment = dir.resolve(Segments.name(r.lastSeq + 1));
                 position = Segments.HEADER_LENGTH;
