@@ -83,10 +83,11 @@ public final class JournalWriter implements Runnable {
      * writing past what is filled (the writer then takes the segment over and the fill writes no more).
      */
     private final Object fillLock = new Object();
-    /** How far the segment being appended to is zero-filled; written under {@link #fillLock}. */
+    /**
+     * How far the background fill has zero-filled the segment being appended to; {@code Long.MAX_VALUE} when no
+     * fill runs, or once the writer stopped it (wrote past it, or left the segment). Written under {@link #fillLock}.
+     */
     private volatile long filledTo = Long.MAX_VALUE;
-    /** Set under {@link #fillLock} when the writer writes past {@link #filledTo} or leaves the segment. */
-    private boolean fillStopped = true;
 
     /**
      * Creates the writer; it appends to {@code segment} from {@code position} on.
@@ -129,7 +130,6 @@ public final class JournalWriter implements Runnable {
             channel.force(true);
             if (ahead < segmentBytes) {
                 filledTo = ahead;
-                fillStopped = false;
                 fillInBackground(segment, ahead);
             }
         }
@@ -367,19 +367,16 @@ public final class JournalWriter implements Runnable {
         try {
             preparer.submit(() -> {
                 try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-                    for (long at = from; at < segmentBytes && !closing; ) {
-                        long to = Math.min(segmentBytes, at + ZEROS.capacity());
+                    fillPaced(ch, from, (at, to) -> {
                         synchronized (fillLock) {
-                            if (fillStopped) {
-                                return null;
+                            if (filledTo == Long.MAX_VALUE) {
+                                return false;   // stopped by the writer
                             }
                             zeroFill(ch, at, to);
                             filledTo = to;
+                            return true;
                         }
-                        ch.force(false);
-                        at = to;
-                        Thread.sleep(2);   // as for the spare: leave the disk queue to the journal's own fdatasyncs
-                    }
+                    });
                 }
                 return null;
             });
@@ -391,8 +388,31 @@ public final class JournalWriter implements Runnable {
     /** Stops the background fill of the segment being appended to (waiting out a megabyte being written). */
     private void stopFill() {
         synchronized (fillLock) {
-            fillStopped = true;
             filledTo = Long.MAX_VALUE;
+        }
+    }
+
+    /** Writes one chunk of a {@linkplain #fillPaced paced fill}. */
+    @FunctionalInterface
+    private interface Chunk {
+        /** @return false to stop the fill */
+        boolean fill(long from, long to) throws IOException;
+    }
+
+    /**
+     * Zero-fills from {@code from} to the segment size through {@code chunk}, on the preparer's thread: a megabyte
+     * at a time, each forced, with a pause, because one large flush would hold the disk queue for tens of
+     * milliseconds and the journal's own fdatasyncs would wait behind it. Stops on close or when the chunk says so.
+     */
+    private void fillPaced(FileChannel ch, long from, Chunk chunk) throws IOException, InterruptedException {
+        for (long at = from; at < segmentBytes && !closing; ) {
+            long to = Math.min(segmentBytes, at + ZEROS.capacity());
+            if (!chunk.fill(at, to)) {
+                return;
+            }
+            ch.force(false);
+            at = to;
+            Thread.sleep(2);
         }
     }
 
@@ -403,16 +423,10 @@ public final class JournalWriter implements Runnable {
                 Path p = dir.resolve(SPARE);
                 try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE)) {
-                    // a megabyte at a time, each forced, with a pause: one large flush would hold the disk
-                    // queue for tens of milliseconds and the journal's own fdatasyncs would wait behind it
-                    for (long at = 0; at < segmentBytes; at += ZEROS.capacity()) {
-                        if (closing) {
-                            break;
-                        }
-                        zeroFill(ch, at, Math.min(segmentBytes, at + ZEROS.capacity()));
-                        ch.force(false);
-                        Thread.sleep(2);
-                    }
+                    fillPaced(ch, 0, (at, to) -> {
+                        zeroFill(ch, at, to);
+                        return true;
+                    });
                     if (!closing) {
                         ch.force(true);
                     }
