@@ -39,7 +39,12 @@ final class CommandRing {
     private final long address;
     private final byte[][] payloads;
     private final int mask;
-    private final Slot view = new Slot();
+    /**
+     * The writer's view, created by the writer thread on its first poll: the view's position changes with every
+     * record, and an object allocated here beside this ring's fields would share their cache line, which the
+     * matching thread reads for every command.
+     */
+    private Slot view;
     private final EventPoller<Slot> poller;
 
     /**
@@ -134,6 +139,9 @@ final class CommandRing {
      * @throws Exception what the handler throws
      */
     EventPoller.PollState poll(EventPoller.Handler<Slot> handler) throws Exception {
+        if (view == null) {
+            view = new Slot();
+        }
         return poller.poll(handler);
     }
 

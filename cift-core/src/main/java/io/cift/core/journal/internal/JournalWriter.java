@@ -218,6 +218,21 @@ public final class JournalWriter implements Runnable {
     }
 
     /**
+     * The flag that {@link #failure()} reads first, for a caller that checks it on every command: holding the flag
+     * itself spares that caller a read of this object, whose fields this thread writes with every record.
+     *
+     * @return 0 while the writer runs, 1 once it failed
+     */
+    com.lmax.disruptor.Sequence stoppedFlag() {
+        return stopped;
+    }
+
+    /** @return whether the writer has a replica, whose failure {@link #failure()} reports too */
+    boolean hasReplica() {
+        return replica != null;
+    }
+
+    /**
      * Asks the writer to write everything queued, force it, and stop. A spare segment still being filled is
      * given up: the engine's close does not wait for it, and the next engine fills one again.
      */

@@ -83,6 +83,9 @@ public final class JournaledEngine implements DurableEngine {
     private long lastClock;
     private final RecoveryReport report;
     private final JournalWriter writer;
+    /** The writer's stopped flag and whether it has a replica, read per command without touching the writer's fields. */
+    private final com.lmax.disruptor.Sequence writerStopped;
+    private final boolean writerReplicates;
     private final Thread writerThread;
     private final CommandRing ring;
     private final EventRing events;
@@ -199,6 +202,8 @@ public final class JournaledEngine implements DurableEngine {
             throw e;
         }
         this.ring = writer.ring();
+        this.writerStopped = writer.stoppedFlag();
+        this.writerReplicates = writer.hasReplica();
         this.writerThread = new Thread(writer, "cift-journal-" + engineId);
         writerThread.setDaemon(true);
         writerThread.start();
@@ -472,13 +477,18 @@ public final class JournaledEngine implements DurableEngine {
 
     /** @return null when the command may go ahead, else the code that refuses it */
     private ResultCode admit() {
-        if (closed || writer.failure() != null) {
+        if (closed || journalFailed()) {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
         if (events != null && !events.admit()) {
             return ResultCode.CONSUMERS_BEHIND;
         }
         return null;
+    }
+
+    /** @return whether the journal writer (or its replica) failed; cheap enough for every command */
+    private boolean journalFailed() {
+        return writerStopped.get() != 0 || writerReplicates && writer.failure() != null;
     }
 
     /** @return the clock when command {@code seq} is one of those timed, else {@link #NOT_SAMPLED} */
@@ -527,7 +537,7 @@ public final class JournaledEngine implements DurableEngine {
             long deadline = System.nanoTime() + lagTimeoutNanos;
             journalIdle.reset();
             while ((slot = ring.claim()) < 0) {
-                if (writer.failure() != null || System.nanoTime() - deadline >= 0) {
+                if (journalFailed() || System.nanoTime() - deadline >= 0) {
                     return -1;
                 }
                 journalIdle.idle();
