@@ -151,54 +151,59 @@ final class CommandRing {
 
     /** A read-only view of one slot, for the writer thread (one instance, moved from slot to slot). */
     final class Slot {
-        private int at;
+        private long at;
         private int index;
 
         private Slot at(long sequence) {
             index = (int) (sequence & mask);
-            at = index * SLOT_BYTES;
+            at = (long) index * SLOT_BYTES;
             return this;
         }
 
         boolean admin() {
-            return (slots.getInt(at + OP) & ADMIN) != 0;
+            return (opWord() & ADMIN) != 0;
         }
 
         /** @return the op byte, or the administrative kind */
         int op() {
-            return slots.getInt(at + OP) & 0xFF;
+            return opWord() & 0xFF;
         }
 
         boolean timed() {
-            return (slots.getInt(at + OP) & TIMED) != 0;
+            return (opWord() & TIMED) != 0;
+        }
+
+        // reads through the slot's address: its offset is masked into the ring, so bounds checks would be redundant
+        private int opWord() {
+            return UNSAFE.getInt(address + at + OP);
         }
 
         int symbol() {
-            return slots.getInt(at + SYMBOL);
+            return UNSAFE.getInt(address + at + SYMBOL);
         }
 
         long orderId() {
-            return slots.getLong(at + ORDER_ID);
+            return UNSAFE.getLong(address + at + ORDER_ID);
         }
 
         long ownerId() {
-            return slots.getLong(at + OWNER_ID);
+            return UNSAFE.getLong(address + at + OWNER_ID);
         }
 
         long price() {
-            return slots.getLong(at + PRICE);
+            return UNSAFE.getLong(address + at + PRICE);
         }
 
         long quantity() {
-            return slots.getLong(at + QUANTITY);
+            return UNSAFE.getLong(address + at + QUANTITY);
         }
 
         long time() {
-            return slots.getLong(at + TIME);
+            return UNSAFE.getLong(address + at + TIME);
         }
 
         long seq() {
-            return slots.getLong(at + SEQ);
+            return UNSAFE.getLong(address + at + SEQ);
         }
 
         byte[] payload() {

@@ -11,6 +11,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
+
+import static org.agrona.UnsafeAccess.UNSAFE;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -55,6 +57,8 @@ public final class RecordCodec {
     private static final int OP_ADMIN = 0;
     private static final int TIMED = 128;
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    private static final boolean NATIVE_LE = ByteOrder.nativeOrder() == LE;
+    private static final long BYTE_ARRAY_BASE = UNSAFE.arrayBaseOffset(byte[].class);
     private static final int OP_NEW = 1;
     private static final int OP_CANCEL = 2;
     private static final int OP_AMEND = 3;
@@ -146,24 +150,41 @@ public final class RecordCodec {
      */
     public static void encode(MutableDirectBuffer b, int at, int length, long seq, int op, byte[] sym, long orderId,
                               long ownerId, long price, long qty, boolean timed, long time) {
-        b.putShort(at, (short) length, LE);
-        b.putInt(at + CRC_OFFSET, 0, LE);
-        b.putLong(at + SEQ_OFFSET, seq, LE);
-        b.putByte(at + OP_OFFSET, (byte) (op | (timed ? TIMED : 0)));
-        b.putByte(at + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
-        b.putBytes(at + FIXED_LENGTH, sym);
-        int p = putVarint(b, at + FIXED_LENGTH + sym.length, orderId);
+        b.boundsCheck(at, length);   // once for the record: the stores below go through its address unchecked
+        Object base = b.byteArray();
+        long a = b.addressOffset() + at;
+        UNSAFE.putShort(base, a, NATIVE_LE ? (short) length : Short.reverseBytes((short) length));
+        UNSAFE.putInt(base, a + CRC_OFFSET, 0);
+        UNSAFE.putLong(base, a + SEQ_OFFSET, NATIVE_LE ? seq : Long.reverseBytes(seq));
+        UNSAFE.putByte(base, a + OP_OFFSET, (byte) (op | (timed ? TIMED : 0)));
+        UNSAFE.putByte(base, a + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
+        UNSAFE.copyMemory(sym, BYTE_ARRAY_BASE, base, a + FIXED_LENGTH, sym.length);
+        long p = putVarint(base, a + FIXED_LENGTH + sym.length, orderId);
         int command = op & 3;
         if (command == OP_NEW) {
-            p = putVarint(b, p, ownerId);
+            p = putVarint(base, p, ownerId);
         }
         if (command != OP_CANCEL) {
-            p = putVarint(b, p, price);
-            p = putVarint(b, p, qty);
+            p = putVarint(base, p, price);
+            p = putVarint(base, p, qty);
         }
         if (timed) {
-            putVarint(b, p, time);
+            p = putVarint(base, p, time);
         }
+        if (p != a + length) {
+            throw new IllegalStateException("record " + seq + " encoded to " + (p - a) + " bytes, not the " + length
+                    + " its length says");
+        }
+    }
+
+    private static long putVarint(Object base, long a, long v) {
+        long z = zigzag(v);
+        while ((z & ~0x7FL) != 0) {
+            UNSAFE.putByte(base, a++, (byte) ((z & 0x7F) | 0x80));
+            z >>>= 7;
+        }
+        UNSAFE.putByte(base, a++, (byte) z);
+        return a;
     }
 
     /**

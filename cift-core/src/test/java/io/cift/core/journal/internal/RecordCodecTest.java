@@ -1,0 +1,133 @@
+package io.cift.core.journal.internal;
+
+import io.cift.core.book.CancelReason;
+import io.cift.core.book.CommandType;
+import io.cift.core.journal.JournalCommand;
+import io.cift.core.model.OrderType;
+import io.cift.core.model.Side;
+import io.cift.core.model.TimeInForce;
+import org.agrona.BufferUtil;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The record layout, byte for byte, as the class comment of {@link RecordCodec} states it. The expected bytes are
+ * written out by hand from that layout, not produced by the codec. The encoder stores through the buffer's address,
+ * so it is checked on a heap and on a direct buffer.
+ */
+class RecordCodecTest {
+    private static final byte[] SYM = "AB".getBytes(StandardCharsets.UTF_8);
+
+    private static MutableDirectBuffer buffer(boolean direct) {
+        return direct ? new UnsafeBuffer(BufferUtil.allocateDirectAligned(256, 64)) : new UnsafeBuffer(new byte[256]);
+    }
+
+    private static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = (byte) v[i];
+        }
+        return b;
+    }
+
+    private static byte[] encoded(MutableDirectBuffer b, int at, int length) {
+        byte[] out = new byte[length];
+        b.getBytes(at, out);
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aNewOrderIsLaidOutAsDocumented(boolean direct) {
+        MutableDirectBuffer b = buffer(direct);
+        int op = RecordCodec.op(CommandType.NEW, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, false, null);
+        assertEquals(1 | 4 | (1 << 4), op, "NEW, sell, limit, IOC");
+        // order id 300 -> zigzag 600 = 0xD8 0x04; owner -1 -> 1; price 1,000 -> 2,000 = 0xD0 0x0F; quantity 5 -> 10
+        int length = RecordCodec.length(op, SYM, 300, -1, 1_000, 5, false, 0);
+        assertEquals(16 + 2 + 2 + 1 + 2 + 1, length);
+        b.setMemory(0, 256, (byte) 0x55);
+        RecordCodec.encode(b, 7, length, 0x0102030405060708L, op, SYM, 300, -1, 1_000, 5, false, 0);
+        assertArrayEquals(bytes(length, 0, 0, 0, 0, 0,          // length u16 LE, checksum left 0 for the writer
+                        0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,   // seq i64 LE
+                        0x15, 2, 'A', 'B',                                 // op, symbol length, symbol
+                        0xD8, 0x04, 0x01, 0xD0, 0x0F, 0x0A),               // order id, owner, price, quantity
+                encoded(b, 7, length));
+        assertEquals(0x55, b.getByte(6) & 0xFF, "nothing written before the record");
+        assertEquals(0x55, b.getByte(7 + length) & 0xFF, "nothing written after the record");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aTimedAmendAndACancelAreLaidOutAsDocumented(boolean direct) {
+        MutableDirectBuffer b = buffer(direct);
+        int amend = RecordCodec.op(CommandType.AMEND, null, null, null, false, null);
+        int length = RecordCodec.length(amend, SYM, 1, 0, -2, 64, true, 3);
+        RecordCodec.encode(b, 0, length, 9, amend, SYM, 1, 0, -2, 64, true, 3);
+        assertArrayEquals(bytes(length, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0,
+                        3 | 128, 2, 'A', 'B',
+                        0x02, 0x03, 0x80, 0x01, 0x06),   // order id 1, price -2 -> 3, quantity 64 -> 128, clock 3 -> 6
+                encoded(b, 0, length));
+
+        int cancel = RecordCodec.op(CommandType.CANCEL, null, null, null, false, CancelReason.USER);
+        length = RecordCodec.length(cancel, SYM, 0, 0, 0, 0, false, 0);
+        RecordCodec.encode(b, 100, length, 10, cancel, SYM, 0, 0, 0, 0, false, 0);
+        assertEquals(RecordCodec.MIN_RECORD_LENGTH + 1, length);
+        assertEquals(cancel, b.getByte(100 + 14) & 0xFF);
+        assertEquals(0, b.getByte(100 + 18), "order id 0 is one varint byte");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void whatIsEncodedDecodesToTheSameCommand(boolean direct) {
+        MutableDirectBuffer b = buffer(direct);
+        int op = RecordCodec.op(CommandType.NEW, Side.BUY, OrderType.MARKET, TimeInForce.FOK, true, null);
+        int length = RecordCodec.length(op, SYM, Long.MAX_VALUE, Long.MIN_VALUE, 0, 1, false, 0);
+        RecordCodec.encode(b, 3, length, 42, op, SYM, Long.MAX_VALUE, Long.MIN_VALUE, 0, 1, false, 0);
+        assertEquals(length, RecordCodec.storedLength(b, 3));
+        assertEquals(42, RecordCodec.storedSequence(b, 3));
+        JournalCommand c = new RecordCodec().decode(b, 3);
+        assertEquals(CommandType.NEW, c.command());
+        assertEquals("AB", c.symbol());
+        assertEquals(Long.MAX_VALUE, c.orderId());
+        assertEquals(Long.MIN_VALUE, c.ownerId());
+        assertEquals(Side.BUY, c.side());
+        assertEquals(OrderType.MARKET, c.orderType());
+        assertEquals(TimeInForce.FOK, c.timeInForce());
+        assertTrue(c.postOnly());
+        assertEquals(1, c.quantity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRecordThatWouldNotFitIsRefusedBeforeAnythingIsWritten(boolean direct) {
+        MutableDirectBuffer b = buffer(direct);
+        int op = RecordCodec.op(CommandType.CANCEL, null, null, null, false, CancelReason.USER);
+        int length = RecordCodec.length(op, SYM, 5, 0, 0, 0, false, 0);
+        b.setMemory(0, 256, (byte) 0x55);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> RecordCodec.encode(b, 256 - length + 1, length, 1, op, SYM, 5, 0, 0, 0, false, 0));
+        for (int i = 0; i < 256; i++) {
+            assertEquals(0x55, b.getByte(i) & 0xFF, "byte " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLengthThatDisagreesWithTheFieldsIsAnError(boolean direct) {
+        MutableDirectBuffer b = buffer(direct);
+        int op = RecordCodec.op(CommandType.CANCEL, null, null, null, false, CancelReason.USER);
+        int length = RecordCodec.length(op, SYM, 5, 0, 0, 0, false, 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> RecordCodec.encode(b, 0, length + 1, 77, op, SYM, 5, 0, 0, 0, false, 0));
+        assertTrue(e.getMessage().contains("record 77"), e.getMessage());
+    }
+}
