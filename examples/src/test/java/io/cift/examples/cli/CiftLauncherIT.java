@@ -80,6 +80,7 @@ class CiftLauncherIT {
     void theFirstStartMakesTheArchiveAndLaterStartsLoadClassesFromIt() throws Exception {
         journalOnce();
         assertThat(archive).isNotEmptyFile();
+        FileTime made = Files.getLastModifiedTime(archive);
         assertThat(Files.readString(root.resolve("examples/target/cift.jsa.stamp")))
                 .endsWith(root.resolve("examples/target/cift.jar").toString());
 
@@ -88,6 +89,30 @@ class CiftLauncherIT {
                 "--journal", root.resolve("j").toString(), "--json");
         assertInfoIsCleanJson(info);
         assertThat(Files.readString(classLog)).contains("io.cift.examples.cli.CiftCommand source: shared objects file (top)");
+        assertThat(Files.getLastModifiedTime(archive)).as("made once, not again at every start").isEqualTo(made);
+    }
+
+    @Test
+    void aJavaThatCannotMakeAnArchiveIsAskedOncePerBuild() throws Exception {
+        // a java that fails every start of the archive-making run: the script tries once, notes it, and runs on
+        Path fakeBin = Files.createDirectories(root.resolve("fake-bin"));
+        Path calls = root.resolve("calls.txt");
+        Path fakeJava = fakeBin.resolve("java");
+        Files.writeString(fakeJava, "#!/usr/bin/env bash\n"
+                + "echo \"$*\" >> " + calls + "\n"
+                + "case \"$*\" in *ArchiveClassesAtExit*) exit 1 ;; esac\n"
+                + "exec " + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        fakeJava.toFile().setExecutable(true);
+        Map<String, String> env = Map.of("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
+        for (int i = 0; i < 2; i++) {
+            Run help = cift(env, "--help");
+            assertThat(help.exit()).as(help.err()).isZero();
+            assertThat(help.out()).startsWith("Usage: cift");
+        }
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines).filteredOn(l -> l.contains("ArchiveClassesAtExit")).hasSize(1);
+        assertThat(lines).filteredOn(l -> l.contains("SharedArchiveFile")).isEmpty();
+        assertThat(archive).doesNotExist();
     }
 
     private void assertArchiveNotUsedAndOutputClean() throws Exception {
