@@ -11,9 +11,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 import static org.agrona.UnsafeAccess.UNSAFE;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The journal's record layout, little-endian and compact (about 30 bytes a command, so that the
@@ -133,7 +133,8 @@ public final class RecordCodec {
 
     /**
      * Writes a command record without its checksum (the journal writer adds it). The length must be
-     * {@link #length}'s.
+     * {@link #length}'s: it is checked, and so is the buffer's room for it, once; the bytes then go to the
+     * buffer's address without a check per store.
      *
      * @param b the buffer
      * @param at where the record starts
@@ -147,9 +148,15 @@ public final class RecordCodec {
      * @param qty the quantity (NEW, AMEND)
      * @param timed whether the record carries the gate's clock
      * @param time the clock
+     * @throws IllegalArgumentException when {@code length} is not {@link #length}'s, before anything is written
+     * @throws IndexOutOfBoundsException when the record does not fit in the buffer, before anything is written
      */
     public static void encode(MutableDirectBuffer b, int at, int length, long seq, int op, byte[] sym, long orderId,
                               long ownerId, long price, long qty, boolean timed, long time) {
+        if (length != length(op, sym, orderId, ownerId, price, qty, timed, time)) {
+            throw new IllegalArgumentException("record " + seq + ": length " + length + " is not the "
+                    + length(op, sym, orderId, ownerId, price, qty, timed, time) + " bytes its fields take");
+        }
         b.boundsCheck(at, length);   // once for the record: the stores below go through its address unchecked
         Object base = b.byteArray();
         long a = b.addressOffset() + at;
@@ -169,11 +176,7 @@ public final class RecordCodec {
             p = putVarint(base, p, qty);
         }
         if (timed) {
-            p = putVarint(base, p, time);
-        }
-        if (p != a + length) {
-            throw new IllegalStateException("record " + seq + " encoded to " + (p - a) + " bytes, not the " + length
-                    + " its length says");
+            putVarint(base, p, time);
         }
     }
 

@@ -122,12 +122,18 @@ class RecordCodecTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void aLengthThatDisagreesWithTheFieldsIsAnError(boolean direct) {
+    void aLengthThatDisagreesWithTheFieldsIsRefusedBeforeAnythingIsWritten(boolean direct) {
         MutableDirectBuffer b = buffer(direct);
         int op = RecordCodec.op(CommandType.CANCEL, null, null, null, false, CancelReason.USER);
         int length = RecordCodec.length(op, SYM, 5, 0, 0, 0, false, 0);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> RecordCodec.encode(b, 0, length + 1, 77, op, SYM, 5, 0, 0, 0, false, 0));
-        assertTrue(e.getMessage().contains("record 77"), e.getMessage());
+        b.setMemory(0, 256, (byte) 0x55);
+        for (int wrong : new int[]{length - 1, length + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RecordCodec.encode(b, 256 - length, wrong, 77, op, SYM, 5, 0, 0, 0, false, 0));
+            assertTrue(e.getMessage().contains("record 77: length " + wrong), e.getMessage());
+        }
+        for (int i = 0; i < 256; i++) {
+            assertEquals(0x55, b.getByte(i) & 0xFF, "byte " + i);
+        }
     }
 }
