@@ -144,6 +144,23 @@ class CiftLauncherIT {
     }
 
     @Test
+    void toolsThatFailWhileTheArchiveIsMadeDoNotStopTheCommand() throws Exception {
+        // a readlink without -f (older macOS) and a mv that cannot move: the script runs the command all the same
+        Path fakeBin = Files.createDirectories(root.resolve("failing-bin"));
+        for (String tool : List.of("readlink", "mv")) {
+            Path t = fakeBin.resolve(tool);
+            Files.writeString(t, "#!/usr/bin/env bash\nexit 1\n");
+            t.toFile().setExecutable(true);
+        }
+        Map<String, String> env = Map.of("PATH", fakeBin + File.pathSeparator
+                + Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+        Run help = cift(env, "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).startsWith("Usage: cift");
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
     void ciftCdsZeroMakesNoArchive() throws Exception {
         Run info = cift(Map.of("CIFT_CDS", "0"), "--help");
         assertThat(info.exit()).as(info.err()).isZero();
