@@ -245,6 +245,30 @@ class DurableEngineTest {
     }
 
     @Test
+    void snapshotsTakenFasterThanTheyAreWrittenEachHoldTheirOwnCommands() throws IOException {
+        // a snapshot every 400 commands at full speed: several are still being written when the next falls due, so
+        // the two snapshot buffers take turns and the matching thread waits for the older one; a buffer reused too
+        // early would put a later state under an earlier snapshot's name
+        List<Commands.Command> cmds = Commands.random(11, 6_000);
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).snapshotEvery(400).snapshotsKept(100).build())) {
+            apply(e, cmds, 0, cmds.size());
+        }
+        assertThat(Journal.info(dir).snapshots()).isEqualTo(15);
+        long expected = reference(cmds, cmds.size(), null).stateHash();
+        for (long k = 400; k <= 6_000; k += 400) {
+            long at = k;
+            Path copy = crashImage(dir, tmp.resolve("from-" + k));
+            try (DurableEngine e = DurableEngine.open(config(copy).snapshotFilter(s -> s.sequence() == at).build())) {
+                RecoveryReport r = e.recovery();
+                assertThat(r.snapshot().sequence()).isEqualTo(at);
+                assertThat(r.commandsReplayed()).as("from the snapshot at %d", at).isEqualTo(6_000 - at);
+                assertThat(e.stateHash()).as("from the snapshot at %d", at).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aDamagedNewestSnapshotFallsBackToTheOlderOne() throws IOException {
         List<Commands.Command> cmds = Commands.random(4, 5_500);
         Path dir = tmp.resolve("j");

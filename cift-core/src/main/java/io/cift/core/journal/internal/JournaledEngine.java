@@ -89,16 +89,34 @@ public final class JournaledEngine implements DurableEngine {
     private final Thread writerThread;
     private final CommandRing ring;
     private final EventRing events;
-    /** Writes snapshots and zero-fills the next journal segment, off the matching and writer threads. */
+    /** Writes snapshots, in the order they were taken, off the matching and writer threads. */
     private final ExecutorService snapshots = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cift-journal-files");
+        Thread t = new Thread(r, "cift-journal-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Zero-fills journal segments ahead of the writer. A thread of its own: a new journal's first segment and spare
+     * take it hundreds of milliseconds of paced writes, and a snapshot queued behind them kept the matching thread
+     * waiting when the next one fell due.
+     */
+    private final ExecutorService fills = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cift-journal-fill");
         t.setDaemon(true);
         return t;
     });
     private final long lagTimeoutNanos;
     private final IdleStrategy journalIdle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
     private volatile Throwable snapshotFailure;
-    private final ExpandableArrayBuffer snapshotBuffer = new ExpandableArrayBuffer(64 << 10);
+    /**
+     * Two snapshot buffers used in turn, each until its snapshot is on disk: the matching thread waits for a snapshot
+     * to be written only when the one before the last is still being written.
+     */
+    private final ExpandableArrayBuffer[] snapshotBuffers = {new ExpandableArrayBuffer(64 << 10),
+            new ExpandableArrayBuffer(64 << 10)};
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final Future<SnapshotInfo>[] snapshotWrites = new Future[2];
+    private int nextSnapshotBuffer;
     private Future<SnapshotInfo> lastSnapshot;
     private boolean closed;
     /** The journal's replicated copy, or null. */
@@ -188,16 +206,18 @@ public final class JournaledEngine implements DurableEngine {
                 position = Segments.HEADER_LENGTH;
             }
             this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
-                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, snapshots,
+                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, fills,
                     sequencer.symbols, replica);
         } catch (IOException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
+            fills.shutdownNow();
             closeReplica(config);
             throw new JournalException("cannot open journal " + dir + ": " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
+            fills.shutdownNow();
             closeReplica(config);
             throw e;
         }
@@ -590,19 +610,21 @@ public final class JournaledEngine implements DurableEngine {
 
     private Future<SnapshotInfo> scheduleSnapshot() {
         long seq = counters.commandSeq;
-        Future<SnapshotInfo> previous = lastSnapshot;
+        int b = nextSnapshotBuffer;
+        Future<SnapshotInfo> previous = snapshotWrites[b];
         if (previous != null && !previous.isDone()) {
             try {
-                previous.get();   // the buffer is reused: the last snapshot must be on disk (it was 'every' commands ago)
+                previous.get();   // this buffer's last snapshot (two snapshots ago) must be on disk before it is reused
             } catch (ExecutionException e) {
                 // reported when it failed
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        int length = Snapshots.serialize(snapshotBuffer, engineId, counters, state);   // one walk over the live orders
-        long hash = Snapshots.storedHash(snapshotBuffer);
-        byte[] bytes = snapshotBuffer.byteArray();
+        ExpandableArrayBuffer buffer = snapshotBuffers[b];
+        int length = Snapshots.serialize(buffer, engineId, counters, state);   // one walk over the live orders
+        long hash = Snapshots.storedHash(buffer);
+        byte[] bytes = buffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
                 hash, dir.resolve(Snapshots.fileName(seq)));
         lastSnapshot = snapshots.submit(() -> {
@@ -630,6 +652,8 @@ public final class JournaledEngine implements DurableEngine {
                 throw e;
             }
         });
+        snapshotWrites[b] = lastSnapshot;
+        nextSnapshotBuffer = b ^ 1;
         return lastSnapshot;
     }
 
@@ -905,7 +929,9 @@ public final class JournaledEngine implements DurableEngine {
                 events.shutdown(TimeUnit.SECONDS.toNanos(60));
             }
             snapshots.shutdown();
+            fills.shutdown();   // the writer's close gave up a fill still running
             snapshots.awaitTermination(60, TimeUnit.SECONDS);
+            fills.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
