@@ -77,16 +77,6 @@ public final class RecordCodec {
         return z == 0 ? 1 : (63 - Long.numberOfLeadingZeros(z)) / 7 + 1;
     }
 
-    private static int putVarint(MutableDirectBuffer b, int at, long v) {
-        long z = zigzag(v);
-        while ((z & ~0x7FL) != 0) {
-            b.putByte(at++, (byte) ((z & 0x7F) | 0x80));
-            z >>>= 7;
-        }
-        b.putByte(at++, (byte) z);
-        return at;
-    }
-
     /**
      * The op byte of a command record (without the clock bit): the command and its flags.
      *
@@ -159,14 +149,8 @@ public final class RecordCodec {
         }
         b.boundsCheck(at, length);   // once for the record: the stores below go through its address unchecked
         Object base = b.byteArray();
-        long a = b.addressOffset() + at;
-        UNSAFE.putShort(base, a, NATIVE_LE ? (short) length : Short.reverseBytes((short) length));
-        UNSAFE.putInt(base, a + CRC_OFFSET, 0);
-        UNSAFE.putLong(base, a + SEQ_OFFSET, NATIVE_LE ? seq : Long.reverseBytes(seq));
-        UNSAFE.putByte(base, a + OP_OFFSET, (byte) (op | (timed ? TIMED : 0)));
-        UNSAFE.putByte(base, a + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
-        UNSAFE.copyMemory(sym, BYTE_ARRAY_BASE, base, a + FIXED_LENGTH, sym.length);
-        long p = putVarint(base, a + FIXED_LENGTH + sym.length, orderId);
+        long p = putFixedPart(base, b.addressOffset() + at, length, seq, op | (timed ? TIMED : 0), sym);
+        p = putVarint(base, p, orderId);
         int command = op & 3;
         if (command == OP_NEW) {
             p = putVarint(base, p, ownerId);
@@ -178,6 +162,22 @@ public final class RecordCodec {
         if (timed) {
             putVarint(base, p, time);
         }
+    }
+
+    /**
+     * Stores the fixed part of a record and its symbol at address {@code a} of {@code base} (null for off-heap memory),
+     * the checksum left 0.
+     *
+     * @return the address after the symbol, where the varints start
+     */
+    private static long putFixedPart(Object base, long a, int length, long seq, int opByte, byte[] sym) {
+        UNSAFE.putShort(base, a, NATIVE_LE ? (short) length : Short.reverseBytes((short) length));
+        UNSAFE.putInt(base, a + CRC_OFFSET, 0);
+        UNSAFE.putLong(base, a + SEQ_OFFSET, NATIVE_LE ? seq : Long.reverseBytes(seq));
+        UNSAFE.putByte(base, a + OP_OFFSET, (byte) opByte);
+        UNSAFE.putByte(base, a + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
+        UNSAFE.copyMemory(sym, BYTE_ARRAY_BASE, base, a + FIXED_LENGTH, sym.length);
+        return a + FIXED_LENGTH + sym.length;
     }
 
     private static long putVarint(Object base, long a, long v) {
@@ -214,18 +214,22 @@ public final class RecordCodec {
      * @param payload the change
      * @param payloadLength its length
      * @param time the gate's clock
+     * @throws IllegalArgumentException when {@code length} is not {@link #adminLength}'s, or the payload is shorter
+     *                                  than {@code payloadLength}, before anything is written
+     * @throws IndexOutOfBoundsException when the record does not fit in the buffer, before anything is written
      */
     public static void encodeAdmin(MutableDirectBuffer b, int at, int length, long seq, int kind, byte[] sym, byte[] payload,
                                    int payloadLength, long time) {
-        b.putShort(at, (short) length, LE);
-        b.putInt(at + CRC_OFFSET, 0, LE);
-        b.putLong(at + SEQ_OFFSET, seq, LE);
-        b.putByte(at + OP_OFFSET, (byte) (OP_ADMIN | (kind << 2) | TIMED));
-        b.putByte(at + SYMBOL_LENGTH_OFFSET, (byte) sym.length);
-        b.putBytes(at + FIXED_LENGTH, sym);
-        int p = putVarint(b, at + FIXED_LENGTH + sym.length, payloadLength);
-        b.putBytes(p, payload, 0, payloadLength);
-        putVarint(b, p + payloadLength, time);
+        if (payloadLength < 0 || payloadLength > payload.length || length != adminLength(sym, payloadLength, time)) {
+            throw new IllegalArgumentException("record " + seq + ": length " + length + " with a payload of "
+                    + payloadLength + " of " + payload.length + " bytes is not what its fields take");
+        }
+        b.boundsCheck(at, length);   // once for the record, as in encode
+        Object base = b.byteArray();
+        long p = putFixedPart(base, b.addressOffset() + at, length, seq, OP_ADMIN | (kind << 2) | TIMED, sym);
+        p = putVarint(base, p, payloadLength);
+        UNSAFE.copyMemory(payload, BYTE_ARRAY_BASE, base, p, payloadLength);
+        putVarint(base, p + payloadLength, time);
     }
 
     /** Where replayed records go. */

@@ -31,6 +31,19 @@ class RecordCodecTest {
         return direct ? new UnsafeBuffer(BufferUtil.allocateDirectAligned(256, 64)) : new UnsafeBuffer(new byte[256]);
     }
 
+    /** A buffer of 256 bytes of 0x55, so that a test can tell what was written. */
+    private static MutableDirectBuffer marked(boolean direct) {
+        MutableDirectBuffer b = buffer(direct);
+        b.setMemory(0, 256, (byte) 0x55);
+        return b;
+    }
+
+    private static void assertUntouched(MutableDirectBuffer b) {
+        for (int i = 0; i < 256; i++) {
+            assertEquals(0x55, b.getByte(i) & 0xFF, "byte " + i);
+        }
+    }
+
     private static byte[] bytes(int... v) {
         byte[] b = new byte[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -48,13 +61,12 @@ class RecordCodecTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aNewOrderIsLaidOutAsDocumented(boolean direct) {
-        MutableDirectBuffer b = buffer(direct);
+        MutableDirectBuffer b = marked(direct);
         int op = RecordCodec.op(CommandType.NEW, Side.SELL, OrderType.LIMIT, TimeInForce.IOC, false, null);
         assertEquals(1 | 4 | (1 << 4), op, "NEW, sell, limit, IOC");
         // order id 300 -> zigzag 600 = 0xD8 0x04; owner -1 -> 1; price 1,000 -> 2,000 = 0xD0 0x0F; quantity 5 -> 10
         int length = RecordCodec.length(op, SYM, 300, -1, 1_000, 5, false, 0);
         assertEquals(16 + 2 + 2 + 1 + 2 + 1, length);
-        b.setMemory(0, 256, (byte) 0x55);
         RecordCodec.encode(b, 7, length, 0x0102030405060708L, op, SYM, 300, -1, 1_000, 5, false, 0);
         assertArrayEquals(bytes(length, 0, 0, 0, 0, 0,          // length u16 LE, checksum left 0 for the writer
                         0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,   // seq i64 LE
@@ -109,31 +121,58 @@ class RecordCodecTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aRecordThatWouldNotFitIsRefusedBeforeAnythingIsWritten(boolean direct) {
-        MutableDirectBuffer b = buffer(direct);
+        MutableDirectBuffer b = marked(direct);
         int op = RecordCodec.op(CommandType.CANCEL, null, null, null, false, CancelReason.USER);
         int length = RecordCodec.length(op, SYM, 5, 0, 0, 0, false, 0);
-        b.setMemory(0, 256, (byte) 0x55);
         assertThrows(IndexOutOfBoundsException.class,
                 () -> RecordCodec.encode(b, 256 - length + 1, length, 1, op, SYM, 5, 0, 0, 0, false, 0));
-        for (int i = 0; i < 256; i++) {
-            assertEquals(0x55, b.getByte(i) & 0xFF, "byte " + i);
-        }
+        assertUntouched(b);
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aLengthThatDisagreesWithTheFieldsIsRefusedBeforeAnythingIsWritten(boolean direct) {
-        MutableDirectBuffer b = buffer(direct);
+        MutableDirectBuffer b = marked(direct);
         int op = RecordCodec.op(CommandType.CANCEL, null, null, null, false, CancelReason.USER);
         int length = RecordCodec.length(op, SYM, 5, 0, 0, 0, false, 0);
-        b.setMemory(0, 256, (byte) 0x55);
         for (int wrong : new int[]{length - 1, length + 1}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RecordCodec.encode(b, 256 - length, wrong, 77, op, SYM, 5, 0, 0, 0, false, 0));
             assertTrue(e.getMessage().contains("record 77: length " + wrong), e.getMessage());
         }
-        for (int i = 0; i < 256; i++) {
-            assertEquals(0x55, b.getByte(i) & 0xFF, "byte " + i);
-        }
+        assertUntouched(b);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anAdministrativeRecordIsLaidOutAsDocumented(boolean direct) {
+        MutableDirectBuffer b = marked(direct);
+        byte[] payload = {9, 8, 7};
+        // kind 3 (an account's kill switch): op = 0 | 3 << 2 | 128; payload length 3 -> zigzag 6; clock 70 -> 140 = 0x8C 0x01
+        int length = RecordCodec.adminLength(SYM, payload.length, 70);
+        assertEquals(16 + 2 + 1 + 3 + 2, length);
+        RecordCodec.encodeAdmin(b, 5, length, 258, RecordCodec.ADMIN_KILL_SWITCH, SYM, payload, payload.length, 70);
+        assertArrayEquals(bytes(length, 0, 0, 0, 0, 0, 0x02, 0x01, 0, 0, 0, 0, 0, 0,
+                        12 | 128, 2, 'A', 'B',
+                        0x06, 9, 8, 7, 0x8C, 0x01),
+                encoded(b, 5, length));
+        assertEquals(0x55, b.getByte(4) & 0xFF, "nothing written before the record");
+        assertEquals(0x55, b.getByte(5 + length) & 0xFF, "nothing written after the record");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anAdministrativeRecordThatDisagreesWithItsLengthOrDoesNotFitWritesNothing(boolean direct) {
+        MutableDirectBuffer b = marked(direct);
+        byte[] payload = {1, 2};
+        int length = RecordCodec.adminLength(SYM, payload.length, 1);
+        assertThrows(IllegalArgumentException.class,
+                () -> RecordCodec.encodeAdmin(b, 0, length + 1, 3, RecordCodec.ADMIN_GLOBAL_KILL, SYM, payload, 2, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> RecordCodec.encodeAdmin(b, 0, length + 1, 3, RecordCodec.ADMIN_GLOBAL_KILL, SYM, payload, 3, 1));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> RecordCodec.encodeAdmin(b, 256 - length + 1, length, 3, RecordCodec.ADMIN_GLOBAL_KILL, SYM, payload,
+                        2, 1));
+        assertUntouched(b);
     }
 }
