@@ -117,7 +117,6 @@ public final class JournaledEngine implements DurableEngine {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final Future<SnapshotInfo>[] snapshotWrites = new Future[2];
     private int nextSnapshotBuffer;
-    private Future<SnapshotInfo> lastSnapshot;
     private boolean closed;
     /** The journal's replicated copy, or null. */
     private final io.cift.core.journal.JournalReplica replica;
@@ -627,7 +626,7 @@ public final class JournaledEngine implements DurableEngine {
         byte[] bytes = buffer.byteArray();
         SnapshotInfo info = new SnapshotInfo(seq, counters.eventSeq, counters.tradeSeq, counters.volume, counters.rejects,
                 hash, dir.resolve(Snapshots.fileName(seq)));
-        lastSnapshot = snapshots.submit(() -> {
+        Future<SnapshotInfo> write = snapshots.submit(() -> {
             try {
                 IdleStrategy idle = new BackoffIdleStrategy(100, 10, 10_000, 1_000_000);
                 while (writer.durableSequence() < seq) {
@@ -652,9 +651,9 @@ public final class JournaledEngine implements DurableEngine {
                 throw e;
             }
         });
-        snapshotWrites[b] = lastSnapshot;
+        snapshotWrites[b] = write;
         nextSnapshotBuffer = b ^ 1;
-        return lastSnapshot;
+        return write;
     }
 
     @Override
