@@ -52,6 +52,13 @@ class RecordCodecTest {
         return b;
     }
 
+    /** The record at {@code at} is exactly {@code expected}, and the marked bytes on either side are untouched. */
+    private static void assertRecordAlone(MutableDirectBuffer b, int at, byte[] expected) {
+        assertArrayEquals(expected, encoded(b, at, expected.length));
+        assertEquals(0x55, b.getByte(at - 1) & 0xFF, "nothing written before the record");
+        assertEquals(0x55, b.getByte(at + expected.length) & 0xFF, "nothing written after the record");
+    }
+
     private static byte[] encoded(MutableDirectBuffer b, int at, int length) {
         byte[] out = new byte[length];
         b.getBytes(at, out);
@@ -68,13 +75,10 @@ class RecordCodecTest {
         int length = RecordCodec.length(op, SYM, 300, -1, 1_000, 5, false, 0);
         assertEquals(16 + 2 + 2 + 1 + 2 + 1, length);
         RecordCodec.encode(b, 7, length, 0x0102030405060708L, op, SYM, 300, -1, 1_000, 5, false, 0);
-        assertArrayEquals(bytes(length, 0, 0, 0, 0, 0,          // length u16 LE, checksum left 0 for the writer
-                        0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,   // seq i64 LE
-                        0x15, 2, 'A', 'B',                                 // op, symbol length, symbol
-                        0xD8, 0x04, 0x01, 0xD0, 0x0F, 0x0A),               // order id, owner, price, quantity
-                encoded(b, 7, length));
-        assertEquals(0x55, b.getByte(6) & 0xFF, "nothing written before the record");
-        assertEquals(0x55, b.getByte(7 + length) & 0xFF, "nothing written after the record");
+        assertRecordAlone(b, 7, bytes(length, 0, 0, 0, 0, 0,   // length u16 LE, checksum left 0 for the writer
+                0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,         // seq i64 LE
+                0x15, 2, 'A', 'B',                                       // op, symbol length, symbol
+                0xD8, 0x04, 0x01, 0xD0, 0x0F, 0x0A));                    // order id, owner, price, quantity
     }
 
     @ParameterizedTest
@@ -152,12 +156,9 @@ class RecordCodecTest {
         int length = RecordCodec.adminLength(SYM, payload.length, 70);
         assertEquals(16 + 2 + 1 + 3 + 2, length);
         RecordCodec.encodeAdmin(b, 5, length, 258, RecordCodec.ADMIN_KILL_SWITCH, SYM, payload, payload.length, 70);
-        assertArrayEquals(bytes(length, 0, 0, 0, 0, 0, 0x02, 0x01, 0, 0, 0, 0, 0, 0,
-                        12 | 128, 2, 'A', 'B',
-                        0x06, 9, 8, 7, 0x8C, 0x01),
-                encoded(b, 5, length));
-        assertEquals(0x55, b.getByte(4) & 0xFF, "nothing written before the record");
-        assertEquals(0x55, b.getByte(5 + length) & 0xFF, "nothing written after the record");
+        assertRecordAlone(b, 5, bytes(length, 0, 0, 0, 0, 0, 0x02, 0x01, 0, 0, 0, 0, 0, 0,
+                12 | 128, 2, 'A', 'B',
+                0x06, 9, 8, 7, 0x8C, 0x01));
     }
 
     @ParameterizedTest
