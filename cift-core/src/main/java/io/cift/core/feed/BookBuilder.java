@@ -1,7 +1,7 @@
 package io.cift.core.feed;
 
 import io.cift.core.book.PriceLevel;
-import io.cift.core.feed.internal.L3Book;
+import io.cift.core.book.internal.L3Book;
 import io.cift.core.model.Side;
 
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ public final class BookBuilder {
                 incomingSeen++;
             } catch (IllegalStateException bad) {
                 incoming = null;
-                gap(m.seq(), m.seq(), "snapshot order " + m.seq() + " repeats an order: " + bad.getMessage());
+                gap(m.seq(), m.seq(), "snapshot order " + m.seq() + " does not fit the snapshot: " + bad.getMessage());
             }
         } else if (m instanceof FeedMessage.SnapshotEnd) {
             if (incomingSeen != incomingExpected) {

@@ -1,7 +1,7 @@
 package io.cift.core.feed;
 
 import io.cift.core.book.PriceLevel;
-import io.cift.core.feed.internal.L3Book;
+import io.cift.core.book.internal.L3Book;
 import io.cift.core.model.Side;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.cift.core.book.CancelReason;
 import io.cift.core.book.CommandType;
 import io.cift.core.book.OrderBookListener;
 import io.cift.core.book.ResultCode;
-import io.cift.core.feed.internal.L3Book;
+import io.cift.core.book.internal.L3Book;
 import io.cift.core.journal.EngineEvent;
 import io.cift.core.journal.EngineEventHandler;
 import io.cift.core.model.OrderType;

@@ -185,6 +185,29 @@ class OrderFeedTest {
     }
 
     @Test
+    void messagesNoRestingOrderCanTakeAreContradictionsThatLeaveTheBookAsItWas() {
+        List<FeedMessage> ok = List.of(new FeedMessage.OrderAdded(1, "S", 1, io.cift.core.model.Side.BUY, 100, 10, 1));
+        List<FeedMessage> bad = List.of(
+                new FeedMessage.OrderAdded(2, "S", 2, io.cift.core.model.Side.BUY, 100, 0, 2),
+                new FeedMessage.OrderAdded(2, "S", 3, io.cift.core.model.Side.SELL, -5, 1, 1),
+                new FeedMessage.OrderReplaced(2, "S", 1, 100, 0, true),
+                new FeedMessage.OrderExecuted(2, "S", 1, 11, 100, 1));   // each the message after the first
+        for (FeedMessage m : bad) {
+            List<String> reasons = new ArrayList<>();
+            BookBuilder lenient = new BookBuilder(false).onGap((first, last, reason) -> reasons.add(reason));
+            ok.forEach(lenient::accept);
+            lenient.accept(m);
+            assertThat(reasons).as("%s", m).singleElement().asString().contains("does not fit the book");
+            assertThat(lenient.orders()).as("%s", m)
+                    .containsExactly(new L3Order("S", io.cift.core.model.Side.BUY, 100, 1, 10));
+
+            BookBuilder strict = new BookBuilder(true);
+            ok.forEach(strict::accept);
+            assertThatThrownBy(() -> strict.accept(m)).as("%s", m).isInstanceOf(FeedGapException.class);
+        }
+    }
+
+    @Test
     void malformedCsvIsRefusedNamingTheLineAndField() {
         assertThatThrownBy(() -> FeedCsv.parse("7,ADD,AAPL,1,BUY,abc,5,1,,", 9)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("feed line 9: price must be a whole number, got 'abc'");

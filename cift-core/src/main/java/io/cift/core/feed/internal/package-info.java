@@ -1,2 +1,2 @@
-/** Implementation of the order feed: the order-by-order book both ends of the feed keep. */
+/** Implementation of the order feed: the sequence check both ends of the feed keep. */
 package io.cift.core.feed.internal;
