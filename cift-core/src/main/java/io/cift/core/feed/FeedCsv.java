@@ -41,10 +41,10 @@ public final class FeedCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Line line = new Line();
         return m -> {
             try {
-                out.write(line(m));
-                out.write('\n');
+                line.writeTo(m, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -58,39 +58,65 @@ public final class FeedCsv {
      * @return the line
      */
     public static String line(FeedMessage m) {
-        if (m instanceof FeedMessage.OrderAdded a) {
-            return row(a.seq(), "ADD", a.symbol(), a.orderId(), a.side(), a.price(), a.quantity(), a.position(), null, null);
-        } else if (m instanceof FeedMessage.OrderExecuted x) {
-            return row(x.seq(), "EXECUTE", x.symbol(), x.orderId(), null, x.price(), x.quantity(), null, x.tradeId(), null);
-        } else if (m instanceof FeedMessage.OrderReduced r) {
-            return row(r.seq(), "REDUCE", r.symbol(), r.orderId(), null, null, r.quantity(), null, null, null);
-        } else if (m instanceof FeedMessage.OrderReplaced r) {
-            return row(r.seq(), "REPLACE", r.symbol(), r.orderId(), null, r.price(), r.quantity(), null, null, r.priorityKept());
-        } else if (m instanceof FeedMessage.OrderDeleted d) {
-            return row(d.seq(), "DELETE", d.symbol(), d.orderId(), null, null, null, null, null, null);
-        } else if (m instanceof FeedMessage.SnapshotStart s) {
-            return row(s.seq(), "SNAPSHOT_START", null, null, null, null, s.orders(), null, null, null);
-        } else if (m instanceof FeedMessage.SnapshotOrder o) {
-            return row(o.seq(), "SNAPSHOT_ORDER", o.symbol(), o.orderId(), o.side(), o.price(), o.quantity(), null, null, null);
-        } else {
-            return row(m.seq(), "SNAPSHOT_END", null, null, null, null, null, null, null, null);
-        }
+        return new Line().format(m).toString();
     }
 
-    private static String row(long seq, String type, String symbol, Long orderId, Side side, Long price, Long quantity,
-                              Integer position, Long tradeId, Boolean kept) {
-        StringBuilder b = new StringBuilder(64).append(seq).append(',').append(type).append(',');
-        if (symbol != null) {
-            b.append(quote(symbol));
+    /**
+     * Formats lines into one reused builder, numbers appended as primitives: a sink that writes many lines
+     * allocates nothing per line. For one thread.
+     */
+    private static final class Line {
+        private final StringBuilder b = new StringBuilder(128);
+        private char[] chars = new char[128];
+        private String lastSymbol;
+        private String lastField;
+
+        /** Formats the line, then writes it and a line break. */
+        void writeTo(FeedMessage m, Writer out) throws IOException {
+            format(m).append('\n');
+            int n = b.length();
+            if (n > chars.length) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            b.getChars(0, n, chars, 0);
+            out.write(chars, 0, n);
         }
-        b.append(',').append(orderId == null ? "" : orderId.toString());
-        b.append(',').append(side == null ? "" : side.name());
-        b.append(',').append(price == null ? "" : price.toString());
-        b.append(',').append(quantity == null ? "" : quantity.toString());
-        b.append(',').append(position == null ? "" : position.toString());
-        b.append(',').append(tradeId == null ? "" : tradeId.toString());
-        b.append(',').append(kept == null ? "" : kept.toString());
-        return b.toString();
+
+        StringBuilder format(FeedMessage m) {
+            b.setLength(0);
+            b.append(m.seq()).append(',');
+            if (m instanceof FeedMessage.OrderAdded a) {
+                order("ADD", a.symbol(), a.orderId()).append(',').append(a.side().name()).append(',').append(a.price())
+                        .append(',').append(a.quantity()).append(',').append(a.position()).append(",,");
+            } else if (m instanceof FeedMessage.OrderExecuted x) {
+                order("EXECUTE", x.symbol(), x.orderId()).append(",,").append(x.price()).append(',').append(x.quantity())
+                        .append(",,").append(x.tradeId()).append(',');
+            } else if (m instanceof FeedMessage.OrderReduced r) {
+                order("REDUCE", r.symbol(), r.orderId()).append(",,,").append(r.quantity()).append(",,,");
+            } else if (m instanceof FeedMessage.OrderReplaced r) {
+                order("REPLACE", r.symbol(), r.orderId()).append(",,").append(r.price()).append(',').append(r.quantity())
+                        .append(",,,").append(r.priorityKept());
+            } else if (m instanceof FeedMessage.OrderDeleted d) {
+                order("DELETE", d.symbol(), d.orderId()).append(",,,,,,");
+            } else if (m instanceof FeedMessage.SnapshotStart st) {
+                b.append("SNAPSHOT_START,,,,,").append(st.orders()).append(",,,");
+            } else if (m instanceof FeedMessage.SnapshotOrder o) {
+                order("SNAPSHOT_ORDER", o.symbol(), o.orderId()).append(',').append(o.side().name()).append(',')
+                        .append(o.price()).append(',').append(o.quantity()).append(",,,");
+            } else {
+                b.append("SNAPSHOT_END,,,,,,,,");
+            }
+            return b;
+        }
+
+        /** The type, symbol and order id columns. */
+        private StringBuilder order(String type, String symbol, long orderId) {
+            if (!symbol.equals(lastSymbol)) {
+                lastSymbol = symbol;
+                lastField = quote(symbol);
+            }
+            return b.append(type).append(',').append(lastField).append(',').append(orderId);
+        }
     }
 
     private static String quote(String s) {

@@ -208,6 +208,36 @@ class OrderFeedTest {
     }
 
     @Test
+    void everyMessageTypeIsWrittenInItsDocumentedColumns() {
+        io.cift.core.model.Side buy = io.cift.core.model.Side.BUY;
+        io.cift.core.model.Side sell = io.cift.core.model.Side.SELL;
+        StringWriter out = new StringWriter();
+        var sink = FeedCsv.writer(out);
+        List.of(new FeedMessage.OrderAdded(1, "AAPL", 11, buy, 100, 5, 2),
+                new FeedMessage.OrderExecuted(2, "AAPL", 11, 3, 100, 77),
+                new FeedMessage.OrderReduced(3, "A,B", 12, 4),
+                new FeedMessage.OrderReplaced(4, "A,B", 12, 101, 6, false),
+                new FeedMessage.OrderReplaced(5, "AAPL", 11, 100, 1, true),
+                new FeedMessage.OrderDeleted(6, "say \"hi\"", -13),
+                new FeedMessage.SnapshotStart(7, 1),
+                new FeedMessage.SnapshotOrder(8, "AAPL", 11, sell, Long.MAX_VALUE, 1),
+                new FeedMessage.SnapshotEnd(9)).forEach(sink);
+        assertThat(out.toString()).isEqualTo("""
+                seq,type,symbol,order_id,side,price,quantity,position,trade_id,priority_kept
+                1,ADD,AAPL,11,BUY,100,5,2,,
+                2,EXECUTE,AAPL,11,,100,3,,77,
+                3,REDUCE,"A,B",12,,,4,,,
+                4,REPLACE,"A,B",12,,101,6,,,false
+                5,REPLACE,AAPL,11,,100,1,,,true
+                6,DELETE,"say ""hi\""",-13,,,,,,
+                7,SNAPSHOT_START,,,,,1,,,
+                8,SNAPSHOT_ORDER,AAPL,11,SELL,9223372036854775807,1,,,
+                9,SNAPSHOT_END,,,,,,,,
+                """);
+        assertThat(FeedCsv.line(new FeedMessage.OrderReduced(3, "A,B", 12, 4))).isEqualTo("3,REDUCE,\"A,B\",12,,,4,,,");
+    }
+
+    @Test
     void malformedCsvIsRefusedNamingTheLineAndField() {
         assertThatThrownBy(() -> FeedCsv.parse("7,ADD,AAPL,1,BUY,abc,5,1,,", 9)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("feed line 9: price must be a whole number, got 'abc'");
