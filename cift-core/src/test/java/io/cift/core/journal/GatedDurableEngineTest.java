@@ -144,6 +144,23 @@ class GatedDurableEngineTest {
         return to;
     }
 
+    /**
+     * Waits until the background writer has finished a snapshot (its file appears under its final name only
+     * once whole), so that the crash image holds one and recovery replays the commands after it.
+     */
+    private static void awaitASnapshotFile(Path dir) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.anyMatch(p -> p.getFileName().toString().matches("snapshot-\\d{20}\\.snap"))) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("a snapshot written within 10 s").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+    }
+
     @Test
     void aRecoveredGatedEngineDecidesExactlyAsAnUninterruptedOne() throws IOException {
         int total = 9_000;
@@ -184,6 +201,7 @@ class GatedDurableEngineTest {
             }
             assertThat(e.awaitDurable(e.lastSequence(), Duration.ofSeconds(10))).isTrue();
             e.validate();
+            awaitASnapshotFile(dir);
             image = copy(dir, tmp.resolve("image"));
         }
         // after the "crash" the process's raw clock starts somewhere else entirely
