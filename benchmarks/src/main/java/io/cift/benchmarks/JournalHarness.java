@@ -118,6 +118,27 @@ public final class JournalHarness {
     }
 
     /**
+     * A consumer of every event kind that only counts them: what handing over every event costs the matching
+     * thread, apart from the work a consumer such as the feed then does with them.
+     */
+    private static Pass everyEvent(Workload w, Path dir) {
+        TradeChecker checker = new TradeChecker();
+        long[] events = new long[1];
+        DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(dir).fsync(FsyncPolicy.NONE)
+                .snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
+                .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
+                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build())
+                .consumer("every-event", EnumSet.allOf(EngineEvent.Kind.class), (ev, end) -> events[0]++).build());
+        return timed(w, e, false, () -> {
+            e.close();   // durable, consumers done
+            checker.verify(w);
+            if (events[0] != e.events()) {
+                throw new IllegalStateException("the consumer saw " + events[0] + " events of " + e.events());
+            }
+        });
+    }
+
+    /**
      * Pins the calling thread to {@code cpus} with {@code taskset}. Only the timed loop is pinned: the engine's
      * own threads, started when it opens, inherit the affinity of the thread that opens it, and stay free.
      */
@@ -201,6 +222,7 @@ public final class JournalHarness {
                     case "durable, fsync batch, trade consumer" -> durable(w, dir, FsyncPolicy.BATCH, true);
                     case "durable, fsync none" -> durable(w, dir, FsyncPolicy.NONE, false);
                     case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true, false);
+                    case "durable, fsync none, every-event counter" -> everyEvent(w, dir);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
@@ -229,7 +251,7 @@ public final class JournalHarness {
     private static String[] names0() {
         return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
                 "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer",
-                "bare engine, pinned", "durable, fsync batch, pinned"};
+                "bare engine, pinned", "durable, fsync batch, pinned", "durable, fsync none, every-event counter"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {
