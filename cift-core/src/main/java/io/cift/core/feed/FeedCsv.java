@@ -6,8 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -140,6 +138,7 @@ public final class FeedCsv {
         if (!HEADER.equals(header)) {
             throw new IllegalArgumentException("feed line 1: the header must be '" + HEADER + "', got '" + header + "'");
         }
+        Fields fields = new Fields();
         long n = 0;
         long lineNo = 1;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -147,7 +146,7 @@ public final class FeedCsv {
             if (line.isEmpty()) {
                 continue;
             }
-            each.accept(parse(line, lineNo));
+            each.accept(fields.parse(line, lineNo));
             n++;
         }
         return n;
@@ -162,107 +161,174 @@ public final class FeedCsv {
      * @throws IllegalArgumentException naming the line and field when it is malformed
      */
     public static FeedMessage parse(String line, long lineNo) {
-        List<String> f = split(line, lineNo);
-        if (f.size() != 10) {
-            throw new IllegalArgumentException("feed line " + lineNo + ": expected 10 fields, got " + f.size() + ": " + line);
-        }
-        long seq = number(f, 0, "seq", lineNo);
-        if (seq < 1) {
-            throw new IllegalArgumentException("feed line " + lineNo + ": seq must be at least 1, got " + seq);
-        }
-        String type = f.get(1);
-        return switch (type) {
-            case "ADD" -> new FeedMessage.OrderAdded(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo), side(f, lineNo),
-                    positive(f, 5, "price", lineNo), positive(f, 6, "quantity", lineNo),
-                    Math.toIntExact(positive(f, 7, "position", lineNo)));
-            case "EXECUTE" -> new FeedMessage.OrderExecuted(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
-                    positive(f, 6, "quantity", lineNo), positive(f, 5, "price", lineNo), positive(f, 8, "trade_id", lineNo));
-            case "REDUCE" -> new FeedMessage.OrderReduced(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
-                    positive(f, 6, "quantity", lineNo));
-            case "REPLACE" -> new FeedMessage.OrderReplaced(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
-                    positive(f, 5, "price", lineNo), positive(f, 6, "quantity", lineNo), bool(f, 9, "priority_kept", lineNo));
-            case "DELETE" -> new FeedMessage.OrderDeleted(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo));
-            case "SNAPSHOT_START" -> new FeedMessage.SnapshotStart(seq, number(f, 6, "quantity", lineNo));
-            case "SNAPSHOT_ORDER" -> new FeedMessage.SnapshotOrder(seq, symbol(f, lineNo), number(f, 3, "order_id", lineNo),
-                    side(f, lineNo), positive(f, 5, "price", lineNo), positive(f, 6, "quantity", lineNo));
-            case "SNAPSHOT_END" -> new FeedMessage.SnapshotEnd(seq);
-            default -> throw new IllegalArgumentException("feed line " + lineNo + ": unknown type '" + type + "'");
-        };
+        return new Fields().parse(line, lineNo);
     }
 
-    private static List<String> split(String line, long lineNo) {
-        List<String> out = new ArrayList<>(10);
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
+    /**
+     * One line's ten fields, each a range of a string: of the line itself when it holds no quote (read in place,
+     * numbers parsed without a string each), else of the field's unquoted text. Reused line after line by one
+     * reader, which also keeps the last symbol so that a run of lines of one symbol shares its string.
+     */
+    private static final class Fields {
+        private static final int COUNT = 10;
+        private final String[] src = new String[COUNT];
+        private final int[] from = new int[COUNT];
+        private final int[] to = new int[COUNT];
+        private long lineNo;
+        private String lastSymbol;
+
+        FeedMessage parse(String line, long lineNo) {
+            this.lineNo = lineNo;
+            int count = line.indexOf('"') < 0 ? splitPlain(line) : splitQuoted(line);
+            if (count != COUNT) {
+                throw bad("expected 10 fields, got " + count + ": " + line);
+            }
+            long seq = number(0, "seq");
+            if (seq < 1) {
+                throw bad("seq must be at least 1, got " + seq);
+            }
+            if (is(1, "ADD")) {
+                return new FeedMessage.OrderAdded(seq, symbol(), number(3, "order_id"), side(), positive(5, "price"),
+                        positive(6, "quantity"), Math.toIntExact(positive(7, "position")));
+            } else if (is(1, "EXECUTE")) {
+                return new FeedMessage.OrderExecuted(seq, symbol(), number(3, "order_id"), positive(6, "quantity"),
+                        positive(5, "price"), positive(8, "trade_id"));
+            } else if (is(1, "REDUCE")) {
+                return new FeedMessage.OrderReduced(seq, symbol(), number(3, "order_id"), positive(6, "quantity"));
+            } else if (is(1, "REPLACE")) {
+                return new FeedMessage.OrderReplaced(seq, symbol(), number(3, "order_id"), positive(5, "price"),
+                        positive(6, "quantity"), bool(9, "priority_kept"));
+            } else if (is(1, "DELETE")) {
+                return new FeedMessage.OrderDeleted(seq, symbol(), number(3, "order_id"));
+            } else if (is(1, "SNAPSHOT_START")) {
+                return new FeedMessage.SnapshotStart(seq, number(6, "quantity"));
+            } else if (is(1, "SNAPSHOT_ORDER")) {
+                return new FeedMessage.SnapshotOrder(seq, symbol(), number(3, "order_id"), side(), positive(5, "price"),
+                        positive(6, "quantity"));
+            } else if (is(1, "SNAPSHOT_END")) {
+                return new FeedMessage.SnapshotEnd(seq);
+            }
+            throw bad("unknown type '" + text(1) + "'");
+        }
+
+        /** Fields between commas, read in place. @return how many the line has */
+        private int splitPlain(String line) {
+            int count = 0;
+            int start = 0;
+            while (true) {
+                int comma = line.indexOf(',', start);
+                int end = comma < 0 ? line.length() : comma;
+                if (count < COUNT) {
+                    src[count] = line;
+                    from[count] = start;
+                    to[count] = end;
+                }
+                count++;
+                if (comma < 0) {
+                    return count;
+                }
+                start = comma + 1;
+            }
+        }
+
+        /** Fields of a line with quotes (RFC 4180: a field may be quoted, a quote in it doubled). @return how many */
+        private int splitQuoted(String line) {
+            int count = 0;
+            StringBuilder cur = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '"') {
+                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                            cur.append('"');
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
                     } else {
-                        quoted = false;
+                        cur.append(c);
                     }
+                } else if (c == '"' && cur.length() == 0) {
+                    quoted = true;
+                } else if (c == ',') {
+                    keep(count++, cur);
                 } else {
                     cur.append(c);
                 }
-            } else if (c == '"' && cur.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
+            }
+            if (quoted) {
+                throw bad("unterminated quote");
+            }
+            keep(count++, cur);
+            return count;
+        }
+
+        private void keep(int i, StringBuilder field) {
+            if (i < COUNT) {
+                src[i] = field.toString();
+                from[i] = 0;
+                to[i] = src[i].length();
+            }
+            field.setLength(0);
+        }
+
+        private boolean is(int i, String literal) {
+            int n = literal.length();
+            return to[i] - from[i] == n && src[i].regionMatches(from[i], literal, 0, n);
+        }
+
+        private String text(int i) {
+            return src[i].substring(from[i], to[i]);
+        }
+
+        private String symbol() {
+            if (lastSymbol == null || !is(2, lastSymbol)) {
+                String s = text(2);
+                if (s.isBlank()) {
+                    throw bad("symbol must not be empty");
+                }
+                lastSymbol = s;
+            }
+            return lastSymbol;
+        }
+
+        private Side side() {
+            if (is(4, "BUY")) {
+                return Side.BUY;
+            } else if (is(4, "SELL")) {
+                return Side.SELL;
+            }
+            throw bad("side must be BUY or SELL, got '" + text(4) + "'");
+        }
+
+        private long number(int i, String name) {
+            try {
+                return Long.parseLong(src[i], from[i], to[i], 10);
+            } catch (NumberFormatException e) {
+                throw bad(name + " must be a whole number, got '" + text(i) + "'");
             }
         }
-        if (quoted) {
-            throw new IllegalArgumentException("feed line " + lineNo + ": unterminated quote");
+
+        private long positive(int i, String name) {
+            long v = number(i, name);
+            if (v <= 0) {
+                throw bad(name + " must be positive, got " + v);
+            }
+            return v;
         }
-        out.add(cur.toString());
-        return out;
-    }
 
-    private static String symbol(List<String> f, long lineNo) {
-        String s = f.get(2);
-        if (s.isBlank()) {
-            throw new IllegalArgumentException("feed line " + lineNo + ": symbol must not be empty");
+        private boolean bool(int i, String name) {
+            if (is(i, "true")) {
+                return true;
+            } else if (is(i, "false")) {
+                return false;
+            }
+            throw bad(name + " must be true or false, got '" + text(i) + "'");
         }
-        return s;
-    }
 
-    private static Side side(List<String> f, long lineNo) {
-        return switch (f.get(4)) {
-            case "BUY" -> Side.BUY;
-            case "SELL" -> Side.SELL;
-            default -> throw new IllegalArgumentException("feed line " + lineNo + ": side must be BUY or SELL, got '"
-                    + f.get(4) + "'");
-        };
-    }
-
-    private static long number(List<String> f, int i, String name, long lineNo) {
-        try {
-            return Long.parseLong(f.get(i));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("feed line " + lineNo + ": " + name + " must be a whole number, got '"
-                    + f.get(i) + "'");
+        private IllegalArgumentException bad(String what) {
+            return new IllegalArgumentException("feed line " + lineNo + ": " + what);
         }
-    }
-
-    private static long positive(List<String> f, int i, String name, long lineNo) {
-        long v = number(f, i, name, lineNo);
-        if (v <= 0) {
-            throw new IllegalArgumentException("feed line " + lineNo + ": " + name + " must be positive, got " + v);
-        }
-        return v;
-    }
-
-    private static boolean bool(List<String> f, int i, String name, long lineNo) {
-        return switch (f.get(i)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("feed line " + lineNo + ": " + name + " must be true or false, got '"
-                    + f.get(i) + "'");
-        };
     }
 }
