@@ -89,6 +89,7 @@ public final class JournalHarness {
         TradeChecker checker = new TradeChecker();
         DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
                 .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
+                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE))
                 .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
         long[] trades = new long[1];
         long[] messages = new long[1];
@@ -127,6 +128,7 @@ public final class JournalHarness {
         DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(dir).fsync(FsyncPolicy.NONE)
                 .snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
                 .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
+                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE))
                 .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build())
                 .consumer("every-event", EnumSet.allOf(EngineEvent.Kind.class), (ev, end) -> events[0]++).build());
         return timed(w, e, false, () -> {
