@@ -189,7 +189,7 @@ public final class FeedCsv {
             }
             if (is(1, "ADD")) {
                 return new FeedMessage.OrderAdded(seq, symbol(), number(3, "order_id"), side(), positive(5, "price"),
-                        positive(6, "quantity"), Math.toIntExact(positive(7, "position")));
+                        positive(6, "quantity"), position());
             } else if (is(1, "EXECUTE")) {
                 return new FeedMessage.OrderExecuted(seq, symbol(), number(3, "order_id"), positive(6, "quantity"),
                         positive(5, "price"), positive(8, "trade_id"));
@@ -316,6 +316,14 @@ public final class FeedCsv {
                 throw bad(name + " must be positive, got " + v);
             }
             return v;
+        }
+
+        private int position() {
+            long v = positive(7, "position");
+            if (v > Integer.MAX_VALUE) {
+                throw bad("position must be at most " + Integer.MAX_VALUE + ", got " + v);
+            }
+            return (int) v;
         }
 
         private boolean bool(int i, String name) {

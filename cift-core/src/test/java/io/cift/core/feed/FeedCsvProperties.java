@@ -70,7 +70,18 @@ class FeedCsvProperties {
                         "SNAPSHOT_END", "BUY", "SELL", "true", "false", "AAPL", "", " ", "9223372036854775807",
                         "9223372036854775808", "-9223372036854775808", "2147483648", "0", "1"),
                 Arbitraries.strings().withChars("ab,\"\r ;\tÄ").ofMaxLength(6));
-        return field.list().ofMinSize(0).ofMaxSize(12).map(fs -> String.join(",", fs));
+        Arbitrary<String> anyFields = field.list().ofMinSize(0).ofMaxSize(12).map(fs -> String.join(",", fs));
+        // well-formed lines with one field replaced, so that every field's own checks are reached
+        Arbitrary<String> oneFieldOff = Combinators.combine(Arbitraries.of(
+                "1,ADD,AAPL,11,BUY,100,5,2,,", "2,EXECUTE,AAPL,11,,100,3,,77,", "3,REDUCE,AAPL,12,,,4,,,",
+                "4,REPLACE,AAPL,12,,101,6,,,false", "6,DELETE,AAPL,13,,,,,,", "7,SNAPSHOT_START,,,,,1,,,",
+                "8,SNAPSHOT_ORDER,AAPL,11,SELL,9,1,,,", "9,SNAPSHOT_END,,,,,,,,"), Arbitraries.integers().between(0, 9), field)
+                .as((good, at, value) -> {
+                    String[] f = good.split(",", -1);
+                    f[at] = value;
+                    return String.join(",", f);
+                });
+        return Arbitraries.oneOf(anyFields, oneFieldOff);
     }
 
     @Property

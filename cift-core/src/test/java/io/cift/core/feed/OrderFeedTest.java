@@ -244,6 +244,8 @@ class OrderFeedTest {
         assertThatThrownBy(() -> FeedCsv.parse("7,ADD,AAPL,1,UP,10,5,1,,", 3)).hasMessageContaining("side must be BUY or SELL");
         assertThatThrownBy(() -> FeedCsv.parse("0,SNAPSHOT_END,,,,,,,,", 4)).hasMessageContaining("seq must be at least 1");
         assertThatThrownBy(() -> FeedCsv.parse("7,FOO,,,,,,,,", 5)).hasMessageContaining("unknown type 'FOO'");
+        assertThatThrownBy(() -> FeedCsv.parse("7,ADD,AAPL,1,BUY,10,5,2147483648,,", 6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("feed line 6: position must be at most 2147483647, got 2147483648");
         assertThatThrownBy(() -> FeedCsv.read(new BufferedReader(new StringReader("seq,type\n")), m -> { }))
                 .hasMessageContaining("feed line 1: the header must be");
     }
