@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * The durable engine's costs, side by side in one JVM on the shared workload (parsed beforehand):
  * <ul>
  *   <li>{@code throughput}: commands/s of the bare engine and of the durable engine (fsync per batch,
- *       none), with and without an asynchronous trade consumer, alternating, median of the runs; the
- *       matching thread's CPU time per command and bytes allocated per command;</li>
+ *       none), with and without an asynchronous consumer (of trades, of every event making the order feed, of
+ *       every event only counting them), alternating, median of the runs; the matching thread's CPU time per
+ *       command and bytes allocated per command;</li>
  *   <li>{@code latency RATE SECONDS}: command submitted to command durable (group commit), paced at RATE
  *       commands/s, as an HdrHistogram;</li>
  *   <li>{@code recovery N EVERY}: journals N commands (the workload repeated under new symbols) with a
