@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The order feed's costs on the shared workload (parsed beforehand), one thread, median of the passes:
  * the book alone; the book with the feed made as its listener (the extra is the feed's making, which a
- * durable engine does on a consumer's thread); the feed's messages turned into CSV lines; the messages
+ * durable engine does on a consumer's thread), its messages kept in a list for the passes below, and again
+ * with each message sent on and dropped, as a publisher does; the feed's messages turned into CSV lines; the messages
  * applied to a {@link BookBuilder}. Each pass checks the rebuilt book against the engine's size.
  * Usage: {@code FeedHarness WORKLOAD.csv [passes]}.
  */
@@ -32,7 +33,7 @@ public final class FeedHarness {
     public static void main(String[] args) {
         Workload w = Workload.load(Path.of(args[0]));
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        long[][] t = new long[6][passes];
+        long[][] t = new long[7][passes];
         long messages = 0;
         for (int p = -2; p < passes; p++) {   // two warm-up passes
             long t0 = System.nanoTime();
@@ -41,6 +42,19 @@ public final class FeedHarness {
                 w.apply(bare, "SYM", i);
             }
             long t1 = System.nanoTime();
+            // the feed as a consumer that sends each message on pays for it: made, handed over, then garbage
+            long[] sent = new long[1];
+            OrderFeed onward = new OrderFeed(m -> sent[0] += m.seq(), 0);
+            MatchingEngine oe = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(onward).build());
+            long o0 = System.nanoTime();
+            for (int i = 0; i < w.size; i++) {
+                w.apply(oe, "SYM", i);
+                onward.endCommand();
+            }
+            long o1 = System.nanoTime();
+            if (sent[0] == 0) {
+                throw new IllegalStateException("the feed sent nothing");
+            }
             List<FeedMessage> feed = new ArrayList<>(2_400_000);
             OrderFeed of = new OrderFeed(feed::add, 0);
             MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(of).build());
@@ -96,6 +110,7 @@ public final class FeedHarness {
                 t[3][p] = t5 - t4;
                 t[4][p] = t6 - t5;
                 t[5][p] = t8 - t7;
+                t[6][p] = o1 - o0;
             }
         }
         double bare = median(t[0]);
@@ -104,6 +119,9 @@ public final class FeedHarness {
         System.out.printf(Locale.ROOT, "book alone                     %8.2f M cmds/s  %6.1f ns/cmd%n", w.size / bare * 1e3, bare / w.size);
         System.out.printf(Locale.ROOT, "book with the feed as listener %8.2f M cmds/s  %6.1f ns/cmd (feed: %.1f ns/cmd, %.2f M msgs/s)%n",
                 w.size / withFeed * 1e3, withFeed / w.size, (withFeed - bare) / w.size, messages / (withFeed - bare) * 1e3);
+        double onward = median(t[6]);
+        System.out.printf(Locale.ROOT, "book with the feed sent on     %8.2f M cmds/s  %6.1f ns/cmd (feed: %.1f ns/cmd, %.2f M msgs/s)%n",
+                w.size / onward * 1e3, onward / w.size, (onward - bare) / w.size, messages / (onward - bare) * 1e3);
         System.out.printf(Locale.ROOT, "messages to CSV lines          %8.2f M msgs/s%n", messages / median(t[2]) * 1e3);
         System.out.printf(Locale.ROOT, "book builder                   %8.2f M msgs/s%n", messages / median(t[3]) * 1e3);
         System.out.printf(Locale.ROOT, "SBE encoding                   %8.2f M msgs/s%n", messages / median(t[4]) * 1e3);
