@@ -88,10 +88,7 @@ public final class JournalHarness {
     /** With {@code feed}: a consumer of every event kind making the order feed (into a counter), as a feed publisher would. */
     private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer, boolean feed, boolean pinned) {
         TradeChecker checker = new TradeChecker();
-        DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
-                .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
-                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE))
-                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
+        DurableEngineConfig.Builder b = config(dir, fsync).engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).build());
         long[] trades = new long[1];
         long[] messages = new long[1];
         if (feed) {
@@ -119,6 +116,13 @@ public final class JournalHarness {
         return p;
     }
 
+    /** The durable engine's settings every variant shares, from the {@code cift.bench.*} properties. */
+    private static DurableEngineConfig.Builder config(Path dir, FsyncPolicy fsync) {
+        return DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
+                .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
+                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE));
+    }
+
     /**
      * A consumer of every event kind that only counts them: what handing over every event costs the matching
      * thread, apart from the work a consumer such as the feed then does with them.
@@ -126,10 +130,7 @@ public final class JournalHarness {
     private static Pass everyEvent(Workload w, Path dir) {
         TradeChecker checker = new TradeChecker();
         long[] events = new long[1];
-        DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(dir).fsync(FsyncPolicy.NONE)
-                .snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
-                .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
-                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE))
+        DurableEngine e = DurableEngine.open(config(dir, FsyncPolicy.NONE)
                 .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build())
                 .consumer("every-event", EnumSet.allOf(EngineEvent.Kind.class), (ev, end) -> events[0]++).build());
         return timed(w, e, false, () -> {
