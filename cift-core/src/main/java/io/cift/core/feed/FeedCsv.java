@@ -135,6 +135,9 @@ public final class FeedCsv {
      */
     public static long read(BufferedReader in, Consumer<FeedMessage> each) throws IOException {
         String header = in.readLine();
+        if (header == null) {
+            throw new IllegalArgumentException("feed line 1: the file is empty, expected the header '" + HEADER + "'");
+        }
         if (!HEADER.equals(header)) {
             throw new IllegalArgumentException("feed line 1: the header must be '" + HEADER + "', got '" + header + "'");
         }

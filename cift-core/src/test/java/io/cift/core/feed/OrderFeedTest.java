@@ -248,5 +248,7 @@ class OrderFeedTest {
                 .hasMessage("feed line 6: position must be at most 2147483647, got 2147483648");
         assertThatThrownBy(() -> FeedCsv.read(new BufferedReader(new StringReader("seq,type\n")), m -> { }))
                 .hasMessageContaining("feed line 1: the header must be");
+        assertThatThrownBy(() -> FeedCsv.read(new BufferedReader(new StringReader("")), m -> { }))
+                .hasMessage("feed line 1: the file is empty, expected the header '" + FeedCsv.HEADER + "'");
     }
 }
