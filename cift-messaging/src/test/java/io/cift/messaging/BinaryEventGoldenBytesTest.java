@@ -47,6 +47,8 @@ class BinaryEventGoldenBytesTest {
                 head('R') + " 41 08");                                                         // 'A', code 8
         golden(new OrderEvent.Rejected("e1", 7, "ES", 42, CommandType.NEW, ResultCode.INVALID_SYMBOL),
                 head('R') + " 4e 0b");                                                         // 'N', code 11
+        golden(new OrderEvent.Rejected("e1", 7, "ES", 42, CommandType.NEW, ResultCode.TOO_MANY_SYMBOLS),
+                head('R') + " 4e 0c");                                                         // 'N', code 12
     }
 
     @Test

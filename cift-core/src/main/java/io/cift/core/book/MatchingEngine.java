@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Routes order commands to one {@link OrderBook} per symbol. With a fixed symbol list
  * ({@link MatchingEngineConfig.Builder#symbols}) a command for any other symbol is rejected with
- * {@link ResultCode#UNKNOWN_SYMBOL}; without one, a book is created on the first new order of a symbol.
+ * {@link ResultCode#UNKNOWN_SYMBOL}; without one, a book is created on the first new order of a symbol, up to
+ * {@link MatchingEngineConfig#maxSymbols()} books (beyond that a new symbol's order is rejected with
+ * {@link ResultCode#TOO_MANY_SYMBOLS}). Books are never dropped.
  *
  * <p><b>Threading:</b> single writer, like the books it owns: not thread-safe. Events from every book
  * go to the configured listener on the calling thread; a callback that throws is contained and counted

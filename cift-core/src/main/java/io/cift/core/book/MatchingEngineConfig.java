@@ -13,12 +13,18 @@ public final class MatchingEngineConfig {
 
     /** Orders each book can hold before its pool first grows. */
     public static final int DEFAULT_INITIAL_ORDER_CAPACITY = 1024;
+    /**
+     * Books an engine creates on demand at most (a book holds about 110 KB before it holds any order, at the
+     * default initial capacity), so that a stream of new symbols cannot exhaust the heap.
+     */
+    public static final int DEFAULT_MAX_SYMBOLS = 10_000;
     /** Self-trade prevention is off unless configured. */
     public static final SelfTradePrevention DEFAULT_SELF_TRADE_PREVENTION = SelfTradePrevention.NONE;
 
     private final Set<String> symbols;
     private final SelfTradePrevention selfTradePrevention;
     private final int initialOrderCapacity;
+    private final int maxSymbols;
     private final OrderBookListener listener;
     private final ListenerFailureHandler listenerFailureHandler;
 
@@ -26,6 +32,7 @@ public final class MatchingEngineConfig {
         this.symbols = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.symbols));
         this.selfTradePrevention = b.selfTradePrevention;
         this.initialOrderCapacity = b.initialOrderCapacity;
+        this.maxSymbols = b.maxSymbols;
         this.listener = b.listener;
         this.listenerFailureHandler = b.listenerFailureHandler;
     }
@@ -76,6 +83,16 @@ public final class MatchingEngineConfig {
     }
 
     /**
+     * Books the engine creates on demand at most: without a fixed symbol list, a new order for one more symbol
+     * is rejected with {@link ResultCode#TOO_MANY_SYMBOLS}. A fixed list is its own bound.
+     *
+     * @return the bound
+     */
+    public int maxSymbols() {
+        return maxSymbols;
+    }
+
+    /**
      * Who receives the events.
      *
      * @return the listener
@@ -96,7 +113,8 @@ public final class MatchingEngineConfig {
     /**
      * A builder holding the engine keys of some settings: {@code cift.engine.symbols} (a comma-separated
      * list), {@code cift.engine.self-trade-prevention} ({@code none}, {@code cancel-resting},
-     * {@code cancel-incoming}, {@code cancel-both}) and {@code cift.engine.initial-order-capacity}; what
+     * {@code cancel-incoming}, {@code cancel-both}), {@code cift.engine.initial-order-capacity} and
+     * {@code cift.engine.max-symbols}; what
      * they leave out keeps its default. The listener is code: set it on the builder.
      *
      * @param settings the settings
@@ -109,6 +127,7 @@ public final class MatchingEngineConfig {
                 .map(String::trim).filter(x -> !x.isEmpty()).toList()));
         settings.getEnum("cift.engine.self-trade-prevention", SelfTradePrevention.class).ifPresent(b::selfTradePrevention);
         settings.getInt("cift.engine.initial-order-capacity").ifPresent(b::initialOrderCapacity);
+        settings.getInt("cift.engine.max-symbols").ifPresent(b::maxSymbols);
         return b;
     }
 
@@ -122,6 +141,7 @@ public final class MatchingEngineConfig {
         b.symbols.addAll(symbols);
         b.selfTradePrevention = selfTradePrevention;
         b.initialOrderCapacity = initialOrderCapacity;
+        b.maxSymbols = maxSymbols;
         b.listener = listener;
         b.listenerFailureHandler = listenerFailureHandler;
         return b;
@@ -132,6 +152,7 @@ public final class MatchingEngineConfig {
         private final Set<String> symbols = new LinkedHashSet<>();
         private SelfTradePrevention selfTradePrevention = DEFAULT_SELF_TRADE_PREVENTION;
         private int initialOrderCapacity = DEFAULT_INITIAL_ORDER_CAPACITY;
+        private int maxSymbols = DEFAULT_MAX_SYMBOLS;
         private OrderBookListener listener = OrderBookListener.NO_OP;
         private ListenerFailureHandler listenerFailureHandler = ListenerFailureHandler.STANDARD_ERROR;
 
@@ -189,6 +210,20 @@ public final class MatchingEngineConfig {
                         + ", got " + capacity);
             }
             this.initialOrderCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Sets how many books the engine creates on demand at most (no effect with a fixed symbol list).
+         *
+         * @param max at least 1; {@link Integer#MAX_VALUE} for no bound but the heap
+         * @return this builder
+         */
+        public Builder maxSymbols(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxSymbols must be at least 1, got " + max);
+            }
+            this.maxSymbols = max;
             return this;
         }
 

@@ -38,7 +38,14 @@ public enum ResultCode {
      * A durable engine refused a symbol it cannot journal (null, blank, or longer than 255 UTF-8 bytes);
      * the command was neither journaled nor applied, and no event was published for it.
      */
-    INVALID_SYMBOL;
+    INVALID_SYMBOL,
+    /**
+     * The command names a symbol the engine has no room for: it already holds
+     * {@link MatchingEngineConfig#maxSymbols()} books created on demand (a durable engine: its journal already
+     * names that many symbols). Nothing was created; a durable engine neither journaled the command nor
+     * published an event for it.
+     */
+    TOO_MANY_SYMBOLS;
 
     /**
      * Tells whether this code means the command was carried out.

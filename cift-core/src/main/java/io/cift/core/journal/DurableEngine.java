@@ -19,7 +19,10 @@ import java.util.Optional;
  * before the book sees it; the matching thread then matches in memory while the journal's writer thread
  * appends and forces the queued commands in batches (group commit). The matching thread does no I/O.
  * A command the engine cannot journal is refused with {@link ResultCode#INVALID_SYMBOL},
- * {@link ResultCode#JOURNAL_UNAVAILABLE} or {@link ResultCode#CONSUMERS_BEHIND}, untouched, with no event.
+ * {@link ResultCode#JOURNAL_UNAVAILABLE} or {@link ResultCode#CONSUMERS_BEHIND}, untouched, with no event; so is
+ * a command naming one symbol more than the journal may name ({@link ResultCode#TOO_MANY_SYMBOLS}: the engine's
+ * {@link io.cift.core.book.MatchingEngineConfig#maxSymbols()}, plus its fixed symbols if it has a list; every
+ * symbol a command names counts, a cancel's too).
  *
  * <p><b>Events.</b> The configured synchronous listener runs on the matching thread (contained, as in
  * every engine). Asynchronous consumers ({@link DurableEngineConfig.Builder#consumer}) get every event

@@ -53,4 +53,35 @@ class MatchingEngineTest {
         assertThat(engine.symbols()).containsExactly("AAA");
         assertThat(engine.submit("AAA", 1, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.ACCEPTED);
     }
+
+    @Test
+    void booksCreatedOnDemandStopAtMaxSymbols() {
+        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().maxSymbols(2).listener(events).build());
+        assertThat(engine.submit("AAA", 1, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.ACCEPTED);
+        assertThat(engine.submit("BBB", 2, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.ACCEPTED);
+        assertThat(engine.submit("CCC", 3, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.TOO_MANY_SYMBOLS);
+        assertThat(events.events).endsWith(new Event.Rejected("CCC", 3, CommandType.NEW, ResultCode.TOO_MANY_SYMBOLS));
+        assertThat(engine.symbols()).containsExactly("AAA", "BBB");
+        assertThat(engine.book("CCC")).isEmpty();
+        assertThat(engine.cancel("CCC", 3)).isEqualTo(ResultCode.UNKNOWN_ORDER_ID);
+        // the books it has keep trading
+        assertThat(engine.submit("BBB", 4, 2, SELL, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.ACCEPTED);
+        assertThat(engine.book("BBB").orElseThrow().orderCount()).isZero();
+    }
+
+    @Test
+    void maxSymbolsDoesNotBoundAFixedList() {
+        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder()
+                .symbols("AAA", "BBB", "CCC").maxSymbols(1).build());
+        assertThat(engine.submit("CCC", 1, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.ACCEPTED);
+        assertThat(engine.submit("DDD", 2, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.UNKNOWN_SYMBOL);
+    }
+
+    @Test
+    void maxSymbolsIsCheckedAndHasADefault() {
+        assertThat(MatchingEngineConfig.defaults().maxSymbols()).isEqualTo(MatchingEngineConfig.DEFAULT_MAX_SYMBOLS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatchingEngineConfig.builder().maxSymbols(0))
+                .hasMessage("maxSymbols must be at least 1, got 0");
+        assertThat(MatchingEngineConfig.builder().maxSymbols(7).build().toBuilder().build().maxSymbols()).isEqualTo(7);
+    }
 }

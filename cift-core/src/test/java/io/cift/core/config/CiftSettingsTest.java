@@ -58,10 +58,12 @@ class CiftSettingsTest {
     @Test
     void aFileIsReadAndAMissingOneIsNamed() throws Exception {
         Path f = dir.resolve("cift.properties");
-        Files.writeString(f, "cift.engine.symbols = AAPL, MSFT\ncift.engine.self-trade-prevention=cancel-resting\n");
+        Files.writeString(f, "cift.engine.symbols = AAPL, MSFT\ncift.engine.self-trade-prevention=cancel-resting\n"
+                + "cift.engine.max-symbols=250\n");
         CiftSettings s = CiftSettings.load(f);
         MatchingEngineConfig c = MatchingEngineConfig.fromSettings(s).build();
         assertThat(c.symbols()).containsExactlyInAnyOrder("AAPL", "MSFT");
+        assertThat(c.maxSymbols()).isEqualTo(250);
         assertThat(c.selfTradePrevention()).isEqualTo(SelfTradePrevention.CANCEL_RESTING);
         assertThatThrownBy(() -> CiftSettings.load(dir.resolve("none.properties")))
                 .hasMessageContaining("cannot read the settings file " + dir.resolve("none.properties"));

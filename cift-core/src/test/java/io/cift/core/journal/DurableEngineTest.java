@@ -416,6 +416,48 @@ class DurableEngineTest {
     }
 
     @Test
+    void symbolsBeyondTheLimitAreRefusedBeforeTheJournal() {
+        Path dir = tmp.resolve("j");
+        DurableEngineConfig.Builder b = DurableEngineConfig.builder(dir).engine(ENGINE.toBuilder().maxSymbols(2).build())
+                .snapshotEvery(0);
+        try (DurableEngine e = DurableEngine.open(b.build())) {
+            assertThat(e.submit("A", 1, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false)).isEqualTo(ResultCode.ACCEPTED);
+            assertThat(e.cancel("B", 9)).as("a cancel names a symbol too").isEqualTo(ResultCode.UNKNOWN_ORDER_ID);
+            assertThat(e.submit("C", 2, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
+                    .isEqualTo(ResultCode.TOO_MANY_SYMBOLS);
+            assertThat(e.amend("D", 1, 10, 1)).isEqualTo(ResultCode.TOO_MANY_SYMBOLS);
+            assertThat(e.lastSequence()).as("refused commands are not journaled").isEqualTo(2);
+            assertThat(e.submit("B", 3, 1, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 11, 1, false)).isEqualTo(ResultCode.ACCEPTED);
+            assertThat(e.symbols()).containsExactlyInAnyOrder("A", "B");
+        }
+        // reopened under a lower limit, every book the journal names comes back, and no new symbol gets in
+        try (DurableEngine e = DurableEngine.open(b.engine(ENGINE.toBuilder().maxSymbols(1).build()).build())) {
+            assertThat(e.book("B").orElseThrow().orderCount()).isEqualTo(1);
+            assertThat(e.book("A").orElseThrow().orderCount()).isEqualTo(1);
+            assertThat(e.submit("E", 4, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false))
+                    .isEqualTo(ResultCode.TOO_MANY_SYMBOLS);
+            assertThat(e.submit("A", 5, 1, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 10, 1, false)).isEqualTo(ResultCode.ACCEPTED);
+        }
+        Journal.Recovered r = Journal.recover(dir);
+        assertThat(r.engine().book("A").orElseThrow().orderCount()).isEqualTo(2);
+        assertThat(r.engine().book("B").orElseThrow().orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)   // a guard against the quadratic table (100 s here), not a benchmark (1 s)
+    void manySymbolsAreNamedInLinearTime() {
+        // the symbol table once copied itself for every new symbol: n symbols cost n^2 / 2 copies
+        Path dir = tmp.resolve("j");
+        try (DurableEngine e = DurableEngine.open(config(dir).engine(ENGINE.toBuilder().maxSymbols(Integer.MAX_VALUE).build())
+                .build())) {
+            for (int i = 0; i < 300_000; i++) {
+                assertThat(e.cancel("S" + i, i)).isEqualTo(ResultCode.UNKNOWN_ORDER_ID);
+            }
+            assertThat(e.lastSequence()).isEqualTo(300_000);
+        }
+    }
+
+    @Test
     void fsyncPoliciesAllRecover() {
         for (FsyncPolicy p : FsyncPolicy.values()) {
             List<Commands.Command> cmds = Commands.random(8, 5_000);

@@ -81,6 +81,23 @@ class RiskCheckedEngineTest {
     }
 
     @Test
+    void aSymbolBeyondMaxSymbolsLeavesNoRiskState() {
+        RiskCheckedEngine onDemand = RiskCheckedEngine.create(MatchingEngineConfig.builder().maxSymbols(1).build(), () -> 0L);
+        onDemand.risk().setAccountLimits(1, AccountLimits.builder().build());
+        assertThat(onDemand.submit("A", 1, 1, BUY, LIMIT, GTC, 100, 1, false)).isEqualTo(ResultCode.ACCEPTED);
+        long before = onDemand.risk().stateHash();
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(onDemand.submit("Z" + i, 10 + i, 1, BUY, LIMIT, GTC, 100, 1, false)).isEqualTo(ResultCode.TOO_MANY_SYMBOLS);
+        }
+        assertThat(onDemand.risk().stateHash()).as("no instrument, no client id, no reservation").isEqualTo(before);
+        assertThat(onDemand.risk().openOrderCount(1)).isEqualTo(1);
+        assertThat(onDemand.risk().position(1, "Z0")).isEmpty();
+        onDemand.risk().validate();
+        assertThat(onDemand.submit("A", 10, 1, BUY, LIMIT, GTC, 100, 1, false)).as("the ids were never taken")
+                .isEqualTo(ResultCode.ACCEPTED);
+    }
+
+    @Test
     void fillsFromTheBookMovePositionsOfBothAccounts() {
         engine.risk().setAccountLimits(1, AccountLimits.builder().build());
         engine.risk().setAccountLimits(2, AccountLimits.builder().build());

@@ -116,6 +116,7 @@ final class WireCodes {
             case CONSUMERS_BEHIND -> 9;
             case JOURNAL_UNAVAILABLE -> 10;
             case INVALID_SYMBOL -> 11;
+            case TOO_MANY_SYMBOLS -> 12;
         };
     }
 
@@ -133,6 +134,7 @@ final class WireCodes {
             case 9 -> ResultCode.CONSUMERS_BEHIND;
             case 10 -> ResultCode.JOURNAL_UNAVAILABLE;
             case 11 -> ResultCode.INVALID_SYMBOL;
+            case 12 -> ResultCode.TOO_MANY_SYMBOLS;
             default -> throw bad("result code", b);
         };
     }

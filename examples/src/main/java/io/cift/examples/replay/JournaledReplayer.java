@@ -117,7 +117,8 @@ public final class JournaledReplayer {
             }
             TradesConsumer trades = tradesOut == null ? null : new TradesConsumer(tradesOut, written);
             MatchingEngineConfig.Builder engineConfig = MatchingEngineConfig.builder()
-                    .initialOrderCapacity(options.initialOrderCapacity());
+                    .initialOrderCapacity(options.initialOrderCapacity())
+                    .maxSymbols(Integer.MAX_VALUE);   // the user's own file: every symbol in it gets a book
             if (trades != null) {
                 engineConfig.listener(trades.live());
             }

@@ -78,6 +78,7 @@ public final class Replayer {
         Throwable[] failure = new Throwable[1];
         MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder()
                 .initialOrderCapacity((int) initialCapacity)
+                .maxSymbols(Integer.MAX_VALUE)   // the user's own file: every symbol in it gets a book
                 .listener(feed == null ? listener : OrderBookListener.both(listener, feed))
                 .listenerFailureHandler((callback, symbol, orderId, error, failures) -> {
                     if (failure[0] == null) {

@@ -71,9 +71,30 @@ public final class SymbolRoutingEngine implements MatchingEngine {
                 listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.UNKNOWN_SYMBOL);
                 return ResultCode.UNKNOWN_SYMBOL;
             }
+            if (bookCount >= config.maxSymbols()) {
+                listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.TOO_MANY_SYMBOLS);
+                return ResultCode.TOO_MANY_SYMBOLS;
+            }
             b = create(symbol);
         }
         return b.submit(orderId, ownerId, side, type, tif, price, quantity, postOnly);
+    }
+
+    /**
+     * Whether a new order for {@code symbol} would be refused for its symbol alone ({@link ResultCode#UNKNOWN_SYMBOL}
+     * or {@link ResultCode#TOO_MANY_SYMBOLS}), so that a gate in front can leave it alone.
+     *
+     * @param symbol the symbol, possibly null
+     * @return whether it would be refused
+     */
+    public boolean refusesNew(String symbol) {
+        if (symbol == null) {
+            return true;
+        }
+        if (books.containsKey(symbol)) {
+            return false;
+        }
+        return fixedSymbols || symbol.isBlank() || bookCount >= config.maxSymbols();
     }
 
     @Override

@@ -46,15 +46,16 @@ final class EngineState implements RecordCodec.Target {
      * @param gated whether a risk gate stands in front
      */
     EngineState(MatchingEngineConfig config, Sequencer sequencer, boolean gated) {
-        this.books = new SymbolRoutingEngine(config.toBuilder().listener(sequencer).build());
+        // no bound here: the durable engine bounds the symbols before it journals a command, and a journal
+        // replayed under a lower bound than it was written with must still recover every book it names
+        this.books = new SymbolRoutingEngine(config.toBuilder().listener(sequencer).maxSymbols(Integer.MAX_VALUE).build());
         if (gated) {
             this.clock = new SetClock();
             QuoteSource quotes = GatedMatchingEngine.quotesOf();
             this.risk = new ArrayRiskCalculator(clock, quotes);
             GatedMatchingEngine.bind(quotes, books);
             sequencer.state(risk.listener());
-            this.gate = new GatedMatchingEngine(risk, books, new ContainedListener(sequencer, config.listenerFailureHandler()),
-                    config.symbols());
+            this.gate = new GatedMatchingEngine(risk, books, new ContainedListener(sequencer, config.listenerFailureHandler()));
         } else {
             this.clock = null;
             this.risk = null;

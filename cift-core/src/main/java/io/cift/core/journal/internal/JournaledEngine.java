@@ -187,6 +187,13 @@ public final class JournaledEngine implements DurableEngine {
             Recovery.Result r = Recovery.run(dir, config.engine(), gated, sequencer, config.snapshotFilter(),
                     config.recoveryHandler(), false);
             this.state = r.state;
+            // a journal names at most the fixed symbols plus maxSymbols others (on demand: maxSymbols); every book
+            // recovered counts, whatever limit it was created under
+            for (String symbol : r.state.books.symbols()) {
+                sequencer.symbols.id(symbol);
+            }
+            sequencer.symbols.limit((int) Math.min(Integer.MAX_VALUE,
+                    (long) config.engine().symbols().size() + config.engine().maxSymbols()));
             if (gated) {
                 this.lastClock = r.lastClock;
                 this.clockOffset = r.lastClock - liveClock.nanoTime();
@@ -427,7 +434,7 @@ public final class JournaledEngine implements DurableEngine {
         Objects.requireNonNull(tif, "tif");
         int symbolId = symbolId(symbol);
         if (symbolId < 0) {
-            return ResultCode.INVALID_SYMBOL;
+            return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
@@ -450,7 +457,7 @@ public final class JournaledEngine implements DurableEngine {
         Objects.requireNonNull(reason, "reason");
         int symbolId = symbolId(symbol);
         if (symbolId < 0) {
-            return ResultCode.INVALID_SYMBOL;
+            return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
@@ -471,7 +478,7 @@ public final class JournaledEngine implements DurableEngine {
     public ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity) {
         int symbolId = symbolId(symbol);
         if (symbolId < 0) {
-            return ResultCode.INVALID_SYMBOL;
+            return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
         }
         ResultCode refused = admit();
         if (refused != null) {
@@ -489,7 +496,10 @@ public final class JournaledEngine implements DurableEngine {
         return rc;
     }
 
-    /** @return the symbol's id in the journal's table, or -1 when it is missing, blank or too long for a record */
+    /**
+     * @return the symbol's id in the journal's table, -1 when it is missing, blank or too long for a record, or
+     *     {@link SymbolTable#FULL} when it is new and the table holds its limit
+     */
     private int symbolId(String symbol) {
         return symbol == null ? -1 : sequencer.symbols.journalId(symbol);
     }
@@ -705,6 +715,10 @@ public final class JournaledEngine implements DurableEngine {
                     + (closed ? "it is closed" : "its journal failed"));
         }
         int symbolId = symbol.isEmpty() ? -1 : sequencer.symbols.journalId(symbol);
+        if (symbolId == SymbolTable.FULL) {
+            throw new IllegalStateException("engine " + engineId + " already names " + sequencer.symbols.size()
+                    + " symbols, its limit (MatchingEngineConfig.maxSymbols): no room for " + symbol);
+        }
         if (!symbol.isEmpty() && symbolId < 0) {
             throw new IllegalArgumentException("symbol longer than " + RecordCodec.MAX_SYMBOL_BYTES + " UTF-8 bytes: " + symbol);
         }

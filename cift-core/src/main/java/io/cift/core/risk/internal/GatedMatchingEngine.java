@@ -8,6 +8,7 @@ import io.cift.core.book.OrderBook;
 import io.cift.core.book.OrderBookListener;
 import io.cift.core.book.ResultCode;
 import io.cift.core.book.internal.ContainedListener;
+import io.cift.core.book.internal.SymbolRoutingEngine;
 import io.cift.core.model.OrderType;
 import io.cift.core.model.Side;
 import io.cift.core.model.TimeInForce;
@@ -24,12 +25,10 @@ import java.util.Set;
 /** {@link RiskCheckedEngine}: an {@link ArrayRiskCalculator} in front of a {@link MatchingEngine}. Single writer. */
 public final class GatedMatchingEngine implements RiskCheckedEngine {
 
-    private final MatchingEngine engine;
+    private final SymbolRoutingEngine engine;
     private final ArrayRiskCalculator risk;
     private final ContainedListener user;
     private RiskReason lastReason = RiskReason.PASSED;
-    /** The only symbols the engine trades, or null when it opens a book for any symbol. */
-    private final java.util.Set<String> fixedSymbols;
 
     /**
      * Creates the gated engine.
@@ -46,9 +45,8 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
         MatchingEngineConfig inner = config.toBuilder()
                 .listener(OrderBookListener.both(risk.listener(), user))
                 .build();
-        this.engine = MatchingEngine.create(inner);
+        this.engine = new SymbolRoutingEngine(inner);
         quotes.engine = engine;
-        this.fixedSymbols = config.symbols().isEmpty() ? null : java.util.Set.copyOf(config.symbols());
     }
 
     /**
@@ -58,14 +56,11 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
      * @param risk the calculator, reading quotes from {@code engine}
      * @param engine the engine
      * @param rejections told of the gate's own refusals
-     * @param fixedSymbols the only symbols the engine trades, or empty when it opens a book for any symbol
      */
-    public GatedMatchingEngine(ArrayRiskCalculator risk, MatchingEngine engine, ContainedListener rejections,
-                               java.util.Set<String> fixedSymbols) {
+    public GatedMatchingEngine(ArrayRiskCalculator risk, SymbolRoutingEngine engine, ContainedListener rejections) {
         this.risk = risk;
         this.engine = engine;
         this.user = rejections;
-        this.fixedSymbols = fixedSymbols.isEmpty() ? null : java.util.Set.copyOf(fixedSymbols);
     }
 
     /**
@@ -100,7 +95,7 @@ public final class GatedMatchingEngine implements RiskCheckedEngine {
     @Override
     public ResultCode submit(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
                              long price, long quantity, boolean postOnly) {
-        if (symbol == null || symbol.isBlank() || fixedSymbols != null && !fixedSymbols.contains(symbol)) {
+        if (engine.refusesNew(symbol)) {
             // the engine refuses the symbol: the gate keeps no state for it (no instrument, no reservation)
             return engine.submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
         }
