@@ -15,7 +15,9 @@ import java.util.Objects;
  * mode (the default) a gap is reported to the {@link GapListener}, the book is no longer trusted
  * ({@link #inSync()} is false) and messages are ignored until the next complete snapshot rebuilds it; in
  * strict mode a gap throws {@link FeedGapException}. A message the book contradicts (an order it does not
- * hold) is treated as a gap. Not thread-safe.
+ * hold) is treated as a gap, and so is an order of one symbol more than {@link #maxSymbols(int)} allows (by
+ * default {@link io.cift.core.book.MatchingEngineConfig#DEFAULT_MAX_SYMBOLS}, an engine's own default bound), so
+ * that a feed naming endless symbols cannot exhaust the heap. Not thread-safe.
  */
 public final class BookBuilder {
 
@@ -35,7 +37,8 @@ public final class BookBuilder {
     private final boolean strict;
     private GapListener gaps = (first, last, reason) -> { };
     private final io.cift.core.feed.internal.SequenceCheck sequence;
-    private L3Book book = new L3Book();
+    private int maxSymbols = io.cift.core.book.MatchingEngineConfig.DEFAULT_MAX_SYMBOLS;
+    private L3Book book = new L3Book(maxSymbols);
     private boolean inSync = true;
     private boolean everSynced;
     /** A snapshot being read, or null. */
@@ -72,6 +75,28 @@ public final class BookBuilder {
     }
 
     /**
+     * Says how many symbols the books may hold: a message adding an order of one symbol more is treated as a
+     * gap (in strict mode an error). Set it to the publishing engine's bound (its
+     * {@link io.cift.core.book.MatchingEngineConfig#maxSymbols()}, or the length of its fixed list) before the
+     * first message.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalStateException once a message has been applied
+     */
+    public BookBuilder maxSymbols(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxSymbols must be at least 1, got " + max);
+        }
+        if (sequence.next() != 1 || incoming != null) {
+            throw new IllegalStateException("maxSymbols must be set before the first message");
+        }
+        this.maxSymbols = max;
+        this.book = new L3Book(max);
+        return this;
+    }
+
+    /**
      * Applies one message.
      *
      * @param m the message
@@ -83,7 +108,7 @@ public final class BookBuilder {
             return;
         }
         if (m instanceof FeedMessage.SnapshotStart start) {
-            incoming = new L3Book();
+            incoming = new L3Book(maxSymbols);
             incomingExpected = start.orders();
             incomingSeen = 0;
             if (start.orders() < 0) {

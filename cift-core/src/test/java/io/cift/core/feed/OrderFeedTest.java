@@ -208,6 +208,36 @@ class OrderFeedTest {
     }
 
     @Test
+    void anOrderOfOneSymbolTooManyIsAGapAndSoIsASnapshotHoldingIt() {
+        io.cift.core.model.Side buy = io.cift.core.model.Side.BUY;
+        List<String> reasons = new ArrayList<>();
+        BookBuilder lenient = new BookBuilder(false).maxSymbols(2).onGap((first, last, reason) -> reasons.add(reason));
+        lenient.accept(new FeedMessage.OrderAdded(1, "A", 1, buy, 100, 10, 1));
+        lenient.accept(new FeedMessage.OrderAdded(2, "B", 2, buy, 100, 10, 1));
+        lenient.accept(new FeedMessage.OrderAdded(3, "C", 3, buy, 100, 10, 1));
+        assertThat(reasons).singleElement().asString().contains("symbol C would be one more than the 2 symbols");
+        assertThat(lenient.inSync()).isFalse();
+        assertThat(lenient.symbols()).containsExactly("A", "B");
+        // a snapshot naming three symbols cannot heal it either
+        lenient.accept(new FeedMessage.SnapshotStart(4, 3));
+        lenient.accept(new FeedMessage.SnapshotOrder(5, "A", 1, buy, 100, 10));
+        lenient.accept(new FeedMessage.SnapshotOrder(6, "B", 2, buy, 100, 10));
+        lenient.accept(new FeedMessage.SnapshotOrder(7, "C", 3, buy, 100, 10));
+        lenient.accept(new FeedMessage.SnapshotEnd(8));
+        assertThat(lenient.inSync()).isFalse();
+        assertThat(reasons).hasSize(2);
+
+        BookBuilder strict = new BookBuilder(true).maxSymbols(1);
+        strict.accept(new FeedMessage.OrderAdded(1, "A", 1, buy, 100, 10, 1));
+        assertThatThrownBy(() -> strict.accept(new FeedMessage.OrderAdded(2, "B", 2, buy, 100, 10, 1)))
+                .isInstanceOf(FeedGapException.class).hasMessageContaining("one more than the 1 symbols");
+        assertThatThrownBy(() -> strict.maxSymbols(5)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("maxSymbols must be set before the first message");
+        assertThatThrownBy(() -> new BookBuilder(true).maxSymbols(0)).hasMessage("maxSymbols must be at least 1, got 0");
+        assertThat(new BookBuilder(false).maxSymbols(Integer.MAX_VALUE).inSync()).isTrue();
+    }
+
+    @Test
     void everyMessageTypeIsWrittenInItsDocumentedColumns() {
         io.cift.core.model.Side buy = io.cift.core.model.Side.BUY;
         io.cift.core.model.Side sell = io.cift.core.model.Side.SELL;

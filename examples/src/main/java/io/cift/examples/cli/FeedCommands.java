@@ -56,7 +56,7 @@ final class FeedCommands {
         public Integer call() throws IOException {
             OutputFiles.requireDirectory(out, "--out");
             PrintWriter err = spec.commandLine().getErr();
-            BookBuilder builder = new BookBuilder(strict).onGap((first, last, reason) -> {
+            BookBuilder builder = new BookBuilder(strict).maxSymbols(Integer.MAX_VALUE).onGap((first, last, reason) -> {
                 err.println("cift feed book: gap: " + reason + "; the book waits for the next snapshot");
                 err.flush();
             });

@@ -56,14 +56,40 @@ public final class L3Book {
     }
 
     private final Map<String, Sides> books = new HashMap<>();
+    private final int maxSymbols;
     private String lastSymbol;
     private Sides lastSides;
+
+    /** A book for any number of symbols (a feed's producer, which follows its engine's bound). */
+    public L3Book() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A book for at most {@code maxSymbols} symbols: an order of one more is refused, as a contradiction.
+     *
+     * @param maxSymbols at least 1
+     */
+    public L3Book(int maxSymbols) {
+        if (maxSymbols < 1) {
+            throw new IllegalArgumentException("maxSymbols must be at least 1, got " + maxSymbols);
+        }
+        this.maxSymbols = maxSymbols;
+    }
 
     private Sides sides(String symbol) {
         if (symbol.equals(lastSymbol)) {
             return lastSides;
         }
-        Sides s = books.computeIfAbsent(symbol, k -> new Sides());
+        Sides s = books.get(symbol);
+        if (s == null) {
+            if (books.size() >= maxSymbols) {
+                throw new IllegalStateException("symbol " + symbol + " would be one more than the " + maxSymbols
+                        + " symbols this book takes");
+            }
+            s = new Sides();
+            books.put(symbol, s);
+        }
         lastSymbol = symbol;
         lastSides = s;
         return s;
