@@ -78,15 +78,17 @@ public final class EventDeduplicator {
      * Marks every event of an engine up to {@code seq} as seen, to resume from a consumer's saved state.
      *
      * @param engineId the engine's id
-     * @param seq the last sequence number processed contiguously
+     * @param seq the last sequence number processed contiguously; it costs the same whatever its size
      */
     public void restore(String engineId, long seq) {
         Engine en = engines.computeIfAbsent(Objects.requireNonNull(engineId, "engineId"), k -> new Engine());
         if (seq > en.contiguous) {
             en.contiguous = seq;
-            Roaring64Bitmap upTo = new Roaring64Bitmap();
-            upTo.addRange(0, seq + 1);
-            en.above.andNot(upTo);
+            // drop what arrived out of order up to seq, one by one: a range up to seq cost time and memory in
+            // proportion to seq itself (seconds at 10^12, the heap at Long.MAX_VALUE)
+            while (!en.above.isEmpty() && en.above.first() <= seq) {
+                en.above.removeLong(en.above.first());
+            }
             while (en.above.contains(en.contiguous + 1)) {
                 en.above.removeLong(en.contiguous + 1);
                 en.contiguous++;

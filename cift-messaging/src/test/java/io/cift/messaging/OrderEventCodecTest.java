@@ -124,6 +124,24 @@ class OrderEventCodecTest {
     }
 
     @Test
+    void restoringALongRunningEnginesPositionKeepsWhatArrivedAboveIt() {
+        EventDeduplicator d = new EventDeduplicator();
+        long far = 3_000_000_000_000L;   // a year of a busy engine's events
+        assertThat(d.firstTime("a", 7)).isTrue();
+        assertThat(d.firstTime("a", far - 2)).isTrue();
+        assertThat(d.firstTime("a", far + 2)).isTrue();
+        d.restore("a", far);   // once built a range of every number up to it: seconds here, the heap further on
+        assertThat(d.contiguous("a")).isEqualTo(far);
+        assertThat(d.firstTime("a", far - 2)).isFalse();
+        assertThat(d.firstTime("a", far + 2)).as("arrived above the restored position").isFalse();
+        assertThat(d.firstTime("a", far + 1)).isTrue();
+        assertThat(d.contiguous("a")).isEqualTo(far + 2);
+        d.restore("z", Long.MAX_VALUE);
+        assertThat(d.contiguous("z")).isEqualTo(Long.MAX_VALUE);
+        assertThat(d.firstTime("z", Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
     void theDeduplicatorLetsEachEngineEventThroughOnceWhateverTheOrder() {
         EventDeduplicator d = new EventDeduplicator();
         assertThat(d.firstTime("a", 1)).isTrue();
