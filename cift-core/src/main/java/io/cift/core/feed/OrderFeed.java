@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  */
 public final class OrderFeed implements OrderBookListener {
 
+    /** The least time between two snapshots sent on request, unless set otherwise. */
+    public static final java.time.Duration DEFAULT_MIN_REQUEST_INTERVAL = java.time.Duration.ofSeconds(1);
+
     private final Consumer<FeedMessage> sink;
     private final long snapshotEvery;
     private final L3Book book = new L3Book();
@@ -49,6 +52,9 @@ public final class OrderFeed implements OrderBookListener {
     private long handlerCommand;
     /** Set by any thread; the feed's thread sends a snapshot at the next command boundary. */
     private volatile boolean snapshotRequested;
+    private long minRequestIntervalNanos = DEFAULT_MIN_REQUEST_INTERVAL.toNanos();
+    private boolean servedRequest;
+    private long lastServedRequestAt;
 
     /**
      * Creates a feed.
@@ -63,6 +69,25 @@ public final class OrderFeed implements OrderBookListener {
             throw new IllegalArgumentException("snapshotEvery must not be negative, got " + snapshotEvery);
         }
         this.snapshotEvery = snapshotEvery;
+    }
+
+    /**
+     * Sets the least time between two snapshots sent on request (default
+     * {@link #DEFAULT_MIN_REQUEST_INTERVAL}): a request that comes sooner after the last one served waits for
+     * it (requests are never lost, and every consumer gets the one snapshot), so that consumers asking in a
+     * loop cannot make the feed send the whole book at every command. Periodic snapshots are not affected.
+     * Call it before the feed starts.
+     *
+     * @param interval zero or more
+     * @return this feed
+     */
+    public OrderFeed minRequestInterval(java.time.Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("minRequestInterval must not be negative, got " + interval);
+        }
+        this.minRequestIntervalNanos = interval.toNanos();
+        return this;
     }
 
     /**
@@ -221,13 +246,24 @@ public final class OrderFeed implements OrderBookListener {
     public void endCommand() {
         settleTaker();
         commands++;
-        if (snapshotEvery > 0 && commands % snapshotEvery == 0 || snapshotRequested) {
+        if (snapshotEvery > 0 && commands % snapshotEvery == 0 || snapshotRequested && requestMayBeServed()) {
             snapshot();
         }
     }
 
+    private boolean requestMayBeServed() {
+        long now = System.nanoTime();
+        if (servedRequest && now - lastServedRequestAt < minRequestIntervalNanos) {
+            return false;
+        }
+        servedRequest = true;
+        lastServedRequestAt = now;
+        return true;
+    }
+
     /**
-     * Asks for a snapshot at the next command boundary (a consumer that lost messages asked for one).
+     * Asks for a snapshot at the next command boundary (a consumer that lost messages asked for one), or, within
+     * {@link #minRequestInterval} of the last one sent on request, at the first boundary after it.
      * Thread-safe: the only method another thread may call.
      */
     public void requestSnapshot() {

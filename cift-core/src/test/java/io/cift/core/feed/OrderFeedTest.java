@@ -208,6 +208,33 @@ class OrderFeedTest {
     }
 
     @Test
+    void requestsInALoopGetOneSnapshotPerIntervalAndNoneIsLost() {
+        List<FeedMessage> limited = new ArrayList<>();
+        OrderFeed feed = new OrderFeed(limited::add, 0).minRequestInterval(java.time.Duration.ofHours(1));
+        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(feed).build());
+        for (int i = 1; i <= 50; i++) {
+            engine.submit("S", i, 1, io.cift.core.model.Side.BUY, io.cift.core.model.OrderType.LIMIT,
+                    io.cift.core.model.TimeInForce.GTC, 100 + i, 1, false);
+            feed.requestSnapshot();   // a consumer asking at every command
+            feed.endCommand();
+        }
+        assertThat(limited).filteredOn(m -> m instanceof FeedMessage.SnapshotStart).as("the first request only").hasSize(1);
+        feed.snapshot();   // periodic or on demand: not limited, and it answers the waiting request
+        feed.endCommand();
+        assertThat(limited).filteredOn(m -> m instanceof FeedMessage.SnapshotStart).hasSize(2);
+
+        List<FeedMessage> unlimited = new ArrayList<>();
+        OrderFeed every = new OrderFeed(unlimited::add, 0).minRequestInterval(java.time.Duration.ZERO);
+        for (int i = 0; i < 5; i++) {
+            every.requestSnapshot();
+            every.endCommand();
+        }
+        assertThat(unlimited).filteredOn(m -> m instanceof FeedMessage.SnapshotStart).hasSize(5);
+        assertThatThrownBy(() -> every.minRequestInterval(java.time.Duration.ofMillis(-1)))
+                .hasMessage("minRequestInterval must not be negative, got PT-0.001S");
+    }
+
+    @Test
     void anOrderOfOneSymbolTooManyIsAGapAndSoIsASnapshotHoldingIt() {
         io.cift.core.model.Side buy = io.cift.core.model.Side.BUY;
         List<String> reasons = new ArrayList<>();
