@@ -13,13 +13,20 @@ import java.util.Set;
  * ({@link MatchingEngineConfig.Builder#symbols}) a command for any other symbol is rejected with
  * {@link ResultCode#UNKNOWN_SYMBOL}; without one, a book is created on the first new order of a symbol, up to
  * {@link MatchingEngineConfig#maxSymbols()} books (beyond that a new symbol's order is rejected with
- * {@link ResultCode#TOO_MANY_SYMBOLS}). Books are never dropped.
+ * {@link ResultCode#TOO_MANY_SYMBOLS}), each symbol at most {@link #MAX_SYMBOL_BYTES} UTF-8 bytes. Books are never
+ * dropped.
  *
  * <p><b>Threading:</b> single writer, like the books it owns: not thread-safe. Events from every book
  * go to the configured listener on the calling thread; a callback that throws is contained and counted
  * ({@link #listenerFailures()}).
  */
 public interface MatchingEngine {
+
+    /**
+     * The longest symbol, in UTF-8 bytes, that an engine takes (what a journal record and the feed's wire form
+     * hold): a new order for a longer one is rejected with {@link ResultCode#INVALID_SYMBOL}.
+     */
+    int MAX_SYMBOL_BYTES = 255;
 
     /**
      * Creates an engine.

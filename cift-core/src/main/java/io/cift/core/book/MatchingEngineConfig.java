@@ -162,7 +162,7 @@ public final class MatchingEngineConfig {
         /**
          * Fixes the symbols the engine trades; commands for other symbols are rejected.
          *
-         * @param list the symbols, none blank
+         * @param list the symbols, none blank or longer than {@link MatchingEngine#MAX_SYMBOL_BYTES} UTF-8 bytes
          * @return this builder
          */
         public Builder symbols(Collection<String> list) {
@@ -170,6 +170,11 @@ public final class MatchingEngineConfig {
             for (String s : list) {
                 if (s == null || s.isBlank()) {
                     throw new IllegalArgumentException("symbols: a symbol must not be blank, got '" + s + "'");
+                }
+                if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MatchingEngine.MAX_SYMBOL_BYTES) {
+                    throw new IllegalArgumentException("symbols: a symbol must be at most " + MatchingEngine.MAX_SYMBOL_BYTES
+                            + " UTF-8 bytes, got one of " + s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                            + " starting '" + s.substring(0, 16) + "'");
                 }
             }
             symbols.clear();

@@ -35,8 +35,9 @@ public enum ResultCode {
      */
     JOURNAL_UNAVAILABLE,
     /**
-     * A durable engine refused a symbol it cannot journal (null, blank, or longer than 255 UTF-8 bytes);
-     * the command was neither journaled nor applied, and no event was published for it.
+     * A new order named a symbol longer than {@link MatchingEngine#MAX_SYMBOL_BYTES} UTF-8 bytes, so no book was
+     * created for it; or a durable engine refused a symbol it cannot journal (null, blank, or that long), and
+     * then the command was neither journaled nor applied, and no event was published for it.
      */
     INVALID_SYMBOL,
     /**

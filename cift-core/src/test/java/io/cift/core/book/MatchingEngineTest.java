@@ -84,4 +84,18 @@ class MatchingEngineTest {
                 .hasMessage("maxSymbols must be at least 1, got 0");
         assertThat(MatchingEngineConfig.builder().maxSymbols(7).build().toBuilder().build().maxSymbols()).isEqualTo(7);
     }
+
+    @Test
+    void aSymbolLongerThanAJournalOrTheFeedHoldsGetsNoBook() {
+        MatchingEngine engine = MatchingEngine.create(MatchingEngineConfig.builder().listener(events).build());
+        String longest = "é".repeat(127) + "x";   // 255 UTF-8 bytes from 128 chars
+        String tooLong = "é".repeat(128);          // 256 bytes
+        assertThat(engine.submit(longest, 1, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.ACCEPTED);
+        assertThat(engine.submit(tooLong, 2, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.INVALID_SYMBOL);
+        assertThat(engine.submit("y".repeat(10_000), 3, 1, BUY, LIMIT, GTC, 100, 5, false)).isEqualTo(ResultCode.INVALID_SYMBOL);
+        assertThat(events.events).endsWith(new Event.Rejected("y".repeat(10_000), 3, CommandType.NEW, ResultCode.INVALID_SYMBOL));
+        assertThat(engine.symbols()).containsExactly(longest);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatchingEngineConfig.builder().symbols("A", "z".repeat(256)))
+                .hasMessage("symbols: a symbol must be at most 255 UTF-8 bytes, got one of 256 starting 'zzzzzzzzzzzzzzzz'");
+    }
 }

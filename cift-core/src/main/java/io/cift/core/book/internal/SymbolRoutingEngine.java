@@ -71,6 +71,10 @@ public final class SymbolRoutingEngine implements MatchingEngine {
                 listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.UNKNOWN_SYMBOL);
                 return ResultCode.UNKNOWN_SYMBOL;
             }
+            if (tooLong(symbol)) {
+                listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.INVALID_SYMBOL);
+                return ResultCode.INVALID_SYMBOL;
+            }
             if (bookCount >= config.maxSymbols()) {
                 listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.TOO_MANY_SYMBOLS);
                 return ResultCode.TOO_MANY_SYMBOLS;
@@ -81,8 +85,9 @@ public final class SymbolRoutingEngine implements MatchingEngine {
     }
 
     /**
-     * Whether a new order for {@code symbol} would be refused for its symbol alone ({@link ResultCode#UNKNOWN_SYMBOL}
-     * or {@link ResultCode#TOO_MANY_SYMBOLS}), so that a gate in front can leave it alone.
+     * Whether a new order for {@code symbol} would be refused for its symbol alone ({@link ResultCode#UNKNOWN_SYMBOL},
+     * {@link ResultCode#INVALID_SYMBOL} or {@link ResultCode#TOO_MANY_SYMBOLS}), so that a gate in front can leave
+     * it alone.
      *
      * @param symbol the symbol, possibly null
      * @return whether it would be refused
@@ -94,7 +99,14 @@ public final class SymbolRoutingEngine implements MatchingEngine {
         if (books.containsKey(symbol)) {
             return false;
         }
-        return fixedSymbols || symbol.isBlank() || bookCount >= config.maxSymbols();
+        return fixedSymbols || symbol.isBlank() || tooLong(symbol) || bookCount >= config.maxSymbols();
+    }
+
+    /** Whether a symbol is longer than {@link MatchingEngine#MAX_SYMBOL_BYTES} UTF-8 bytes (checked for new books only). */
+    static boolean tooLong(String symbol) {
+        // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for two chars): only longer strings need encoding
+        return symbol.length() > MAX_SYMBOL_BYTES / 3
+                && symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SYMBOL_BYTES;
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class RecordCodec {
     /** Longest payload of an administrative record. */
     public static final int MAX_ADMIN_PAYLOAD = 160;
     /** Longest symbol, in UTF-8 bytes, the journal takes. */
-    public static final int MAX_SYMBOL_BYTES = 255;
+    public static final int MAX_SYMBOL_BYTES = io.cift.core.book.MatchingEngine.MAX_SYMBOL_BYTES;
     /** Longest record. */
     public static final int MAX_RECORD_LENGTH = FIXED_LENGTH + MAX_SYMBOL_BYTES + 2 + MAX_ADMIN_PAYLOAD + 5 * 10;
     /** Administrative record kinds. */
