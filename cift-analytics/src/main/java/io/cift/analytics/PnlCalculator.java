@@ -2,6 +2,8 @@ package io.cift.analytics;
 
 import io.cift.core.model.Side;
 
+import io.cift.analytics.internal.Decimals;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayDeque;
@@ -58,8 +60,11 @@ public final class PnlCalculator {
             require(row, t.quantity() != null, "missing quantity");
             require(row, t.price() != null, "missing price");
             require(row, t.fee() != null, "missing fee");
-            require(row, t.quantity().signum() > 0, "quantity must be positive, got " + t.quantity().toPlainString());
-            require(row, t.price().signum() > 0, "price must be positive, got " + t.price().toPlainString());
+            require(row, t.quantity().signum() > 0, "quantity must be positive, got " + Decimals.text(t.quantity()));
+            require(row, t.price().signum() > 0, "price must be positive, got " + Decimals.text(t.price()));
+            Decimals.check(row, "quantity", t.quantity());
+            Decimals.check(row, "price", t.price());
+            Decimals.check(row, "fee", t.fee());
             ids[i] = t.tradeId();
             ascending &= i == 0 || ids[i - 1] < ids[i];
         }

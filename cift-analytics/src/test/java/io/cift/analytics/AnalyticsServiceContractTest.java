@@ -245,6 +245,34 @@ public abstract class AnalyticsServiceContractTest {
     }
 
     @Test
+    void decimalsNoArithmeticCanKeepUpWithAreRefusedAndStoreNothing() {
+        // one digit each, but adding anything to them or printing them plainly makes a hundred million
+        String range = "must be below 10^28 in magnitude with at most 18 decimal places";
+        assertThatThrownBy(() -> service.ingestTrades(List.of(trade("kim", 1, "A", Side.BUY, "1", "100", "0"),
+                trade("kim", 2, "A", Side.SELL, "1", "1E+99999999", "0"))))
+                .isInstanceOf(InvalidDataException.class).hasMessage("row 2: price " + range + ", got 1E+99999999");
+        assertThatThrownBy(() -> service.ingestTrades(List.of(trade("kim", 1, "A", Side.BUY, "1", "100", "1E-99999999"))))
+                .isInstanceOf(InvalidDataException.class).hasMessage("row 1: fee " + range + ", got 1E-99999999");
+        assertThatThrownBy(() -> service.ingestTrades(List.of(trade("kim", 1, "A", Side.BUY, "10000000000000000000000000000", "1", "0"))))
+                .as("10^28").isInstanceOf(InvalidDataException.class).hasMessageContaining("row 1: quantity " + range);
+        assertThat(service.trades("kim", Long.MIN_VALUE, 10).trades()).isEmpty();
+        assertThatThrownBy(() -> service.ingestSnapshots(List.of(new PortfolioSnapshot("kim", Instant.parse("2026-01-05T10:00:00Z"),
+                BigDecimal.TEN, new BigDecimal("-1E+40"), null))))
+                .isInstanceOf(InvalidDataException.class).hasMessage("row 1: cash " + range + ", got -1" + "0".repeat(40));
+        assertThat(service.performance(PerformanceQuery.of("kim")).values()).isEmpty();
+        assertThatThrownBy(() -> service.ingestMarks(List.of(new Mark("A", new BigDecimal("1E+30")))))
+                .isInstanceOf(InvalidDataException.class).hasMessageContaining("row 1: mark price of A " + range);
+        service.ingestTrades(List.of(trade("kim", 1, "A", Side.BUY, "9999999999999999999999999999", "1", "0")));   // 28 digits
+        assertThatThrownBy(() -> service.pnl("kim", PnlMethod.FIFO, Map.of("A", new BigDecimal("1E+99999999"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mark of A must be positive, below 10^28 in magnitude with at most 18 decimal places, got 1E+99999999");
+        assertThatThrownBy(() -> service.tradeSummary(null, Map.of("A", new BigDecimal("-1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mark of A must be positive");
+        assertThat(service.pnl("kim", PnlMethod.FIFO, Map.of("A", BigDecimal.ONE)).bySymbol().get("A").unrealizedPnl())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
     void userIdsAreData() {
         String evil = "o'brien\"; DROP TABLE trades; --";
         service.ingestSnapshots(List.of(snap(evil, "2026-01-05T10:00:00Z", "100"), snap(evil, "2026-01-06T10:00:00Z", "101")));

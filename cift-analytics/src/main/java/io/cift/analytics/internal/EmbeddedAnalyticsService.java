@@ -71,8 +71,11 @@ public final class EmbeddedAnalyticsService implements AnalyticsService {
                 throw new InvalidDataException(row, "missing total value");
             }
             if (s.totalValue().signum() <= 0) {
-                throw new InvalidDataException(row, "total value must be positive, got " + s.totalValue().toPlainString());
+                throw new InvalidDataException(row, "total value must be positive, got " + Decimals.text(s.totalValue()));
             }
+            Decimals.check(row, "total value", s.totalValue());
+            Decimals.check(row, "cash", s.cash());
+            Decimals.check(row, "positions value", s.positionsValue());
         }
     }
 
@@ -90,8 +93,9 @@ public final class EmbeddedAnalyticsService implements AnalyticsService {
             }
             if (m.price() == null || m.price().signum() <= 0) {
                 throw new InvalidDataException(i + 1, "mark price of " + m.symbol() + " must be positive, got "
-                        + (m.price() == null ? "nothing" : m.price().toPlainString()));
+                        + (m.price() == null ? "nothing" : Decimals.text(m.price())));
             }
+            Decimals.check(i + 1, "mark price of " + m.symbol(), m.price());
         }
     }
 
@@ -194,6 +198,7 @@ public final class EmbeddedAnalyticsService implements AnalyticsService {
     @Override
     public PnlReport pnl(String user, PnlMethod method, Map<String, BigDecimal> given) {
         Objects.requireNonNull(user, "user");
+        Decimals.checkMarks(given);
         List<Trade> list;
         Map<String, BigDecimal> m;
         lock.readLock().lock();
@@ -212,6 +217,7 @@ public final class EmbeddedAnalyticsService implements AnalyticsService {
 
     @Override
     public TradeSummaryReport tradeSummary(String user, Map<String, BigDecimal> given) {
+        Decimals.checkMarks(given);
         List<Trade> all = new ArrayList<>();
         Map<String, BigDecimal> m;
         lock.readLock().lock();

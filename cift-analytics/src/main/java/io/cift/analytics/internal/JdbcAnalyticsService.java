@@ -85,6 +85,7 @@ abstract class JdbcAnalyticsService implements AnalyticsService {
     @Override
     public final PnlReport pnl(String user, PnlMethod method, Map<String, BigDecimal> given) {
         Objects.requireNonNull(user, "user");
+        Decimals.checkMarks(given);
         List<Trade> trades = new ArrayList<>();
         Map<String, BigDecimal> marks = new HashMap<>();
         read(c -> {
@@ -126,6 +127,7 @@ abstract class JdbcAnalyticsService implements AnalyticsService {
 
     @Override
     public final TradeSummaryReport tradeSummary(String user, Map<String, BigDecimal> given) {
+        Decimals.checkMarks(given);
         Map<String, BigDecimal> marks = new HashMap<>();
         Map<String, SymbolSummary> out = new TreeMap<>();
         read(c -> {

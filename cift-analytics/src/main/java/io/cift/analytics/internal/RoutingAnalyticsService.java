@@ -366,11 +366,13 @@ public final class RoutingAnalyticsService implements RoutedAnalytics {
 
     @Override
     public PnlReport pnl(String user, PnlMethod method, Map<String, BigDecimal> marks) {
+        Decimals.checkMarks(marks);   // a bad argument, not a backend's failure: refused before any backend is asked
         return route(QueryShape.NARROW, s -> s.pnl(user, method, marks));
     }
 
     @Override
     public TradeSummaryReport tradeSummary(String user, Map<String, BigDecimal> marks) {
+        Decimals.checkMarks(marks);
         return route(user == null ? QueryShape.WIDE : QueryShape.NARROW, s -> s.tradeSummary(user, marks));
     }
 

@@ -91,7 +91,7 @@ public final class Sql {
 
     static void checkScale(int row, String field, BigDecimal v) {
         if (v != null && v.scale() > SCALE && v.stripTrailingZeros().scale() > SCALE) {
-            throw new InvalidDataException(row, field + " has more than " + SCALE + " decimal places: " + v.toPlainString());
+            throw new InvalidDataException(row, field + " has more than " + SCALE + " decimal places: " + Decimals.text(v));
         }
     }
 }
