@@ -164,7 +164,8 @@ public final class CsvTable {
         }
 
         /**
-         * A field as an exact decimal, with at most {@value #MAX_DECIMAL_PLACES} decimal places and
+         * A field as an exact decimal, with at most {@value #MAX_DECIMAL_PLACES} decimal places,
+         * {@value #MAX_INTEGER_DIGITS} digits before the point (what the analytics backends take) and
          * {@value #MAX_DECIMAL_DIGITS} digits in all (trailing zeros after the point do not count), so that
          * no value can make the arithmetic on it run away.
          *
@@ -182,15 +183,18 @@ public final class CsvTable {
             BigDecimal plain = d.scale() > 0 ? d.stripTrailingZeros() : d;
             long places = Math.max(plain.scale(), 0);
             long integerDigits = Math.max((long) plain.precision() - plain.scale(), 1);
-            if (places > MAX_DECIMAL_PLACES || integerDigits + places > MAX_DECIMAL_DIGITS) {
+            if (places > MAX_DECIMAL_PLACES || integerDigits > MAX_INTEGER_DIGITS || integerDigits + places > MAX_DECIMAL_DIGITS) {
                 throw error(column, "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "' is out of range: at most "
-                        + MAX_DECIMAL_PLACES + " decimal places and " + MAX_DECIMAL_DIGITS + " digits");
+                        + MAX_DECIMAL_PLACES + " decimal places, " + MAX_INTEGER_DIGITS + " digits before the point and "
+                        + MAX_DECIMAL_DIGITS + " digits in all");
             }
             return d;
         }
 
         /** Most decimal places a decimal field may have. */
         public static final int MAX_DECIMAL_PLACES = 18;
+        /** Most digits a decimal field may have before the point. */
+        public static final int MAX_INTEGER_DIGITS = 28;
         /** Most digits a decimal field may have. */
         public static final int MAX_DECIMAL_DIGITS = 38;
 

@@ -39,6 +39,10 @@ class HostileInputTest {
         Path tinyPrice = file("t2.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n1,2026-01-05T10:00:00Z,A,BUY,1,1e-30000000,0\n");
         assertThat(refused("analytics", "pnl", "--trades", tinyPrice.toString(), "--marks", m.toString()).err.toString())
                 .contains("t2.csv line 2", "field 'price'", "out of range");
+        Path wide = file("t4.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n1,2026-01-05T10:00:00Z,A,BUY,1,"
+                + "1" + "0".repeat(28) + ",0\n");   // 29 digits, which no analytics backend takes
+        assertThat(refused("analytics", "pnl", "--trades", wide.toString(), "--marks", m.toString()).err.toString())
+                .contains("t4.csv line 2", "field 'price'", "28 digits before the point");
         // trailing zeros after the point do not count, and 18 places are fine
         Path ok = file("t3.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n"
                 + "1,2026-01-05T10:00:00Z,A,BUY,1.000000000000000000000000,0.123456789012345678,0\n");
