@@ -17,6 +17,7 @@ import java.util.Objects;
  * driver {@code com.clickhouse:jdbc-v2} (the default), and with ClickHouse 18.16 through the legacy driver
  * {@code ru.yandex.clickhouse:clickhouse-jdbc:0.3.2} (classifier {@code shaded}, optional). {@link #pooled}
  * picks the ClickHouse driver by the server's version; the schema suits the version it is migrated on.
+ * Stateless: call it from any thread; the services it makes are thread-safe.
  */
 public final class AnalyticsBackends {
 

@@ -1,6 +1,9 @@
 package io.cift.analytics;
 
-/** What a routing strategy may know about the backends when it decides. */
+/**
+ * What a routing strategy may know about the backends when it decides. Thread-safe: a router asks it from
+ * every caller's thread.
+ */
 public interface BackendHealth {
 
     /**

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Turns a cached value into bytes and back (for a cache outside the process).
+ * Turns a cached value into bytes and back (for a cache outside the process). A cache calls it from every
+ * caller's thread at once: implementations must be thread-safe (a stateless one is).
  *
  * @param <T> the value type
  */

@@ -2,7 +2,11 @@ package io.cift.messaging;
 
 import java.util.function.Consumer;
 
-/** Delivers order events to a handler, from a given sequence number on. */
+/**
+ * Delivers order events to a handler, from a given sequence number on. Implementations are thread-safe and
+ * say on which thread the handler runs (the in-process bus: the subscribing thread for the events it still
+ * holds, then the publishing thread); one subscription's handler is never called by two threads at once.
+ */
 public interface OrderEventSubscriber {
 
     /**

@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * Micrometer meters of a {@link RoutedAnalytics} (add {@code io.micrometer:micrometer-core}; the BOM manages
  * its version): calls served per backend, each backend's circuit, the sync's lag and failures. The meters
- * read the router's own counters when the registry asks.
+ * read the router's own counters when the registry asks, on whatever thread it asks from (the router is
+ * thread-safe).
  */
 public final class RoutedAnalyticsMetrics implements MeterBinder {
 

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Micrometer meters of an {@link AnalyticsCache} (add {@code io.micrometer:micrometer-core}; the BOM manages
  * its version), read from its {@link CacheStats} when the registry asks. Tagged {@code cache} with the
- * cache's name.
+ * cache's name. The cache is thread-safe, so the registry may read it from any thread.
  */
 public final class AnalyticsCacheMetrics implements MeterBinder {
 

@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * Micrometer meters of a pre-trade risk gate (add {@code io.micrometer:micrometer-core}): its refusals
- * by risk reason, read from the gate's own counts when the registry asks.
+ * by risk reason, read from the gate's own counts when the registry asks. The registry's thread reads them
+ * without synchronization while the matching thread counts, so a reading may lag a little behind the gate;
+ * nothing on the matching thread waits for it.
  */
 public final class RiskMetrics implements MeterBinder {
 

@@ -1,6 +1,9 @@
 package io.cift.core.risk;
 
-/** A source of monotonic nanoseconds, injected so that time-driven checks are deterministic in tests. */
+/**
+ * A source of monotonic nanoseconds, injected so that time-driven checks are deterministic in tests. Called on
+ * the thread that runs the risk checks (the matching thread), so it must be cheap and must not block.
+ */
 @FunctionalInterface
 public interface NanoClock {
 

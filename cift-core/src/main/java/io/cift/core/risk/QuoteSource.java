@@ -2,7 +2,8 @@ package io.cift.core.risk;
 
 /**
  * Best bid and offer of an instrument, for the mid price the price band falls back on when an
- * instrument has not traded yet. {@link io.cift.core.book.OrderBook#NO_PRICE} (0) means none.
+ * instrument has not traded yet. {@link io.cift.core.book.OrderBook#NO_PRICE} (0) means none. Called on the
+ * thread that runs the risk checks (the matching thread), so it must not block.
  */
 public interface QuoteSource {
 

@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Micrometer meters of a JetStream event publisher (add {@code io.micrometer:micrometer-core}; the BOM
- * manages its version), read from the publisher's counters when the registry asks.
+ * manages its version), read from the publisher's counters when the registry asks (the publisher is
+ * thread-safe, so from any thread).
  */
 public final class JetStreamMetrics implements MeterBinder {
 
