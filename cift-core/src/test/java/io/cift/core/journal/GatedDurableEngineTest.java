@@ -235,6 +235,25 @@ class GatedDurableEngineTest {
     }
 
     @Test
+    void aLimitForOneSymbolTooManyIsRefusedBeforeTheJournal() {
+        HandClock clock = new HandClock();
+        DurableEngineConfig.Builder b = config(tmp.resolve("few"), clock, new EventLog())
+                .engine(ENGINE.toBuilder().maxSymbols(1).build());
+        try (DurableEngine e = DurableEngine.open(b.build())) {
+            e.setAccountLimits(9, AccountLimits.builder().build());
+            e.setInstrumentLimits(9, "A", InstrumentLimits.builder().build());
+            long before = e.lastSequence();
+            assertThatThrownBy(() -> e.setInstrumentLimits(9, "B", InstrumentLimits.builder().build()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("already names 1 symbols")
+                    .hasMessageContaining("no room for B");
+            assertThat(e.lastSequence()).isEqualTo(before);
+            assertThat(e.submit("B", 1, 9, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 100, 1, false))
+                    .isEqualTo(ResultCode.TOO_MANY_SYMBOLS);
+            assertThat(e.risk().orElseThrow().openOrderCount(9)).isZero();
+        }
+    }
+
+    @Test
     void riskChangesNeedAGateAndAnAccount() {
         try (DurableEngine plain = DurableEngine.open(DurableEngineConfig.builder(tmp.resolve("plain")).build())) {
             assertThat(plain.risk()).isEmpty();
