@@ -22,7 +22,10 @@ import java.util.Optional;
  * {@link OrderBook} over two sides of pooled price levels in sorted blocks, each level an intrusive FIFO
  * of pooled orders kept as rows of a primitive array ({@link OrderStore}), and a primitive
  * open-addressing index from order id to order handle (no tombstones, so churn never rehashes).
- * Single writer; see {@link OrderBook} for the rules.
+ * Once the book holds {@link #PREFETCH_MIN_ORDERS} orders (past a core's own cache), a new order takes the row
+ * its id names ({@code id & rowMask}) when that row is free, and a cancel or amend reads that row while it
+ * looks the id up: the two misses overlap instead of one waiting for the other whenever the guess is right,
+ * and a wrong guess costs a read. Single writer; see {@link OrderBook} for the rules.
  */
 public final class ArrayOrderBook implements OrderBook {
 
@@ -44,6 +47,10 @@ public final class ArrayOrderBook implements OrderBook {
     /** Handles of the free orders (a stack). */
     private int[] freeHandles = new int[0];
     private int freeCount;
+    /** Free rows (the stack may hold stale entries besides). */
+    private int freeRows;
+    /** The largest power of two not above the pool, less one: a large book's order takes row {@code id & rowMask} if free. */
+    private int rowMask;
     private int pooledOrders;
     /** The most orders this book rests: {@link #MAX_ORDERS}, lower only in tests. */
     private final int maxOrders;
@@ -162,6 +169,9 @@ public final class ArrayOrderBook implements OrderBook {
     @Override
     public ResultCode cancel(long orderId, CancelReason reason) {
         Objects.requireNonNull(reason, "reason");
+        if (index.size() >= PREFETCH_MIN_ORDERS) {
+            prefetched += orders.meta((int) orderId & rowMask);   // the guessed row, read beside the index
+        }
         int o = index.remove(orderId);
         if (o < 0) {
             return reject(orderId, CommandType.CANCEL, ResultCode.UNKNOWN_ORDER_ID);
@@ -175,6 +185,9 @@ public final class ArrayOrderBook implements OrderBook {
 
     @Override
     public ResultCode amend(long orderId, long newPrice, long newQuantity) {
+        if (index.size() >= PREFETCH_MIN_ORDERS) {
+            prefetched += orders.meta((int) orderId & rowMask);
+        }
         int o = index.get(orderId);
         if (o < 0) {
             return reject(orderId, CommandType.AMEND, ResultCode.UNKNOWN_ORDER_ID);
@@ -381,19 +394,38 @@ public final class ArrayOrderBook implements OrderBook {
      * holding {@link #MAX_ORDERS} (or a full heap) fails the command whole.
      */
     private void ensureFreeOrder() {
-        if (freeCount == 0) {
+        if (freeRows == 0) {
             growPool(Math.min(Math.max(POOL_CHUNK_MIN, pooledOrders), maxOrders - pooledOrders));
         }
     }
 
-    /** A free order; {@link #submit} and {@link #restore} made sure the pool has one. */
-    private int acquire() {
-        return freeHandles[--freeCount];
+    /**
+     * A free order: in a large book the row its id names when that one is free, else the top of the stack
+     * (stack entries of rows taken since by their ids are skipped); {@link #submit} and {@link #restore} made
+     * sure the pool has one.
+     */
+    private int acquire(long orderId) {
+        freeRows--;
+        if (index.size() >= PREFETCH_MIN_ORDERS) {
+            int pref = (int) orderId & rowMask;
+            if (orders.free(pref)) {
+                return pref;   // set() keeps its stacked bit: the stale entry is skipped when popped
+            }
+        }
+        while (true) {
+            int h = freeHandles[--freeCount];
+            if (orders.popped(h)) {
+                return h;
+            }
+        }
     }
 
     /** Returns an order that is off the book (unlinked from its level) to the pool. */
     private void release(int o) {
-        freeHandles[freeCount++] = o;
+        freeRows++;
+        if (orders.release(o)) {
+            freeHandles[freeCount++] = o;
+        }
     }
 
     private void growPool(int n) {
@@ -408,6 +440,8 @@ public final class ArrayOrderBook implements OrderBook {
             freeHandles[freeCount++] = from + n - 1 - i;    // lowest handles first out
         }
         pooledOrders += n;
+        freeRows += n;
+        rowMask = Integer.highestOneBit(pooledOrders) - 1;
     }
 
     /**
@@ -614,7 +648,7 @@ public final class ArrayOrderBook implements OrderBook {
 
     /** Puts a pooled order at the back of its price level and into the index. */
     private void rest(long orderId, long ownerId, boolean buy, long price, long open, long filled, boolean postOnly) {
-        int o = acquire();
+        int o = acquire(orderId);
         orders.set(o, orderId, ownerId, price, open, filled, buy, postOnly);
         (buy ? bids : asks).findOrCreate(price).append(o, orders);
         index.put(orderId, o);

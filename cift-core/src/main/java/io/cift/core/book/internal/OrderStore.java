@@ -8,7 +8,9 @@ import java.util.Arrays;
  * costs one miss, where an order object reached through a table of references cost two. The array holds
  * no references, so nothing here gives a garbage collector work. A row's level handle is -1 while the
  * order is not on the book; its previous and next handles are -1 at the ends of its level's queue and
- * while it is off the book. Single writer.
+ * while it is off the book. A row also says whether it is free in its pool and whether its handle is on the
+ * pool's stack, so that a pool can hand out a row other than the top of its stack (a stale stack entry is then
+ * skipped when popped, and a row is never on the stack twice). Single writer.
  */
 final class OrderStore {
     /** Handle meaning "no order". */
@@ -31,6 +33,10 @@ final class OrderStore {
     private static final int META = 7;
     private static final long BUY = 1L << 32;
     private static final long POST_ONLY = 1L << 33;
+    /** The row is in the pool, free. */
+    private static final long FREE = 1L << 34;
+    /** The row's handle is on the pool's stack (possibly stale: taken since without a pop). */
+    private static final long STACKED = 1L << 35;
     private static final long LEVEL_BITS = 0xFFFF_FFFFL;
 
     private long[] rows = new long[PAD];
@@ -47,6 +53,7 @@ final class OrderStore {
         capacity = from + n;
         for (int h = from; h < capacity; h++) {
             unlinked(h);
+            rows[at(h) + META] |= FREE | STACKED;
         }
     }
 
@@ -95,6 +102,32 @@ final class OrderStore {
         return (rows[at(h) + META] & POST_ONLY) != 0;
     }
 
+    /** @return whether the row is free in its pool */
+    boolean free(int h) {
+        return (rows[at(h) + META] & FREE) != 0;
+    }
+
+    /** Marks the row free; returns whether it must go on the stack (it is not there yet). */
+    boolean release(int h) {
+        int a = at(h);
+        long m = rows[a + META];
+        rows[a + META] = m | FREE | STACKED;
+        return (m & STACKED) == 0;
+    }
+
+    /** The row came off the stack; returns whether it is free (else the entry was stale). */
+    boolean popped(int h) {
+        int a = at(h);
+        long m = rows[a + META] & ~STACKED;
+        rows[a + META] = m;
+        return (m & FREE) != 0;
+    }
+
+    /** The META word, read so that a guessed row's line is on its way. */
+    long meta(int h) {
+        return rows[at(h) + META];
+    }
+
     /** Fills a row for a new resting order, off the book (level, prev and next -1). */
     void set(int h, long id, long owner, long price, long open, long filled, boolean buy, boolean postOnly) {
         int a = at(h);
@@ -105,7 +138,7 @@ final class OrderStore {
         rows[a + FILLED] = filled;
         rows[a + PREV] = NONE;
         rows[a + NEXT] = NONE;
-        rows[a + META] = (buy ? BUY : 0) | (postOnly ? POST_ONLY : 0) | LEVEL_BITS;
+        rows[a + META] = (buy ? BUY : 0) | (postOnly ? POST_ONLY : 0) | LEVEL_BITS | (rows[a + META] & STACKED);
     }
 
     void price(int h, long price) {
