@@ -160,8 +160,10 @@ public final class ArrayOrderBook implements OrderBook {
 
     /** Reads the index slot and the row of {@code orderId}, whatever the book's size. */
     void read(long orderId) {
+        int guess = (int) orderId & rowMask;
+        prefetched += orders.meta(guess);   // the row the id names, read beside its index slot
         int o = index.get(orderId);
-        if (o >= 0) {
+        if (o >= 0 && o != guess) {
             prefetched += orders.level(o);   // the row's line, read; kept so that the read cannot be left out
         }
     }
