@@ -158,7 +158,7 @@ public final class ArrayOrderBook implements OrderBook {
         }
     }
 
-    /** Reads the index slot and the row of {@code orderId}, whatever the book's size. */
+    /** Reads the index slot of {@code orderId}, the row its id names and the row it is in, whatever the book's size. */
     void read(long orderId) {
         int guess = (int) orderId & rowMask;
         prefetched += orders.meta(guess);   // the row the id names, read beside its index slot
