@@ -64,4 +64,39 @@ public final class Commands {
         }
         return out;
     }
+
+    /**
+     * One deep book: {@code prefill} resting limits over 5,000 ticks a side, then {@code n} commands (45 % new
+     * limits, a tenth of them crossing, 40 % cancels and 15 % amends of ids issued before, anywhere in the book).
+     */
+    public static List<Command> deep(long seed, int prefill, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Command> out = new ArrayList<>(prefill + n);
+        List<Long> ids = new ArrayList<>();
+        long next = 1;
+        for (int i = 0; i < prefill + n; i++) {
+            int r = rnd.nextInt(100);
+            if (i < prefill || r < 45) {
+                boolean buy = rnd.nextBoolean();
+                boolean cross = i >= prefill && rnd.nextInt(10) == 0;
+                long price = buy ? (cross ? 10_010 : 5_000 + rnd.nextInt(5_000)) : (cross ? 9_990 : 10_001 + rnd.nextInt(5_000));
+                long id = next++;
+                ids.add(id);
+                out.add(new Command('N', "DEEP", id, 1 + rnd.nextInt(3), buy ? Side.BUY : Side.SELL, OrderType.LIMIT,
+                        TimeInForce.GTC, price, 1 + rnd.nextInt(20), false));
+            } else {
+                int k = rnd.nextInt(ids.size());
+                long id = ids.get(k);
+                if (r < 85) {
+                    ids.set(k, ids.get(ids.size() - 1));
+                    ids.remove(ids.size() - 1);
+                    out.add(new Command('C', "DEEP", id, 0, null, null, null, 0, 0, false));
+                } else {
+                    out.add(new Command('A', "DEEP", id, 0, null, null, null, rnd.nextBoolean() ? 0 : 5_000 + rnd.nextInt(10_000),
+                            1 + rnd.nextInt(20), false));
+                }
+            }
+        }
+        return out;
+    }
 }
