@@ -117,6 +117,34 @@ public final class FeedHarness {
         System.out.printf(Locale.ROOT, "SBE decoding (to messages)     %8.2f M msgs/s%n", messages / median(t[5]) * 1e3);
     }
 
+    /**
+     * Passes of a new {@link BookBuilder} over the workload's feed, made once here, for {@link SideBySide}: each
+     * call applies every message and returns the nanoseconds it took, after checking the rebuilt book's size
+     * against the engine's.
+     *
+     * @param workload the workload
+     * @return the passes
+     */
+    public static java.util.function.LongSupplier builderPasses(Path workload) {
+        Workload w = Workload.load(workload);
+        List<FeedMessage> feed = new ArrayList<>(2_400_000);
+        MatchingEngine[] kept = new MatchingEngine[1];
+        timeFeed(w, new OrderFeed(feed::add, 0), kept);
+        long live = kept[0].book("SYM").orElseThrow().orderCount();
+        return () -> {
+            long start = System.nanoTime();
+            BookBuilder b = new BookBuilder(true);
+            for (FeedMessage m : feed) {
+                b.accept(m);
+            }
+            long took = System.nanoTime() - start;
+            if (b.orders().size() != live) {
+                throw new IllegalStateException("the rebuilt book differs from the engine's");
+            }
+            return took;
+        };
+    }
+
     /** Times a new engine with {@code feed} as its listener over the workload; {@code engine}, if given, gets the engine. */
     private static long timeFeed(Workload w, OrderFeed feed, MatchingEngine[] engine) {
         MatchingEngine e = MatchingEngine.create(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(feed).build());

@@ -16,6 +16,8 @@ import java.util.function.LongSupplier;
  * between fresh JVMs here is often larger than the change being measured. Every pass checks its trades.
  * Usage: {@code java -cp benchmarks.jar io.cift.benchmarks.SideBySide A.jar B.jar WORKLOAD.csv [pairs]}
  * (default 20 pairs, after 5 warm-up passes of each). The same jar given twice shows the method's own noise.
+ * With {@code -Dcift.bench.pass=feed-builder} the passes are {@link FeedHarness#builderPasses}: a
+ * {@code BookBuilder} following the workload's order feed instead of the book.
  */
 public final class SideBySide {
 
@@ -65,14 +67,25 @@ public final class SideBySide {
                 + "above 1: B is faster%n", ratio[pairs / 2], ratio[pairs / 4], ratio[3 * pairs / 4]);
     }
 
-    /** {@link LatencyHarness#passes} of the build in {@code jar}, loaded apart from this JVM's own classes. */
+    /**
+     * {@link LatencyHarness#passes} (or {@link FeedHarness#builderPasses}) of the build in {@code jar}, loaded apart
+     * from this JVM's own classes.
+     */
     private static LongSupplier passes(Path jar, Path workload) throws Exception {
         URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        String pass = System.getProperty("cift.bench.pass", "book");
+        Class<?> harness = switch (pass) {
+            case "book" -> LatencyHarness.class;
+            case "feed-builder" -> FeedHarness.class;
+            default -> throw new IllegalArgumentException("cift.bench.pass must be book or feed-builder, got " + pass);
+        };
+        String name = pass.equals("book") ? "passes" : "builderPasses";
         Method m;
         try {
-            m = loader.loadClass(LatencyHarness.class.getName()).getMethod("passes", Path.class);
+            m = loader.loadClass(harness.getName()).getMethod(name, Path.class);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new IllegalArgumentException(jar + " is not a benchmarks jar with LatencyHarness.passes: " + e, e);
+            throw new IllegalArgumentException(jar + " is not a benchmarks jar with " + harness.getSimpleName() + "." + name
+                    + ": " + e, e);
         }
         return (LongSupplier) m.invoke(null, workload);
     }
