@@ -23,7 +23,7 @@ import java.util.Optional;
  * of pooled orders kept as rows of a primitive array ({@link OrderStore}), and a primitive
  * open-addressing index from order id to order handle (no tombstones, so churn never rehashes).
  * Once the book holds {@link #PREFETCH_MIN_ORDERS} orders (past a core's own cache), a new order takes the row
- * its id names ({@code id & rowMask}) when that row is free, and a cancel or amend reads that row while it
+ * its id names ({@link OrderPool}) when that row is free, and a cancel or amend reads that row while it
  * looks the id up: the two misses overlap instead of one waiting for the other whenever the guess is right,
  * and a wrong guess costs a read. Single writer; see {@link OrderBook} for the rules.
  */
@@ -44,14 +44,8 @@ public final class ArrayOrderBook implements OrderBook {
     private final OrderIndex index;
     /** Every pooled order by handle. */
     private final OrderStore orders = new OrderStore();
-    /** Handles of the free orders (a stack). */
-    private int[] freeHandles = new int[0];
-    private int freeCount;
-    /** Free rows (the stack may hold stale entries besides). */
-    private int freeRows;
-    /** The largest power of two not above the pool, less one: a large book's order takes row {@code id & rowMask} if free. */
-    private int rowMask;
-    private int pooledOrders;
+    /** Hands out the rows; orders take the rows their ids name once the book is large. */
+    private final OrderPool pool = new OrderPool(orders);
     /** The most orders this book rests: {@link #MAX_ORDERS}, lower only in tests. */
     private final int maxOrders;
     /** Quantity the last {@link #match} call traded (as opposed to cancelled by STP). */
@@ -160,7 +154,7 @@ public final class ArrayOrderBook implements OrderBook {
 
     /** Reads the index slot of {@code orderId}, the row its id names and the row it is in, whatever the book's size. */
     void read(long orderId) {
-        int guess = (int) orderId & rowMask;
+        int guess = pool.guess(orderId);
         prefetched += orders.meta(guess);   // the row the id names, read beside its index slot
         int o = index.get(orderId);
         if (o >= 0 && o != guess) {
@@ -172,7 +166,7 @@ public final class ArrayOrderBook implements OrderBook {
     public ResultCode cancel(long orderId, CancelReason reason) {
         Objects.requireNonNull(reason, "reason");
         if (index.size() >= PREFETCH_MIN_ORDERS) {
-            prefetched += orders.meta((int) orderId & rowMask);   // the guessed row, read beside the index
+            prefetched += orders.meta(pool.guess(orderId));   // the guessed row, read beside the index
         }
         int o = index.remove(orderId);
         if (o < 0) {
@@ -188,7 +182,7 @@ public final class ArrayOrderBook implements OrderBook {
     @Override
     public ResultCode amend(long orderId, long newPrice, long newQuantity) {
         if (index.size() >= PREFETCH_MIN_ORDERS) {
-            prefetched += orders.meta((int) orderId & rowMask);
+            prefetched += orders.meta(pool.guess(orderId));
         }
         int o = index.get(orderId);
         if (o < 0) {
@@ -396,54 +390,30 @@ public final class ArrayOrderBook implements OrderBook {
      * holding {@link #MAX_ORDERS} (or a full heap) fails the command whole.
      */
     private void ensureFreeOrder() {
-        if (freeRows == 0) {
-            growPool(Math.min(Math.max(POOL_CHUNK_MIN, pooledOrders), maxOrders - pooledOrders));
+        if (pool.free() == 0) {
+            growPool(Math.min(Math.max(POOL_CHUNK_MIN, pool.size()), maxOrders - pool.size()));
         }
     }
 
     /**
-     * A free order: in a large book the row its id names when that one is free, else the top of the stack
-     * (stack entries of rows taken since by their ids are skipped); {@link #submit} and {@link #restore} made
-     * sure the pool has one.
+     * A free order (in a large book the row its id names when that one is free); {@link #submit} and
+     * {@link #restore} made sure the pool has one.
      */
     private int acquire(long orderId) {
-        freeRows--;
-        if (index.size() >= PREFETCH_MIN_ORDERS) {
-            int pref = (int) orderId & rowMask;
-            if (orders.free(pref)) {
-                return pref;   // set() keeps its stacked bit: the stale entry is skipped when popped
-            }
-        }
-        while (true) {
-            int h = freeHandles[--freeCount];
-            if (orders.popped(h)) {
-                return h;
-            }
-        }
+        return pool.acquire(orderId, index.size() >= PREFETCH_MIN_ORDERS);
     }
 
     /** Returns an order that is off the book (unlinked from its level) to the pool. */
     private void release(int o) {
-        freeRows++;
-        if (orders.release(o)) {
-            freeHandles[freeCount++] = o;
-        }
+        pool.release(o);
     }
 
     private void growPool(int n) {
         if (n <= 0) {
-            throw new IllegalStateException("order book " + symbol + " holds " + pooledOrders
+            throw new IllegalStateException("order book " + symbol + " holds " + pool.size()
                     + " orders, the most it can (OrderBook.MAX_ORDERS)");
         }
-        int from = pooledOrders;
-        orders.grow(n);
-        freeHandles = java.util.Arrays.copyOf(freeHandles, from + n);
-        for (int i = 0; i < n; i++) {
-            freeHandles[freeCount++] = from + n - 1 - i;    // lowest handles first out
-        }
-        pooledOrders += n;
-        freeRows += n;
-        rowMask = Integer.highestOneBit(pooledOrders) - 1;
+        pool.grow(n);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.cift.core.feed.L3Order;
 import io.cift.core.model.Side;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +32,18 @@ public final class L3Book {
         final OrderIndex index = new OrderIndex(POOL_MIN);
         final BookSide bids = new BookSide(true);
         final BookSide asks = new BookSide(false);
-        int[] free = new int[0];
-        int freeCount;
-        int pooled;
+        /** Hands out rows most recently freed first: placing orders by id made a feed's book no faster. */
+        final OrderPool pool = new OrderPool(orders);
 
         BookSide side(boolean buy) {
             return buy ? bids : asks;
         }
 
-        int acquire() {
-            if (freeCount == 0) {
-                int n = Math.max(POOL_MIN, pooled);
-                orders.grow(n);
-                free = Arrays.copyOf(free, pooled + n);
-                for (int i = 0; i < n; i++) {
-                    free[freeCount++] = pooled + n - 1 - i;   // lowest handles first out
-                }
-                pooled += n;
+        int acquire(long orderId) {
+            if (pool.free() == 0) {
+                pool.grow(Math.max(POOL_MIN, pool.size()));
             }
-            return free[--freeCount];
+            return pool.acquire(orderId, false);
         }
     }
 
@@ -127,7 +119,7 @@ public final class L3Book {
         if (s.index.containsKey(orderId)) {
             throw new IllegalStateException("order " + orderId + " of " + symbol + " already rests");
         }
-        int h = s.acquire();
+        int h = s.acquire(orderId);
         boolean buy = side == Side.BUY;
         s.orders.set(h, orderId, 0, price, quantity, 0, buy, false);
         s.index.put(orderId, h);
@@ -198,7 +190,7 @@ public final class L3Book {
             side.remove(l);
         }
         s.index.remove(s.orders.id(h));
-        s.free[s.freeCount++] = h;
+        s.pool.release(h);
     }
 
     /**
