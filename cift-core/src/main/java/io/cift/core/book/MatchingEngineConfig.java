@@ -171,7 +171,7 @@ public final class MatchingEngineConfig {
                 if (s == null || s.isBlank()) {
                     throw new IllegalArgumentException("symbols: a symbol must not be blank, got '" + s + "'");
                 }
-                if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MatchingEngine.MAX_SYMBOL_BYTES) {
+                if (io.cift.core.book.internal.SymbolRoutingEngine.tooLong(s)) {
                     throw new IllegalArgumentException("symbols: a symbol must be at most " + MatchingEngine.MAX_SYMBOL_BYTES
                             + " UTF-8 bytes, got one of " + s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                             + " starting '" + s.substring(0, 16) + "'");

@@ -67,17 +67,10 @@ public final class SymbolRoutingEngine implements MatchingEngine {
                              TimeInForce tif, long price, long quantity, boolean postOnly) {
         ArrayOrderBook b = symbol == null ? null : books.get(symbol);
         if (b == null) {
-            if (fixedSymbols || symbol == null || symbol.isBlank()) {
-                listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.UNKNOWN_SYMBOL);
-                return ResultCode.UNKNOWN_SYMBOL;
-            }
-            if (tooLong(symbol)) {
-                listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.INVALID_SYMBOL);
-                return ResultCode.INVALID_SYMBOL;
-            }
-            if (bookCount >= config.maxSymbols()) {
-                listener.onRejected(symbol, orderId, CommandType.NEW, ResultCode.TOO_MANY_SYMBOLS);
-                return ResultCode.TOO_MANY_SYMBOLS;
+            ResultCode refused = refusalOfNewBook(symbol);
+            if (refused != null) {
+                listener.onRejected(symbol, orderId, CommandType.NEW, refused);
+                return refused;
             }
             b = create(symbol);
         }
@@ -93,17 +86,28 @@ public final class SymbolRoutingEngine implements MatchingEngine {
      * @return whether it would be refused
      */
     public boolean refusesNew(String symbol) {
-        if (symbol == null) {
-            return true;
-        }
-        if (books.containsKey(symbol)) {
-            return false;
-        }
-        return fixedSymbols || symbol.isBlank() || tooLong(symbol) || bookCount >= config.maxSymbols();
+        return symbol == null || !books.containsKey(symbol) && refusalOfNewBook(symbol) != null;
     }
 
-    /** Whether a symbol is longer than {@link MatchingEngine#MAX_SYMBOL_BYTES} UTF-8 bytes (checked for new books only). */
-    static boolean tooLong(String symbol) {
+    /** Why no book may be made for {@code symbol} (which has none), or null when one may. */
+    private ResultCode refusalOfNewBook(String symbol) {
+        if (fixedSymbols || symbol == null || symbol.isBlank()) {
+            return ResultCode.UNKNOWN_SYMBOL;
+        }
+        if (tooLong(symbol)) {
+            return ResultCode.INVALID_SYMBOL;
+        }
+        return bookCount >= config.maxSymbols() ? ResultCode.TOO_MANY_SYMBOLS : null;
+    }
+
+    /**
+     * Whether a symbol is longer than {@link MatchingEngine#MAX_SYMBOL_BYTES} UTF-8 bytes (checked for new books and
+     * fixed lists only).
+     *
+     * @param symbol the symbol
+     * @return whether it is too long for any engine
+     */
+    public static boolean tooLong(String symbol) {
         // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for two chars): only longer strings need encoding
         return symbol.length() > MAX_SYMBOL_BYTES / 3
                 && symbol.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SYMBOL_BYTES;
