@@ -147,7 +147,7 @@ public final class ArrayOrderBook implements OrderBook {
      */
     @Override
     public void prefetch(long orderId) {
-        if (index.size() >= PREFETCH_MIN_ORDERS) {
+        if (large()) {
             read(orderId);
         }
     }
@@ -155,19 +155,29 @@ public final class ArrayOrderBook implements OrderBook {
     /** Reads the index slot of {@code orderId}, the row its id names and the row it is in, whatever the book's size. */
     void read(long orderId) {
         int guess = pool.guess(orderId);
-        prefetched += orders.meta(guess);   // the row the id names, read beside its index slot
+        prefetched += orders.level(guess);   // the row the id names, read beside its index slot
         int o = index.get(orderId);
         if (o >= 0 && o != guess) {
             prefetched += orders.level(o);   // the row's line, read; kept so that the read cannot be left out
         }
     }
 
+    /** Whether the book is past a core's own cache: it places orders by id and reads ahead. */
+    private boolean large() {
+        return index.size() >= PREFETCH_MIN_ORDERS;
+    }
+
+    /** In a large book, reads the row {@code orderId} names, so that its miss overlaps the index lookup after. */
+    private void readNamedRow(long orderId) {
+        if (large()) {
+            prefetched += orders.level(pool.guess(orderId));
+        }
+    }
+
     @Override
     public ResultCode cancel(long orderId, CancelReason reason) {
         Objects.requireNonNull(reason, "reason");
-        if (index.size() >= PREFETCH_MIN_ORDERS) {
-            prefetched += orders.meta(pool.guess(orderId));   // the guessed row, read beside the index
-        }
+        readNamedRow(orderId);
         int o = index.remove(orderId);
         if (o < 0) {
             return reject(orderId, CommandType.CANCEL, ResultCode.UNKNOWN_ORDER_ID);
@@ -181,9 +191,7 @@ public final class ArrayOrderBook implements OrderBook {
 
     @Override
     public ResultCode amend(long orderId, long newPrice, long newQuantity) {
-        if (index.size() >= PREFETCH_MIN_ORDERS) {
-            prefetched += orders.meta(pool.guess(orderId));
-        }
+        readNamedRow(orderId);
         int o = index.get(orderId);
         if (o < 0) {
             return reject(orderId, CommandType.AMEND, ResultCode.UNKNOWN_ORDER_ID);
@@ -400,7 +408,7 @@ public final class ArrayOrderBook implements OrderBook {
      * {@link #restore} made sure the pool has one.
      */
     private int acquire(long orderId) {
-        return pool.acquire(orderId, index.size() >= PREFETCH_MIN_ORDERS);
+        return pool.acquire(orderId, large());
     }
 
     /** Returns an order that is off the book (unlinked from its level) to the pool. */

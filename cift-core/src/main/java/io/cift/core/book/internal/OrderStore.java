@@ -123,11 +123,6 @@ final class OrderStore {
         return (m & FREE) != 0;
     }
 
-    /** The META word, read so that a guessed row's line is on its way. */
-    long meta(int h) {
-        return rows[at(h) + META];
-    }
-
     /** Fills a row for a new resting order, off the book (level, prev and next -1). */
     void set(int h, long id, long owner, long price, long open, long filled, boolean buy, boolean postOnly) {
         int a = at(h);
