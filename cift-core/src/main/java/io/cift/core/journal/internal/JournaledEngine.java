@@ -434,7 +434,7 @@ public final class JournaledEngine implements DurableEngine {
         Objects.requireNonNull(tif, "tif");
         int symbolId = symbolId(symbol);
         if (symbolId < 0) {
-            return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
+            return refusal(symbolId);
         }
         ResultCode refused = admit();
         if (refused != null) {
@@ -457,7 +457,7 @@ public final class JournaledEngine implements DurableEngine {
         Objects.requireNonNull(reason, "reason");
         int symbolId = symbolId(symbol);
         if (symbolId < 0) {
-            return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
+            return refusal(symbolId);
         }
         ResultCode refused = admit();
         if (refused != null) {
@@ -478,7 +478,7 @@ public final class JournaledEngine implements DurableEngine {
     public ResultCode amend(String symbol, long orderId, long newPrice, long newQuantity) {
         int symbolId = symbolId(symbol);
         if (symbolId < 0) {
-            return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
+            return refusal(symbolId);
         }
         ResultCode refused = admit();
         if (refused != null) {
@@ -502,6 +502,11 @@ public final class JournaledEngine implements DurableEngine {
      */
     private int symbolId(String symbol) {
         return symbol == null ? -1 : sequencer.symbols.journalId(symbol);
+    }
+
+    /** The code refusing a command whose {@link #symbolId} was negative. */
+    private static ResultCode refusal(int symbolId) {
+        return symbolId == SymbolTable.FULL ? ResultCode.TOO_MANY_SYMBOLS : ResultCode.INVALID_SYMBOL;
     }
 
     /** @return null when the command may go ahead, else the code that refuses it */
