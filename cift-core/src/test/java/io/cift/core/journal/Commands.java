@@ -66,8 +66,10 @@ public final class Commands {
     }
 
     /**
-     * One deep book: {@code prefill} resting limits over 5,000 ticks a side, then {@code n} commands (45 % new
-     * limits, a tenth of them crossing, 40 % cancels and 15 % amends of ids issued before, anywhere in the book).
+     * One deep book: {@code prefill} resting limits over 5,000 ticks a side, then {@code n} commands: 45 % new
+     * orders (a tenth of them crossing, one in twenty IOC, one in fifty with an id issued before: live, a
+     * duplicate, or gone, reused), 40 % cancels and 15 % amends (half at the order's own price) of ids issued
+     * before, anywhere in the book.
      */
     public static List<Command> deep(long seed, int prefill, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -76,14 +78,15 @@ public final class Commands {
         long next = 1;
         for (int i = 0; i < prefill + n; i++) {
             int r = rnd.nextInt(100);
-            if (i < prefill || r < 45) {
+            if (i < prefill || r < 45 || ids.isEmpty()) {
                 boolean buy = rnd.nextBoolean();
                 boolean cross = i >= prefill && rnd.nextInt(10) == 0;
                 long price = buy ? (cross ? 10_010 : 5_000 + rnd.nextInt(5_000)) : (cross ? 9_990 : 10_001 + rnd.nextInt(5_000));
-                long id = next++;
+                long id = i >= prefill && rnd.nextInt(50) == 0 ? ids.get(rnd.nextInt(ids.size())) : next++;
                 ids.add(id);
+                TimeInForce tif = i >= prefill && rnd.nextInt(20) == 0 ? TimeInForce.IOC : TimeInForce.GTC;
                 out.add(new Command('N', "DEEP", id, 1 + rnd.nextInt(3), buy ? Side.BUY : Side.SELL, OrderType.LIMIT,
-                        TimeInForce.GTC, price, 1 + rnd.nextInt(20), false));
+                        tif, price, 1 + rnd.nextInt(20), false));
             } else {
                 int k = rnd.nextInt(ids.size());
                 long id = ids.get(k);
