@@ -139,7 +139,7 @@ public final class FeedCsv {
             throw new IllegalArgumentException("feed line 1: the file is empty, expected the header '" + HEADER + "'");
         }
         if (!HEADER.equals(header)) {
-            throw new IllegalArgumentException("feed line 1: the header must be '" + HEADER + "', got '" + header + "'");
+            throw new IllegalArgumentException("feed line 1: the header must be '" + HEADER + "', got '" + excerpt(header) + "'");
         }
         Fields fields = new Fields();
         long n = 0;
@@ -153,6 +153,15 @@ public final class FeedCsv {
             n++;
         }
         return n;
+    }
+
+    /** How much of a line or field a message quotes. */
+    private static final int EXCERPT_CHARS = 80;
+
+    /** Text to quote in a message: itself when short, else its beginning and its length (a line may be any length). */
+    private static String excerpt(String text) {
+        return text.length() <= EXCERPT_CHARS ? text
+                : text.substring(0, EXCERPT_CHARS) + String.format(java.util.Locale.ROOT, "... (%,d characters)", text.length());
     }
 
     /**
@@ -184,7 +193,7 @@ public final class FeedCsv {
             this.lineNo = lineNo;
             int count = line.indexOf('"') < 0 ? splitPlain(line) : splitQuoted(line);
             if (count != COUNT) {
-                throw bad("expected 10 fields, got " + count + ": " + line);
+                throw bad("expected 10 fields, got " + count + ": " + excerpt(line));
             }
             long seq = number(0, "seq");
             if (seq < 1) {
@@ -211,7 +220,7 @@ public final class FeedCsv {
             } else if (is(1, "SNAPSHOT_END")) {
                 return new FeedMessage.SnapshotEnd(seq);
             }
-            throw bad("unknown type '" + text(1) + "'");
+            throw bad("unknown type " + quoted(1));
         }
 
         /** Fields between commas, read in place. @return how many the line has */
@@ -302,14 +311,14 @@ public final class FeedCsv {
             } else if (is(4, "SELL")) {
                 return Side.SELL;
             }
-            throw bad("side must be BUY or SELL, got '" + text(4) + "'");
+            throw bad("side must be BUY or SELL, got " + quoted(4));
         }
 
         private long number(int i, String name) {
             try {
                 return Long.parseLong(src[i], from[i], to[i], 10);
             } catch (NumberFormatException e) {
-                throw bad(name + " must be a whole number, got '" + text(i) + "'");
+                throw bad(name + " must be a whole number, got " + quoted(i));
             }
         }
 
@@ -335,7 +344,12 @@ public final class FeedCsv {
             } else if (is(i, "false")) {
                 return false;
             }
-            throw bad(name + " must be true or false, got '" + text(i) + "'");
+            throw bad(name + " must be true or false, got " + quoted(i));
+        }
+
+        /** Field {@code i} as a message quotes it, cut short when long. */
+        private String quoted(int i) {
+            return "'" + excerpt(text(i)) + "'";
         }
 
         private IllegalArgumentException bad(String what) {

@@ -93,4 +93,19 @@ class FeedCsvProperties {
             assertThat(e.getMessage()).startsWith("feed line 7: ");
         }
     }
+
+    @net.jqwik.api.Example
+    void aMessageQuotesOnlyTheBeginningOfALongLineOrField() throws IOException {
+        String longId = "9".repeat(100_000) + "x";
+        String bad = "3,ADD,ES," + longId + ",BUY,100,5,1,,";
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FeedCsv.parse(bad, 2)).getMessage())
+                .startsWith("feed line 2: order_id must be a whole number, got '99999")
+                .endsWith("... (100,001 characters)'").hasSizeLessThan(200);
+        String fields = "x".repeat(50_000);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FeedCsv.parse(fields, 3)).getMessage())
+                .startsWith("feed line 3: expected 10 fields, got 1: xxx").endsWith("(50,000 characters)").hasSizeLessThan(200);
+        BufferedReader header = new BufferedReader(new StringReader("h".repeat(20_000) + "\n"));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FeedCsv.read(header, m -> { })).getMessage())
+                .startsWith("feed line 1: the header must be").endsWith("(20,000 characters)'").hasSizeLessThan(300);
+    }
 }
