@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class FeedCommands {
                 err.flush();
             });
             long messages;
-            try (BufferedReader in = Files.newBufferedReader(feed, StandardCharsets.UTF_8)) {
+            try (BufferedReader in = io.cift.examples.io.BoundedLines.open(feed, feed.toString())) {
                 messages = FeedCsv.read(in, builder::accept);
             } catch (NoSuchFileException e) {
                 throw new IOException("no such file: " + e.getFile(), e);

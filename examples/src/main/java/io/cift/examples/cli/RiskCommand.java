@@ -65,7 +65,7 @@ final class RiskCommand extends ParentCommand {
             for (CsvTable.Row row : CsvTable.read(positions, "symbol,quantity").rows()) {
                 String s = row.text("symbol");
                 if (pos.put(s, row.number("quantity")) != null) {
-                    throw row.error("symbol", "duplicate symbol " + s);
+                    throw row.error("symbol", "duplicate symbol " + CsvTable.Row.quoted(s));
                 }
             }
             PriceHistory.Builder b = PriceHistory.builder();

@@ -3,8 +3,6 @@ package io.cift.examples.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,7 +39,7 @@ public final class CsvTable {
         String name = path.toString();
         List<String> cols = List.of(header.split(","));
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = BoundedLines.open(path, name)) {
             checkHeader(r, name, header);
             String line;
             int n = 1;
@@ -82,7 +80,7 @@ public final class CsvTable {
         }
         if (first == null || !first.strip().equals(header)) {
             throw new IllegalArgumentException(name + " line 1: expected the header '" + header + "', got '"
-                    + (first == null ? "" : first.strip()) + "'");
+                    + (first == null ? "" : BoundedLines.excerpt(first.strip())) + "'");
         }
     }
 
@@ -155,11 +153,11 @@ public final class CsvTable {
                 // bundled with Jackson)
                 double d = com.fasterxml.jackson.core.io.NumberInput.parseDouble(v, true);
                 if (!Double.isFinite(d)) {
-                    throw error(column, "not a finite number: '" + v + "'");
+                    throw error(column, "not a finite number: " + quoted(v));
                 }
                 return d;
             } catch (NumberFormatException e) {
-                throw error(column, "not a number: '" + v + "'");
+                throw error(column, "not a number: " + quoted(v));
             }
         }
 
@@ -178,13 +176,13 @@ public final class CsvTable {
             try {
                 d = new BigDecimal(v);
             } catch (NumberFormatException e) {
-                throw error(column, "not a decimal number: '" + v + "'");
+                throw error(column, "not a decimal number: " + quoted(v));
             }
             BigDecimal plain = d.scale() > 0 ? d.stripTrailingZeros() : d;
             long places = Math.max(plain.scale(), 0);
             long integerDigits = Math.max((long) plain.precision() - plain.scale(), 1);
             if (places > MAX_DECIMAL_PLACES || integerDigits > MAX_INTEGER_DIGITS || integerDigits + places > MAX_DECIMAL_DIGITS) {
-                throw error(column, "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "' is out of range: at most "
+                throw error(column, quoted(v) + " is out of range: at most "
                         + MAX_DECIMAL_PLACES + " decimal places, " + MAX_INTEGER_DIGITS + " digits before the point and "
                         + MAX_DECIMAL_DIGITS + " digits in all");
             }
@@ -209,7 +207,7 @@ public final class CsvTable {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw error(column, "not an integer: '" + v + "'");
+                throw error(column, "not an integer: " + quoted(v));
             }
         }
 
@@ -224,7 +222,7 @@ public final class CsvTable {
             try {
                 return isoDigits(v) ? LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10)) : LocalDate.parse(v);
             } catch (java.time.DateTimeException e) {     // DateTimeParseException too
-                throw error(column, "not an ISO date: '" + v + "'");
+                throw error(column, "not an ISO date: " + quoted(v));
             }
         }
 
@@ -259,6 +257,16 @@ public final class CsvTable {
          */
         public IllegalArgumentException error(String column, String what) {
             return new IllegalArgumentException(file + " line " + line + ": field '" + column + "': " + what);
+        }
+
+        /**
+         * A field's text as an error message quotes it: cut short when long.
+         *
+         * @param value the field's text
+         * @return the text to quote
+         */
+        public static String quoted(String value) {
+            return "'" + BoundedLines.excerpt(value) + "'";
         }
     }
 }

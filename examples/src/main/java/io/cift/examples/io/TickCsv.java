@@ -6,8 +6,6 @@ import io.cift.analytics.ticks.Tick;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,7 +41,7 @@ public final class TickCsv {
     public static long read(Path path, Consumer<Tick> sink) throws IOException {
         String name = path.toString();
         long count = 0;
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = BoundedLines.open(path, name)) {
             CsvTable.checkHeader(r, name, HEADER);
             String line;
             long n = 1;
@@ -85,7 +83,7 @@ public final class TickCsv {
         try {
             return com.fasterxml.jackson.core.io.NumberInput.parseDouble(t, true);   // as Double.parseDouble, faster
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": " + field + ": not a number: '" + t + "'", e);
+            throw new IllegalArgumentException(where + ": " + field + ": not a number: '" + BoundedLines.excerpt(t) + "'", e);
         }
     }
 
@@ -123,7 +121,7 @@ public final class TickCsv {
                     i = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e3) {
                     throw new IllegalArgumentException(what + ": not an ISO-8601 UTC time like 2024-03-01T09:30:00.123456Z: '"
-                            + text + "'", e3);
+                            + BoundedLines.excerpt(text) + "'", e3);
                 }
             }
         }

@@ -51,6 +51,40 @@ class HostileInputTest {
     }
 
     @Test
+    void aLineLongerThanAnyRecordIsRefusedNamingItWithoutEchoingIt() throws IOException {
+        String endless = "7".repeat(3_000_000);   // a file without line ends, or with one absurd line
+        Path m = file("m.csv", "symbol,mark_price\nA,100\n");
+        Path trades = file("t.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n" + endless);
+        Path ticks = file("ticks.csv", "timestamp,symbol,bid,ask,bid_size,ask_size,last,last_size\n" + endless + "\n");
+        Path feed = file("feed.csv", io.cift.core.feed.FeedCsv.HEADER + "\n1,ADD," + endless + "\n");
+        Path prices = file("prices.csv", "date,symbol,close\n2026-01-05,A,100\n" + endless);
+        Path positions = file("pos.csv", "symbol,quantity\nA,1\n");
+        CliRun[] runs = {
+            refused("analytics", "pnl", "--trades", trades.toString(), "--marks", m.toString()),
+            refused("ticks", "ingest", "--backend", "embedded", "--file", ticks.toString()),
+            refused("feed", "book", "--feed", feed.toString(), "--out", dir.resolve("book.csv").toString()),
+            refused("risk", "var", "--positions", positions.toString(), "--prices", prices.toString()),
+        };
+        String[] lines = {"t.csv line 2", "ticks.csv line 2", "feed.csv line 2", "prices.csv line 3"};
+        for (int i = 0; i < runs.length; i++) {
+            assertThat(runs[i].err.toString()).contains(lines[i], "longer than 1,048,576 characters").hasSizeLessThan(1_000);
+        }
+    }
+
+    @Test
+    void aWrongHeaderOrValueIsQuotedOnlyInPart() throws IOException {
+        Path ticks = file("ticks.csv", "h".repeat(200_000) + "\n");
+        assertThat(refused("ticks", "ingest", "--backend", "embedded", "--file", ticks.toString()).err.toString())
+                .contains("ticks.csv line 1: expected the header", "hhhh... (200,000 characters)").hasSizeLessThan(1_000);
+        Path m = file("m.csv", "symbol,mark_price\nA,100\n");
+        Path trades = file("t.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n1,2026-01-05T10:00:00Z,A,"
+                + "S".repeat(100_000) + ",1,1,0\n");
+        assertThat(refused("analytics", "pnl", "--trades", trades.toString(), "--marks", m.toString()).err.toString())
+                .contains("t.csv line 2: field 'side': expected BUY or SELL, got 'SSSS", "(100,000 characters)'")
+                .hasSizeLessThan(1_000);
+    }
+
+    @Test
     void aTickPastTheLastRepresentableMicrosecondIsRefused() throws IOException {
         Path t = file("ticks.csv", "timestamp,symbol,bid,ask,bid_size,ask_size,last,last_size\n"
                 + "+586524-01-19T08:01:50Z,ES,99.25,99.75,3,7,99.5,20\n");
