@@ -235,8 +235,8 @@ public final class JournalHarness {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%-40s %12s %10s %14s %10s%n", "variant (median of " + runs + ")", "M cmds/s",
-                "vs bare", "match ns/cmd", "B/cmd");
+        System.out.printf(Locale.ROOT, "%-40s %12s %10s %14s %10s   %s%n", "variant (median of " + runs + ")", "M cmds/s",
+                "vs bare", "match ns/cmd", "B/cmd", "match time / bare's, round by round: median (quartiles)");
         String first = results.keySet().iterator().next();
         for (Map.Entry<String, List<Pass>> r : results.entrySet()) {
             // a pinned variant against the pinned bare engine when that ran too, else against the first variant
@@ -247,9 +247,23 @@ public final class JournalHarness {
             double rate = w.size / (median(r.getValue(), Pass::wall) / 1e9) / 1e6;
             double cpu = median(r.getValue(), Pass::cpu) / (double) w.size;
             double bytes = median(r.getValue(), Pass::bytes) / (double) w.size;
-            System.out.printf(Locale.ROOT, "%-40s %12.2f %9.2fx %9.0f (%4.2fx) %10.2f%n", r.getKey(), rate, rate / bareRate,
-                    cpu, cpu / bareCpu, bytes);
+            System.out.printf(Locale.ROOT, "%-40s %12.2f %9.2fx %9.0f (%4.2fx) %10.2f   %s%n", r.getKey(), rate, rate / bareRate,
+                    cpu, cpu / bareCpu, bytes, pairedRatio(r.getValue(), results.get(bare)));
         }
+    }
+
+    /**
+     * The matching thread's time of a variant over the bare engine's in the same round (the two passes seconds
+     * apart), as the median and quartiles over the rounds: steadier than the ratio of the medians when the machine
+     * drifts between rounds.
+     */
+    private static String pairedRatio(List<Pass> variant, List<Pass> bare) {
+        double[] r = new double[variant.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = variant.get(i).cpu() / (double) bare.get(i).cpu();
+        }
+        java.util.Arrays.sort(r);
+        return String.format(Locale.ROOT, "%.2fx (%.2f-%.2f)", r[r.length / 2], r[r.length / 4], r[3 * r.length / 4]);
     }
 
     private static String[] names0() {
