@@ -82,6 +82,10 @@ class HostileInputTest {
         assertThat(refused("analytics", "pnl", "--trades", trades.toString(), "--marks", m.toString()).err.toString())
                 .contains("t.csv line 2: field 'side': expected BUY or SELL, got 'SSSS", "(100,000 characters)'")
                 .hasSizeLessThan(1_000);
+        Path orders = file("o.csv", "symbol,action,order_id,side,type,tif,price,qty\nA," + "N".repeat(100_000)
+                + ",1,BUY,LIMIT,GTC,1,1\n");
+        assertThat(refused("replay", "--orders", orders.toString()).err.toString())
+                .contains("line 2", "field 'action'", "got 'NNNN", "(100,000 characters)'").hasSizeLessThan(1_000);
     }
 
     @Test
