@@ -28,7 +28,11 @@ import java.util.concurrent.Callable;
                 + " and prints the trades, the final L2 book and the throughput.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--orders", defaultValue = "2000", description = "Commands to send (default: ${DEFAULT-VALUE}).")
+    /** The most commands a demo sends: it keeps its session in memory (about a kilobyte a command with its analytics). */
+    static final int MAX_COMMANDS = 1_000_000;
+
+    @Option(names = "--orders", defaultValue = "2000",
+            description = "Commands to send, at most 1000000 (default: ${DEFAULT-VALUE}; 'cift replay' streams longer flows).")
     int commands;
 
     @Option(names = "--traders", defaultValue = "8", description = "Number of traders (default: ${DEFAULT-VALUE}).")
@@ -135,6 +139,10 @@ final class DemoCommand implements Callable<Integer> {
     private int run(io.cift.messaging.OrderEventPublisher events, io.cift.cache.AnalyticsCache cache, String eventsWhere,
                     String cacheWhere) {
         requirePositive("--orders", commands);
+        if (commands > MAX_COMMANDS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--orders must be at most " + MAX_COMMANDS
+                    + " (the demo keeps its session in memory; 'cift replay' streams longer flows), got " + commands);
+        }
         requirePositive("--traders", traders);
         if (showTrades < 0 || depth < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show-trades and --depth must not be negative");
@@ -204,7 +212,8 @@ final class DemoCommand implements Callable<Integer> {
                         io.cift.analytics.ticks.TickStore ticks, io.cift.analytics.ticks.TradeTickRecorder recorder) {
         PrintWriter out = spec.commandLine().getOut();
         SplittableRandom rnd = new SplittableRandom(seed);
-        List<Long> live = new ArrayList<>();
+        long[] live = new long[1024];   // ids of orders sent to rest (some filled since: their cancels are refused)
+        int liveCount = 0;
         long mid = 10_000;
         long nextId = 1;
         long t0 = System.nanoTime();
@@ -212,8 +221,10 @@ final class DemoCommand implements Callable<Integer> {
             clock[0] += 250_000L;
             int r = rnd.nextInt(100);
             long owner = 1 + rnd.nextInt(traders);
-            if (r < 25 && !live.isEmpty()) {
-                long id = live.remove(rnd.nextInt(live.size()));
+            if (r < 25 && liveCount > 0) {
+                int k = rnd.nextInt(liveCount);   // taken out by moving the last one in: a list's shift made long runs quadratic
+                long id = live[k];
+                live[k] = live[--liveCount];
                 engine.cancel(symbol, id);   // may already be filled: then it is rejected
                 counts[1]++;
                 continue;
@@ -228,7 +239,10 @@ final class DemoCommand implements Callable<Integer> {
                 long offset = rnd.nextInt(12) - 2;   // mostly passive, sometimes crossing
                 long price = side == Side.BUY ? mid - offset : mid + offset;
                 engine.submit(symbol, id, owner, side, OrderType.LIMIT, TimeInForce.GTC, price, qty, false);
-                live.add(id);
+                if (liveCount == live.length) {
+                    live = java.util.Arrays.copyOf(live, liveCount * 2);
+                }
+                live[liveCount++] = id;
             }
         }
         long elapsed = System.nanoTime() - t0;

@@ -62,6 +62,9 @@ class CommandLineTest {
     void demoRejectsBadOptionsNamingThem() {
         assertThat(run("demo", "--orders", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--orders must be at least 1, got 0");
+        assertThat(run("demo", "--orders", "1000001")).isEqualTo(2);   // refused at once, not after minutes and gigabytes
+        assertThat(err.toString()).contains("--orders must be at most 1000000", "'cift replay' streams longer flows",
+                "got 1000001");
     }
 
     @Test
