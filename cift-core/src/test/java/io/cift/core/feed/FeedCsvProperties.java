@@ -4,6 +4,7 @@ import io.cift.core.model.Side;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The feed's CSV form: any message survives its line, quotes and commas in symbols included; arbitrary lines
@@ -94,18 +96,18 @@ class FeedCsvProperties {
         }
     }
 
-    @net.jqwik.api.Example
+    @Example
     void aMessageQuotesOnlyTheBeginningOfALongLineOrField() throws IOException {
         String longId = "9".repeat(100_000) + "x";
         String bad = "3,ADD,ES," + longId + ",BUY,100,5,1,,";
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FeedCsv.parse(bad, 2)).getMessage())
+        assertThat(catchThrowable(() -> FeedCsv.parse(bad, 2)).getMessage())
                 .startsWith("feed line 2: order_id must be a whole number, got '99999")
                 .endsWith("... (100,001 characters)'").hasSizeLessThan(200);
         String fields = "x".repeat(50_000);
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FeedCsv.parse(fields, 3)).getMessage())
+        assertThat(catchThrowable(() -> FeedCsv.parse(fields, 3)).getMessage())
                 .startsWith("feed line 3: expected 10 fields, got 1: xxx").endsWith("(50,000 characters)").hasSizeLessThan(200);
         BufferedReader header = new BufferedReader(new StringReader("h".repeat(20_000) + "\n"));
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> FeedCsv.read(header, m -> { })).getMessage())
+        assertThat(catchThrowable(() -> FeedCsv.read(header, m -> { })).getMessage())
                 .startsWith("feed line 1: the header must be").endsWith("(20,000 characters)'").hasSizeLessThan(300);
     }
 }

@@ -4,6 +4,7 @@ import io.cift.core.feed.BookBuilder;
 import io.cift.core.feed.FeedCsv;
 import io.cift.core.feed.FeedGapException;
 import io.cift.examples.io.BookCsv;
+import io.cift.examples.io.BoundedLines;
 import io.cift.examples.io.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class FeedCommands {
                 err.flush();
             });
             long messages;
-            try (BufferedReader in = io.cift.examples.io.BoundedLines.open(feed, feed.toString())) {
+            try (BufferedReader in = BoundedLines.open(feed, feed.toString())) {
                 messages = FeedCsv.read(in, builder::accept);
             } catch (NoSuchFileException e) {
                 throw new IOException("no such file: " + e.getFile(), e);

@@ -1,5 +1,6 @@
 package io.cift.examples.cli;
 
+import io.cift.core.feed.FeedCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,7 @@ class HostileInputTest {
         Path m = file("m.csv", "symbol,mark_price\nA,100\n");
         Path trades = file("t.csv", "trade_id,timestamp,symbol,side,quantity,price,fee\n" + endless);
         Path ticks = file("ticks.csv", "timestamp,symbol,bid,ask,bid_size,ask_size,last,last_size\n" + endless + "\n");
-        Path feed = file("feed.csv", io.cift.core.feed.FeedCsv.HEADER + "\n1,ADD," + endless + "\n");
+        Path feed = file("feed.csv", FeedCsv.HEADER + "\n1,ADD," + endless + "\n");
         Path prices = file("prices.csv", "date,symbol,close\n2026-01-05,A,100\n" + endless);
         Path positions = file("pos.csv", "symbol,quantity\nA,1\n");
         CliRun[] runs = {
