@@ -13,6 +13,7 @@ import io.cift.analytics.RoutedAnalytics;
 import io.cift.analytics.SymbolPnl;
 import io.cift.analytics.Trade;
 import io.cift.core.model.Side;
+import io.cift.examples.io.BoundedLines;
 import io.cift.examples.io.CsvTable;
 import io.cift.examples.io.Json;
 import io.cift.examples.report.HtmlReport;
@@ -328,7 +329,7 @@ final class AnalyticsCommand extends ParentCommand {
             Side side = switch (row.text("side").toUpperCase(Locale.ROOT)) {
                 case "BUY", "B" -> Side.BUY;
                 case "SELL", "S" -> Side.SELL;
-                default -> throw row.error("side", "expected BUY or SELL, got " + CsvTable.Row.quoted(row.text("side")));
+                default -> throw row.error("side", "expected BUY or SELL, got " + BoundedLines.quoted(row.text("side")));
             };
             BigDecimal q = row.decimal("quantity");
             if (q.signum() <= 0) {
@@ -355,7 +356,7 @@ final class AnalyticsCommand extends ParentCommand {
                 try {
                     return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException e3) {
-                    throw row.error("timestamp", "not an ISO-8601 timestamp: " + CsvTable.Row.quoted(s));
+                    throw row.error("timestamp", "not an ISO-8601 timestamp: " + BoundedLines.quoted(s));
                 }
             }
         }
@@ -370,7 +371,7 @@ final class AnalyticsCommand extends ParentCommand {
                 throw row.error("mark_price", "must be positive, got " + p.toPlainString());
             }
             if (out.put(row.text("symbol"), p) != null) {
-                throw row.error("symbol", "duplicate symbol " + CsvTable.Row.quoted(row.text("symbol")));
+                throw row.error("symbol", "duplicate symbol " + BoundedLines.quoted(row.text("symbol")));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import io.cift.core.risk.PortfolioVar;
 import io.cift.core.risk.PriceHistory;
 import io.cift.core.risk.VarMethod;
 import io.cift.core.risk.VarResult;
+import io.cift.examples.io.BoundedLines;
 import io.cift.examples.io.CsvTable;
 import io.cift.examples.io.Json;
 import picocli.CommandLine;
@@ -65,7 +66,7 @@ final class RiskCommand extends ParentCommand {
             for (CsvTable.Row row : CsvTable.read(positions, "symbol,quantity").rows()) {
                 String s = row.text("symbol");
                 if (pos.put(s, row.number("quantity")) != null) {
-                    throw row.error("symbol", "duplicate symbol " + CsvTable.Row.quoted(s));
+                    throw row.error("symbol", "duplicate symbol " + BoundedLines.quoted(s));
                 }
             }
             PriceHistory.Builder b = PriceHistory.builder();

@@ -47,11 +47,21 @@ public final class BoundedLines {
      * @param text the text, or null
      * @return the text or its beginning
      */
-    public static String excerpt(String text) {
+    static String excerpt(String text) {
         if (text == null || text.length() <= EXCERPT_CHARS) {
             return text;
         }
         return text.substring(0, EXCERPT_CHARS) + String.format(Locale.ROOT, "... (%,d characters)", text.length());
+    }
+
+    /**
+     * Text as a message quotes it: in single quotes, {@linkplain #excerpt cut short} when long.
+     *
+     * @param text the text
+     * @return the quoted text
+     */
+    public static String quoted(String text) {
+        return "'" + excerpt(text) + "'";
     }
 
     /**

@@ -79,8 +79,8 @@ public final class CsvTable {
             first = first.substring(1);
         }
         if (first == null || !first.strip().equals(header)) {
-            throw new IllegalArgumentException(name + " line 1: expected the header '" + header + "', got '"
-                    + (first == null ? "" : BoundedLines.excerpt(first.strip())) + "'");
+            throw new IllegalArgumentException(name + " line 1: expected the header '" + header + "', got "
+                    + BoundedLines.quoted(first == null ? "" : first.strip()));
         }
     }
 
@@ -153,11 +153,11 @@ public final class CsvTable {
                 // bundled with Jackson)
                 double d = com.fasterxml.jackson.core.io.NumberInput.parseDouble(v, true);
                 if (!Double.isFinite(d)) {
-                    throw error(column, "not a finite number: " + quoted(v));
+                    throw error(column, "not a finite number: " + BoundedLines.quoted(v));
                 }
                 return d;
             } catch (NumberFormatException e) {
-                throw error(column, "not a number: " + quoted(v));
+                throw error(column, "not a number: " + BoundedLines.quoted(v));
             }
         }
 
@@ -176,13 +176,13 @@ public final class CsvTable {
             try {
                 d = new BigDecimal(v);
             } catch (NumberFormatException e) {
-                throw error(column, "not a decimal number: " + quoted(v));
+                throw error(column, "not a decimal number: " + BoundedLines.quoted(v));
             }
             BigDecimal plain = d.scale() > 0 ? d.stripTrailingZeros() : d;
             long places = Math.max(plain.scale(), 0);
             long integerDigits = Math.max((long) plain.precision() - plain.scale(), 1);
             if (places > MAX_DECIMAL_PLACES || integerDigits > MAX_INTEGER_DIGITS || integerDigits + places > MAX_DECIMAL_DIGITS) {
-                throw error(column, quoted(v) + " is out of range: at most "
+                throw error(column, BoundedLines.quoted(v) + " is out of range: at most "
                         + MAX_DECIMAL_PLACES + " decimal places, " + MAX_INTEGER_DIGITS + " digits before the point and "
                         + MAX_DECIMAL_DIGITS + " digits in all");
             }
@@ -207,7 +207,7 @@ public final class CsvTable {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw error(column, "not an integer: " + quoted(v));
+                throw error(column, "not an integer: " + BoundedLines.quoted(v));
             }
         }
 
@@ -222,7 +222,7 @@ public final class CsvTable {
             try {
                 return isoDigits(v) ? LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10)) : LocalDate.parse(v);
             } catch (java.time.DateTimeException e) {     // DateTimeParseException too
-                throw error(column, "not an ISO date: " + quoted(v));
+                throw error(column, "not an ISO date: " + BoundedLines.quoted(v));
             }
         }
 
@@ -257,16 +257,6 @@ public final class CsvTable {
          */
         public IllegalArgumentException error(String column, String what) {
             return new IllegalArgumentException(file + " line " + line + ": field '" + column + "': " + what);
-        }
-
-        /**
-         * A field's text as an error message quotes it: cut short when long.
-         *
-         * @param value the field's text
-         * @return the text to quote
-         */
-        public static String quoted(String value) {
-            return "'" + BoundedLines.excerpt(value) + "'";
         }
     }
 }

@@ -83,7 +83,7 @@ public final class TickCsv {
         try {
             return com.fasterxml.jackson.core.io.NumberInput.parseDouble(t, true);   // as Double.parseDouble, faster
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": " + field + ": not a number: '" + BoundedLines.excerpt(t) + "'", e);
+            throw new IllegalArgumentException(where + ": " + field + ": not a number: " + BoundedLines.quoted(t), e);
         }
     }
 
@@ -120,8 +120,8 @@ public final class TickCsv {
                 try {
                     i = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e3) {
-                    throw new IllegalArgumentException(what + ": not an ISO-8601 UTC time like 2024-03-01T09:30:00.123456Z: '"
-                            + BoundedLines.excerpt(text) + "'", e3);
+                    throw new IllegalArgumentException(what + ": not an ISO-8601 UTC time like 2024-03-01T09:30:00.123456Z: "
+                            + BoundedLines.quoted(text), e3);
                 }
             }
         }

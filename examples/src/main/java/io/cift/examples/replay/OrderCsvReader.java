@@ -89,8 +89,8 @@ public final class OrderCsvReader implements Closeable {
         }
         pos += n + 1;
         if (!header.equals(HEADER)) {
-            throw new MalformedInputException(1, "expected the header '" + HEADER + "', got '"
-                    + BoundedLines.excerpt(header) + "'");
+            throw new MalformedInputException(1, "expected the header '" + HEADER + "', got "
+                    + BoundedLines.quoted(header));
         }
     }
 
@@ -314,7 +314,7 @@ public final class OrderCsvReader implements Closeable {
         if (is(1, "AMEND")) {
             return Action.AMEND;
         }
-        throw malformed("field 'action': expected NEW, CANCEL or AMEND, got '" + BoundedLines.excerpt(text(1)) + "'");
+        throw malformed("field 'action': expected NEW, CANCEL or AMEND, got " + BoundedLines.quoted(text(1)));
     }
 
     private Side side() {
@@ -324,7 +324,7 @@ public final class OrderCsvReader implements Closeable {
         if (is(3, "SELL")) {
             return Side.SELL;
         }
-        throw malformed("field 'side': expected BUY or SELL, got '" + BoundedLines.excerpt(text(3)) + "'");
+        throw malformed("field 'side': expected BUY or SELL, got " + BoundedLines.quoted(text(3)));
     }
 
     private OrderType type() {
@@ -334,7 +334,7 @@ public final class OrderCsvReader implements Closeable {
         if (is(4, "MARKET")) {
             return OrderType.MARKET;
         }
-        throw malformed("field 'type': expected LIMIT or MARKET, got '" + BoundedLines.excerpt(text(4)) + "'");
+        throw malformed("field 'type': expected LIMIT or MARKET, got " + BoundedLines.quoted(text(4)));
     }
 
     private TimeInForce tif() {
@@ -347,7 +347,7 @@ public final class OrderCsvReader implements Closeable {
         if (is(5, "FOK")) {
             return TimeInForce.FOK;
         }
-        throw malformed("field 'tif': expected GTC, IOC or FOK, got '" + BoundedLines.excerpt(text(5)) + "'");
+        throw malformed("field 'tif': expected GTC, IOC or FOK, got " + BoundedLines.quoted(text(5)));
     }
 
     private boolean is(int c, String word) {
@@ -372,16 +372,16 @@ public final class OrderCsvReader implements Closeable {
         }
         boolean neg = buf[i] == '-';
         if (neg && ++i == e) {
-            throw malformed("field '" + NAMES[c] + "': not an integer: '" + BoundedLines.excerpt(text(c)) + "'");
+            throw malformed("field '" + NAMES[c] + "': not an integer: " + BoundedLines.quoted(text(c)));
         }
         long v = 0;
         for (; i < e; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
-                throw malformed("field '" + NAMES[c] + "': not an integer: '" + BoundedLines.excerpt(text(c)) + "'");
+                throw malformed("field '" + NAMES[c] + "': not an integer: " + BoundedLines.quoted(text(c)));
             }
             if (v > (Long.MAX_VALUE - d) / 10) {
-                throw malformed("field '" + NAMES[c] + "': out of range: '" + BoundedLines.excerpt(text(c)) + "'");
+                throw malformed("field '" + NAMES[c] + "': out of range: " + BoundedLines.quoted(text(c)));
             }
             v = v * 10 + d;
         }
