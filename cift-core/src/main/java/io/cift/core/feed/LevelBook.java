@@ -16,7 +16,10 @@ import java.util.TreeMap;
 /**
  * Price levels and top of book rebuilt from a {@link LevelFeed}, with the same sequence checks as
  * {@link BookBuilder}: a duplicate is ignored, a gap is reported (lenient: the levels wait for the next
- * level snapshot; strict: {@link FeedGapException}). Not thread-safe.
+ * level snapshot; strict: {@link FeedGapException}). A level or top of book of one symbol more than
+ * {@link #maxSymbols(int)} allows (by default {@link io.cift.core.book.MatchingEngineConfig#DEFAULT_MAX_SYMBOLS},
+ * as for {@link BookBuilder}) is treated as a gap too, so that a feed naming endless symbols cannot exhaust the
+ * heap. Not thread-safe.
  */
 public final class LevelBook {
 
@@ -29,6 +32,7 @@ public final class LevelBook {
     private long incomingSeen;
     private final Map<String, LevelMessage.TopOfBook> tops = new HashMap<>();
     private boolean inSync = true;
+    private int maxSymbols = io.cift.core.book.MatchingEngineConfig.DEFAULT_MAX_SYMBOLS;
 
     /** One symbol's levels. */
     private static final class Sides {
@@ -69,6 +73,25 @@ public final class LevelBook {
     }
 
     /**
+     * Says how many symbols the levels may hold: a level update or top of book of one symbol more is treated as a
+     * gap (in strict mode an error). Set it to the publishing engine's bound before the first message.
+     *
+     * @param max at least 1
+     * @return this level book
+     * @throws IllegalStateException once a message has been applied
+     */
+    public LevelBook maxSymbols(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxSymbols must be at least 1, got " + max);
+        }
+        if (sequence.next() != 1 || incoming != null) {
+            throw new IllegalStateException("maxSymbols must be set before the first message");
+        }
+        this.maxSymbols = max;
+        return this;
+    }
+
+    /**
      * Applies one level message.
      *
      * @param m the message
@@ -85,7 +108,9 @@ public final class LevelBook {
             incomingSeen = 0;
         } else if (m instanceof LevelMessage.SnapshotEnd) {
             if (incoming == null) {
-                gap(s, s, "level snapshot end " + s + " without its start");
+                if (inSync) {   // out of sync, the gap that lost the start (or ended the snapshot) was reported
+                    gap(s, s, "level snapshot end " + s + " without its start");
+                }
             } else if (incomingSeen != incomingExpected) {
                 incoming = null;
                 gap(s, s, "level snapshot ended with " + incomingSeen + " levels of " + incomingExpected);
@@ -96,23 +121,49 @@ public final class LevelBook {
             }
         } else if (m instanceof LevelMessage.LevelUpdate u) {
             if (incoming != null) {
-                put(incoming, u);
-                incomingSeen++;
+                if (put(incoming, u, s)) {
+                    incomingSeen++;
+                }
             } else if (inSync) {
-                put(books, u);
+                put(books, u, s);
             }
         } else if (m instanceof LevelMessage.TopOfBook t && inSync && incoming == null) {
-            tops.put(t.symbol(), t);
+            if (tops.containsKey(t.symbol()) || admitsNew(tops, t.symbol(), s)) {
+                tops.put(t.symbol(), t);
+            }
         }
     }
 
-    private static void put(Map<String, Sides> into, LevelMessage.LevelUpdate u) {
-        TreeMap<Long, PriceLevel> side = into.computeIfAbsent(u.symbol(), k -> new Sides()).side(u.side());
+    /** Applies a level update; false (after reporting a gap) when its symbol is one more than the bound. */
+    private boolean put(Map<String, Sides> into, LevelMessage.LevelUpdate u, long seq) {
+        Sides sides = into.get(u.symbol());
+        if (sides == null) {
+            if (u.orders() == 0) {
+                return true;   // nothing to remove
+            }
+            if (!admitsNew(into, u.symbol(), seq)) {
+                return false;
+            }
+            sides = new Sides();
+            into.put(u.symbol(), sides);
+        }
+        TreeMap<Long, PriceLevel> side = sides.side(u.side());
         if (u.orders() == 0) {
             side.remove(u.price());
         } else {
             side.put(u.price(), new PriceLevel(u.side(), u.price(), u.quantity(), u.orders()));
         }
+        return true;
+    }
+
+    /** @return whether a map keyed by symbol may take a new symbol; reports a gap when it may not */
+    private boolean admitsNew(Map<String, ?> bySymbol, String symbol, long seq) {
+        if (bySymbol.size() < maxSymbols) {
+            return true;
+        }
+        gap(seq, seq, "symbol " + symbol + " at " + seq + " would be one more than the " + maxSymbols
+                + " symbols this level book takes");
+        return false;
     }
 
     private void gap(long first, long last, String reason) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The level feed derived from the order feed: the levels and top of book rebuilt from it equal the
@@ -112,5 +113,57 @@ class LevelFeedTest {
             }
             assertThat(lenient.top(symbol)).as("the snapshot's tops").isPresent();
         }
+    }
+
+    @Test
+    void aLevelOrTopOfOneSymbolTooManyIsAGapAndSoIsASnapshotHoldingIt() {
+        List<String> reasons = new ArrayList<>();
+        LevelBook lenient = new LevelBook(false).maxSymbols(2).onGap((first, last, reason) -> reasons.add(reason));
+        lenient.accept(new LevelMessage.LevelUpdate(1, "A", Side.BUY, 100, 10, 1));
+        lenient.accept(new LevelMessage.LevelUpdate(2, "B", Side.SELL, 101, 10, 1));
+        lenient.accept(new LevelMessage.LevelUpdate(3, "A", Side.BUY, 99, 5, 1));
+        lenient.accept(new LevelMessage.TopOfBook(4, "A", 100, 10, 0, 0));
+        lenient.accept(new LevelMessage.TopOfBook(5, "B", 0, 0, 101, 10));
+        assertThat(reasons).isEmpty();
+        lenient.accept(new LevelMessage.LevelUpdate(6, "C", Side.BUY, 100, 10, 1));
+        assertThat(reasons).singleElement().asString()
+                .isEqualTo("symbol C at 6 would be one more than the 2 symbols this level book takes");
+        assertThat(lenient.inSync()).isFalse();
+        assertThat(lenient.depth("C", Side.BUY, 10)).isEmpty();
+        // a level snapshot naming three symbols cannot heal it either
+        lenient.accept(new LevelMessage.SnapshotStart(7, 3));
+        lenient.accept(new LevelMessage.LevelUpdate(8, "A", Side.BUY, 100, 10, 1));
+        lenient.accept(new LevelMessage.LevelUpdate(9, "B", Side.SELL, 101, 10, 1));
+        lenient.accept(new LevelMessage.LevelUpdate(10, "C", Side.BUY, 100, 10, 1));
+        lenient.accept(new LevelMessage.SnapshotEnd(11));
+        assertThat(lenient.inSync()).isFalse();
+        assertThat(reasons).hasSize(2);
+        // one of two symbols heals it; removing a level of a symbol never seen takes no room
+        lenient.accept(new LevelMessage.SnapshotStart(12, 2));
+        lenient.accept(new LevelMessage.LevelUpdate(13, "A", Side.BUY, 100, 10, 1));
+        lenient.accept(new LevelMessage.LevelUpdate(14, "C", Side.BUY, 98, 3, 1));
+        lenient.accept(new LevelMessage.SnapshotEnd(15));
+        lenient.accept(new LevelMessage.LevelUpdate(16, "Z", Side.BUY, 98, 0, 0));
+        assertThat(lenient.inSync()).isTrue();
+        assertThat(reasons).hasSize(2);
+        assertThat(lenient.depth("C", Side.BUY, 10)).containsExactly(new PriceLevel(Side.BUY, 98, 3, 1));
+        // a top of book of a third symbol is refused as well
+        lenient.accept(new LevelMessage.TopOfBook(17, "A", 100, 10, 0, 0));
+        lenient.accept(new LevelMessage.TopOfBook(18, "C", 98, 3, 0, 0));
+        lenient.accept(new LevelMessage.TopOfBook(19, "C", 98, 2, 0, 0));
+        assertThat(reasons).hasSize(2);
+        lenient.accept(new LevelMessage.TopOfBook(20, "Q", 1, 1, 2, 1));
+        assertThat(lenient.top("Q")).isEmpty();
+        assertThat(reasons).hasSize(3).last().asString().contains("symbol Q at 20");
+
+        LevelBook strict = new LevelBook(true).maxSymbols(1);
+        strict.accept(new LevelMessage.LevelUpdate(1, "A", Side.BUY, 100, 10, 1));
+        assertThatThrownBy(
+                        () -> strict.accept(new LevelMessage.LevelUpdate(2, "B", Side.BUY, 100, 10, 1)))
+                .isInstanceOf(FeedGapException.class).hasMessageContaining("one more than the 1 symbols");
+        assertThatThrownBy(() -> strict.maxSymbols(5))
+                .isInstanceOf(IllegalStateException.class).hasMessage("maxSymbols must be set before the first message");
+        assertThatThrownBy(() -> new LevelBook(true).maxSymbols(0))
+                .hasMessage("maxSymbols must be at least 1, got 0");
     }
 }
