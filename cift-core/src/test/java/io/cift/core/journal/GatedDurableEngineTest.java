@@ -235,6 +235,55 @@ class GatedDurableEngineTest {
     }
 
     @Test
+    void aSnapshotWhoseChecksumMatchesButWhoseRiskStateLengthIsImpossibleIsSkipped() throws IOException {
+        HandClock clock = new HandClock();
+        clock.now = 5_000_000_000L;
+        Path dir = tmp.resolve("bad-length");
+        Driver driver = new Driver(5);
+        long hash;
+        long riskHash;
+        Path snap;
+        try (DurableEngine e = DurableEngine.open(config(dir, clock, new EventLog()).snapshotEvery(0).build())) {
+            e.setAccountLimits(1, AccountLimits.builder().maxPosition(1_000).build());
+            for (int i = 0; i < 3_000; i++) {
+                driver.step(i, e, clock, 1_000_000);
+            }
+            assertThat(e.book("A").orElseThrow().orderCount()).isPositive();
+            snap = e.snapshot().file();
+            hash = e.stateHash();
+            riskHash = e.risk().orElseThrow().stateHash();
+        }
+        // the risk state's length, found by walking the snapshot's layout, made impossible; the checksum made good
+        byte[] bytes = Files.readAllBytes(snap);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+        in.skipBytes(8 + 6 * 8);
+        in.readUTF();
+        int books = in.readInt();
+        assertThat(books).isPositive();
+        for (int b = 0; b < books; b++) {
+            in.readUTF();
+            in.skipBytes(in.readInt() * (8 + 8 + 1 + 3 * 8));
+        }
+        assertThat(in.readByte()).as("gated").isEqualTo((byte) 1);
+        in.skipBytes(8 + 8);
+        int at = bytes.length - in.available();
+        for (int length : new int[] {Integer.MAX_VALUE, -1}) {
+            java.nio.ByteBuffer.wrap(bytes).putInt(at, length);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, bytes.length - 4);
+            java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+            Files.write(snap, bytes);
+            try (DurableEngine e = DurableEngine.open(config(dir, new HandClock(), new EventLog()).snapshotEvery(0).build())) {
+                assertThat(e.recovery().snapshot()).as("the damaged snapshot is not used").isNull();
+                assertThat(e.recovery().notes()).anySatisfy(n -> assertThat(n).contains(snap.getFileName().toString())
+                        .contains("risk state of " + length + " bytes"));
+                assertThat(e.stateHash()).isEqualTo(hash);
+                assertThat(e.risk().orElseThrow().stateHash()).isEqualTo(riskHash);
+            }
+        }
+    }
+
+    @Test
     void aLimitForOneSymbolTooManyIsRefusedBeforeTheJournal() {
         HandClock clock = new HandClock();
         DurableEngineConfig.Builder b = config(tmp.resolve("few"), clock, new EventLog())

@@ -279,6 +279,9 @@ public final class Snapshots {
                     long clock = in.readLong();
                     long riskHash = in.readLong();
                     int length = in.readInt();
+                    if (length < 0 || length > in.available()) {
+                        throw new IOException("risk state of " + length + " bytes, " + in.available() + " left");
+                    }
                     byte[] riskState = new byte[length];
                     in.readFully(riskState);
                     state.risk.readState(new DataInputStream(new ByteArrayInputStream(riskState)));
@@ -288,8 +291,14 @@ public final class Snapshots {
                                 + Long.toHexString(state.risk.stateHash()) + " is not the stored " + Long.toHexString(riskHash));
                     }
                 }
-            } catch (IOException e) {
+            } catch (java.io.EOFException e) {
                 throw new IllegalArgumentException("snapshot " + info.file() + " ends early", e);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith("snapshot ")) {
+                    throw iae;
+                }
+                // its checksum matched, yet its contents do not hold together: recovery falls back to an older one
+                throw new IllegalArgumentException("snapshot " + info.file() + " is inconsistent: " + e, e);
             }
             c.commandSeq = info.sequence();
             c.eventSeq = info.events();
