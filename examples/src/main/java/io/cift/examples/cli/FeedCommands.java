@@ -34,10 +34,11 @@ final class FeedCommands {
     /** {@code cift feed book}. */
     @Command(name = "book", mixinStandardHelpOptions = true,
             description = {"Rebuilds the books from an order feed file and writes the resting orders (L3).",
-                    "The feed file is what 'cift replay --feed-out' writes. Header: symbol,side,price,order_id,open_qty.",
-                    "Symbols sorted, BUY before SELL, each side best price first, time priority within a price.",
-                    "A gap (missing sequence numbers) is reported on stderr and healed by the next snapshot; with --strict",
-                    "it is an error. A feed that ends before a snapshot healed its last gap is an error too."})
+                    "The feed file is what 'cift replay --feed-out' writes.",
+                    "Header: symbol,side,price,order_id,open_qty. Symbols sorted, BUY before SELL, each side best price"
+                            + " first, time priority within a price.",
+                    "A gap (missing sequence numbers) is reported on stderr and healed by the next snapshot; with --strict"
+                            + " it is an error. A feed that ends before a snapshot healed its last gap is an error too."})
     static final class Book implements Callable<Integer> {
 
         @Option(names = "--feed", required = true, paramLabel = "FEED.csv", description = "The feed file.")
@@ -84,8 +85,8 @@ final class FeedCommands {
     /** {@code cift feed watch}. */
     @Command(name = "watch", mixinStandardHelpOptions = true,
             description = {"Follows a live order feed on NATS and prints a symbol's top levels as they change.",
-                    "The feed is what 'cift demo --nats URL --feed' publishes; the books are rebuilt from it and the",
-                    "symbol's top levels printed each time they change, one line each:",
+                    "The feed is what 'cift demo --nats URL --feed' publishes; the books are rebuilt from it and the"
+                            + " symbol's top levels printed each time they change, one line each:",
                     "  seq N  bids PRICExQTY ...  asks PRICExQTY ...",
                     "At a gap it asks the publisher for a snapshot and prints again once the book is whole."})
     static final class Watch implements Callable<Integer> {

@@ -74,8 +74,8 @@ final class JournalCommands {
     /** {@code cift journal book}. */
     @Command(name = "book", mixinStandardHelpOptions = true,
             description = {"Recovers the engine from a journal and writes its resting orders (L3).",
-                    "Header: symbol,side,price,order_id,open_qty. Symbols sorted, BUY before SELL, each side best price",
-                    "first, time priority within a price."})
+                    "Header: symbol,side,price,order_id,open_qty. Symbols sorted, BUY before SELL, each side best price"
+                            + " first, time priority within a price."})
     static final class Book implements Callable<Integer> {
         /** The header line of the book file. */
         static final String HEADER = io.cift.examples.io.BookCsv.HEADER;
@@ -99,6 +99,13 @@ final class JournalCommands {
             err.printf(Locale.ROOT, "commands  %d%n", r.report().lastSequence());
             err.printf(Locale.ROOT, "orders    %d%n", engine.symbols().stream()
                     .mapToInt(s -> engine.book(s).orElseThrow().orderCount()).sum());
+            // what recovery could not use: the book above is what the rest of the journal holds
+            for (String note : r.report().notes()) {
+                err.printf(Locale.ROOT, "skipped   %s%n", note);
+            }
+            if (r.report().tailProblem() != null) {
+                err.printf(Locale.ROOT, "ignored   %s%n", r.report().tailProblem());
+            }
             err.flush();
             return 0;
         }

@@ -26,11 +26,12 @@ import java.util.concurrent.Callable;
                 "Input header: symbol,action,order_id,side,type,tif,price,qty",
                 "Output header: trade_seq,symbol,taker_order_id,maker_order_id,price,qty",
                 "A rejected command is counted; a malformed line stops the run (exit 1) and no trades file is left behind.",
-                "With --journal every command is journaled first; run the same command again after a crash and it",
-                "resumes: the journal must hold the file's first K commands, the trades file is brought to exactly their",
-                "trades, and the replay goes on from command K+1 (the trades file is then written in place).",
-                "With --feed-out the order feed of the replay is written too (one message a line, first column its",
-                "sequence number; see 'cift feed book'), with a snapshot of every live order every --feed-snapshot-every commands.",
+                "With --journal every command is journaled first; run the same command again after a crash and it"
+                        + " resumes: the journal must hold the file's first K commands, the trades file is brought to exactly"
+                        + " their trades, and the replay goes on from command K+1 (the trades file is then written in place).",
+                "With --feed-out the order feed of the replay is written too (one message a line, first column its"
+                        + " sequence number; see 'cift feed book'), with a snapshot of every live order every"
+                        + " --feed-snapshot-every commands.",
                 "A summary goes to stderr."})
 final class ReplayCommand implements Callable<Integer> {
 

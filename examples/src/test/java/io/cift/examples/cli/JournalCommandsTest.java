@@ -75,6 +75,32 @@ class JournalCommandsTest {
                 "AAPL,SELL,102,6,5",
                 "AAPL,SELL,103,5,4",
                 "MSFT,SELL,101,1,10");
+        assertThat(b.err.toString()).doesNotContain("skipped", "ignored");
+
+        // a damaged newest snapshot and a damaged last record: the book is the rest's, and stderr says what was not used
+        Path snap = journal.resolve(String.format("snapshot-%020d.snap", 8));
+        byte[] s = Files.readAllBytes(snap);
+        s[20] ^= 1;
+        Files.write(snap, s);
+        Path segment;
+        try (var list = Files.list(journal)) {
+            segment = list.filter(f -> f.getFileName().toString().endsWith(".seg")).sorted().findFirst().orElseThrow();
+        }
+        byte[] seg = Files.readAllBytes(segment);   // preallocated: the records, then zeros
+        int end = seg.length - 1;
+        while (seg[end] == 0) {
+            end--;
+        }
+        seg[end - 1] ^= 0x55;   // inside the last record
+        Files.write(segment, seg);
+        CliRun damaged = new CliRun();
+        assertThat(damaged.run("journal", "book", "--journal", journal.toString(), "--out", book.toString()))
+                .as(damaged.err.toString()).isZero();
+        assertThat(damaged.err.toString()).contains("commands  10")
+                .containsPattern("(?m)^skipped   snapshot-0+8\\.snap: damaged")
+                .containsPattern("(?m)^ignored   segment " + segment.getFileName());
+        assertThat(Files.readAllLines(book)).as("without the market order that traded 1 with order 6")
+                .contains("AAPL,SELL,102,6,6");
     }
 
     @Test
