@@ -81,6 +81,39 @@ public final class JournalHarness {
         return timed(w, e, pinned, () -> checker.verify(w));
     }
 
+    /**
+     * The bare engine while another thread of the JVM spins on arithmetic in registers (no memory it shares,
+     * no I/O) for the whole pass: what the matching thread loses merely because the other core is busy, as it
+     * is whenever the journal writer or a consumer runs.
+     */
+    private static Pass bareBesideBusyThread(Workload w) {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        long[] sink = new long[1];
+        Thread busy = new Thread(() -> {
+            long a = 1;
+            long b = 2;
+            while (!stop.get()) {
+                for (int i = 0; i < 1_000_000; i++) {
+                    a = a * 6364136223846793005L + b;
+                    b ^= a >>> 7;
+                }
+            }
+            sink[0] = a + b;
+        }, "busy");
+        busy.setDaemon(true);
+        busy.start();
+        try {
+            return bare(w, false);
+        } finally {
+            stop.set(true);
+            try {
+                busy.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static Pass durable(Workload w, Path dir, FsyncPolicy fsync, boolean consumer) {
         return durable(w, dir, fsync, consumer, false, false);
     }
@@ -227,6 +260,7 @@ public final class JournalHarness {
                     case "durable, fsync none" -> durable(w, dir, FsyncPolicy.NONE, false);
                     case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true, false);
                     case "durable, fsync none, every-event counter" -> everyEvent(w, dir);
+                    case "bare engine, another thread busy" -> bareBesideBusyThread(w);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
@@ -269,7 +303,8 @@ public final class JournalHarness {
     private static String[] names0() {
         return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
                 "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer",
-                "bare engine, pinned", "durable, fsync batch, pinned", "durable, fsync none, every-event counter"};
+                "bare engine, pinned", "durable, fsync batch, pinned", "durable, fsync none, every-event counter",
+                "bare engine, another thread busy"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {

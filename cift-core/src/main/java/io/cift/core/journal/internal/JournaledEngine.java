@@ -77,6 +77,11 @@ public final class JournaledEngine implements DurableEngine {
     private final Sequencer sequencer = new Sequencer(counters);
     private final EngineState state;
     private final boolean gated;
+    /**
+     * Without a gate, each symbol's book by its journal id, filled as commands first reach it: a command goes
+     * straight to its book instead of being looked up again by name. Matching thread only.
+     */
+    private io.cift.core.book.internal.ArrayOrderBook[] booksById = new io.cift.core.book.internal.ArrayOrderBook[16];
     private final NanoClock liveClock;
     /** Added to the live clock so that the gate's time continues from the journal's last reading. */
     private long clockOffset;
@@ -446,7 +451,14 @@ public final class JournaledEngine implements DurableEngine {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
         long t0 = sampleStart(seq);
-        ResultCode rc = state.commands().submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
+        io.cift.core.book.internal.ArrayOrderBook b = book(symbolId);
+        ResultCode rc;
+        if (b != null) {
+            rc = b.submit(orderId, ownerId, side, type, tif, price, quantity, postOnly);
+        } else {
+            rc = state.commands().submit(symbol, orderId, ownerId, side, type, tif, price, quantity, postOnly);
+            remember(symbolId, symbol);
+        }
         sampleEnd(t0);
         afterCommand(seq);
         return rc;
@@ -468,7 +480,14 @@ public final class JournaledEngine implements DurableEngine {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
         long t0 = sampleStart(seq);
-        ResultCode rc = state.commands().cancel(symbol, orderId, reason);
+        io.cift.core.book.internal.ArrayOrderBook b = book(symbolId);
+        ResultCode rc;
+        if (b != null) {
+            rc = b.cancel(orderId, reason);
+        } else {
+            rc = state.commands().cancel(symbol, orderId, reason);
+            remember(symbolId, symbol);
+        }
         sampleEnd(t0);
         afterCommand(seq);
         return rc;
@@ -490,7 +509,14 @@ public final class JournaledEngine implements DurableEngine {
             return ResultCode.JOURNAL_UNAVAILABLE;
         }
         long t0 = sampleStart(seq);
-        ResultCode rc = state.commands().amend(symbol, orderId, newPrice, newQuantity);
+        io.cift.core.book.internal.ArrayOrderBook b = book(symbolId);
+        ResultCode rc;
+        if (b != null) {
+            rc = b.amend(orderId, newPrice, newQuantity);
+        } else {
+            rc = state.commands().amend(symbol, orderId, newPrice, newQuantity);
+            remember(symbolId, symbol);
+        }
         sampleEnd(t0);
         afterCommand(seq);
         return rc;
@@ -562,6 +588,27 @@ public final class JournaledEngine implements DurableEngine {
         }
         lastClock = t;
         return t;
+    }
+
+    /** The book of a journal symbol id when the engine has no gate and a command reached it before, else null. */
+    private io.cift.core.book.internal.ArrayOrderBook book(int symbolId) {
+        io.cift.core.book.internal.ArrayOrderBook[] byId = booksById;
+        return symbolId < byId.length ? byId[symbolId] : null;
+    }
+
+    /** After a command went through the engine by name: remembers its symbol's book, if it has one now. */
+    private void remember(int symbolId, String symbol) {
+        if (gated) {
+            return;   // the gate sees every command first
+        }
+        java.util.Optional<io.cift.core.book.OrderBook> b = state.books.book(symbol);
+        if (b.isEmpty()) {
+            return;
+        }
+        if (symbolId >= booksById.length) {
+            booksById = java.util.Arrays.copyOf(booksById, Math.max(symbolId + 1, booksById.length * 2));
+        }
+        booksById[symbolId] = (io.cift.core.book.internal.ArrayOrderBook) b.get();
     }
 
     /** Claims a ring slot, waiting up to the lag timeout; returns its sequence in the ring, or -1. */
