@@ -294,8 +294,9 @@ public final class Snapshots {
             } catch (java.io.EOFException e) {
                 throw new IllegalArgumentException("snapshot " + info.file() + " ends early", e);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof IllegalArgumentException iae && iae.getMessage().startsWith("snapshot ")) {
-                    throw iae;
+                if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
+                        && iae.getMessage().startsWith("snapshot " + info.file())) {
+                    throw iae;   // one of the reasons above, already naming the file
                 }
                 // its checksum matched, yet its contents do not hold together: recovery falls back to an older one
                 throw new IllegalArgumentException("snapshot " + info.file() + " is inconsistent: " + e, e);
