@@ -104,4 +104,33 @@ class FeedSbeTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void damagedBytesAreRefusedWithAnIllegalArgumentExceptionOrDecodeToAMessage() {
+        FeedSbe codec = new FeedSbe();
+        List<FeedMessage> samples = List.of(new FeedMessage.OrderAdded(1, "AB", 2, Side.SELL, 100, 5, 3),
+                new FeedMessage.OrderReplaced(2, "Z", 300, 10_000, 1, true), new FeedMessage.OrderExecuted(3, "A", 4, 6, 99, 7),
+                new FeedMessage.SnapshotStart(9, 2), new FeedMessage.SnapshotEnd(10), new FeedMessage.OrderReduced(5, "MSFT", 8, 2),
+                new FeedMessage.SnapshotOrder(20, "B", 6, Side.BUY, 101, 9), new FeedMessage.OrderDeleted(11, "\u00c4", 12));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+        byte[] buf = new byte[FeedSbe.MAX_LENGTH];
+        int decoded = 0;
+        int refused = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int n = codec.encode(samples.get(rnd.nextInt(samples.size())), buf, 0);
+            byte[] damaged = Arrays.copyOf(buf, n);
+            for (int k = rnd.nextInt(1, 4); k > 0; k--) {
+                damaged[rnd.nextInt(n)] = (byte) rnd.nextInt(256);
+            }
+            int length = rnd.nextInt(4) == 0 ? rnd.nextInt(n + 1) : n;   // sometimes cut short as well
+            try {
+                codec.decode(damaged, 0, length);
+                decoded++;
+            } catch (IllegalArgumentException expected) {
+                refused++;
+            }
+        }
+        assertThat(decoded).isPositive();
+        assertThat(refused).isPositive();
+    }
 }
