@@ -256,56 +256,66 @@ public final class Snapshots {
          *                                  without a risk gate where the engine now has the other)
          */
         void restore(EngineState state, EngineCounters c) {
-            SymbolRoutingEngine engine = state.books;
+            String refused;
             try {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, booksAt, bytes.length - booksAt - 4));
-                int books = in.readInt();
-                for (int i = 0; i < books; i++) {
-                    ArrayOrderBook b = engine.bookForRestore(in.readUTF());
-                    int orders = in.readInt();
-                    for (int k = 0; k < orders; k++) {
-                        long id = in.readLong();
-                        long owner = in.readLong();
-                        int flags = in.readByte();
-                        b.restore(id, owner, (flags & 1) != 0, in.readLong(), in.readLong(), in.readLong(), (flags & 2) != 0);
-                    }
-                }
-                boolean gated = in.readByte() != 0;
-                if (gated != (state.risk != null)) {
-                    throw new IllegalArgumentException("snapshot " + info.file() + " was taken " + (gated ? "with" : "without")
-                            + " a risk gate, and the engine is now configured " + (gated ? "without" : "with") + " one");
-                }
-                if (gated) {
-                    long clock = in.readLong();
-                    long riskHash = in.readLong();
-                    int length = in.readInt();
-                    if (length < 0 || length > in.available()) {
-                        throw new IOException("risk state of " + length + " bytes, " + in.available() + " left");
-                    }
-                    byte[] riskState = new byte[length];
-                    in.readFully(riskState);
-                    state.risk.readState(new DataInputStream(new ByteArrayInputStream(riskState)));
-                    state.clock.now = clock;
-                    if (state.risk.stateHash() != riskHash) {
-                        throw new IllegalArgumentException("snapshot " + info.file() + ": the restored risk state's hash "
-                                + Long.toHexString(state.risk.stateHash()) + " is not the stored " + Long.toHexString(riskHash));
-                    }
-                }
+                refused = readInto(state);
             } catch (java.io.EOFException e) {
                 throw new IllegalArgumentException("snapshot " + info.file() + " ends early", e);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
-                        && iae.getMessage().startsWith("snapshot " + info.file())) {
-                    throw iae;   // one of the reasons above, already naming the file
-                }
                 // its checksum matched, yet its contents do not hold together: recovery falls back to an older one
                 throw new IllegalArgumentException("snapshot " + info.file() + " is inconsistent: " + e, e);
+            }
+            if (refused != null) {
+                throw new IllegalArgumentException("snapshot " + info.file() + refused);
             }
             c.commandSeq = info.sequence();
             c.eventSeq = info.events();
             c.tradeSeq = info.trades();
             c.volume = info.volume();
             c.rejects = info.rejects();
+        }
+
+        /**
+         * Reads the books (and the risk gate's state) into {@code state}.
+         *
+         * @return null, or why the snapshot cannot be restored into this engine (after the file's name)
+         */
+        private String readInto(EngineState state) throws IOException {
+            SymbolRoutingEngine engine = state.books;
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, booksAt, bytes.length - booksAt - 4));
+            int books = in.readInt();
+            for (int i = 0; i < books; i++) {
+                ArrayOrderBook b = engine.bookForRestore(in.readUTF());
+                int orders = in.readInt();
+                for (int k = 0; k < orders; k++) {
+                    long id = in.readLong();
+                    long owner = in.readLong();
+                    int flags = in.readByte();
+                    b.restore(id, owner, (flags & 1) != 0, in.readLong(), in.readLong(), in.readLong(), (flags & 2) != 0);
+                }
+            }
+            boolean gated = in.readByte() != 0;
+            if (gated != (state.risk != null)) {
+                return " was taken " + (gated ? "with" : "without") + " a risk gate, and the engine is now configured "
+                        + (gated ? "without" : "with") + " one";
+            }
+            if (gated) {
+                long clock = in.readLong();
+                long riskHash = in.readLong();
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new IOException("risk state of " + length + " bytes, " + in.available() + " left");
+                }
+                byte[] riskState = new byte[length];
+                in.readFully(riskState);
+                state.risk.readState(new DataInputStream(new ByteArrayInputStream(riskState)));
+                state.clock.now = clock;
+                if (state.risk.stateHash() != riskHash) {
+                    return ": the restored risk state's hash " + Long.toHexString(state.risk.stateHash()) + " is not the stored "
+                            + Long.toHexString(riskHash);
+                }
+            }
+            return null;
         }
     }
 
