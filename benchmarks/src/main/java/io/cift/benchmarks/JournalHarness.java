@@ -67,6 +67,8 @@ public final class JournalHarness {
 
     /** CPUs for the matching thread of the pinned variants while they are timed ({@code taskset} list syntax). */
     private static final String PIN = System.getProperty("cift.bench.pin");
+    /** With {@code -Dcift.bench.verbose=true}, every pass is printed as it ends (warm-up rounds too). */
+    private static final boolean VERBOSE = Boolean.getBoolean("cift.bench.verbose");
     private static final com.sun.management.ThreadMXBean MX =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -223,6 +225,7 @@ public final class JournalHarness {
 
     private static Pass timed0(Workload w, MatchingEngine e, Runnable finish) {
         long tid = Thread.currentThread().getId();
+        long[] s0 = VERBOSE ? schedCounts() : null;
         long a0 = MX.getThreadAllocatedBytes(tid);
         long c0 = MX.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -231,9 +234,31 @@ public final class JournalHarness {
         }
         long c1 = MX.getCurrentThreadCpuTime();
         long a1 = MX.getThreadAllocatedBytes(tid);
+        if (VERBOSE) {
+            long[] s1 = schedCounts();
+            System.out.printf(Locale.ROOT, "  matching thread: %d migrations, %d involuntary switches%n", s1[0] - s0[0],
+                    s1[1] - s0[1]);
+        }
         finish.run();
         long t1 = System.nanoTime();
         return new Pass(t1 - t0, c1 - c0, a1 - a0);
+    }
+
+    /** The calling thread's CPU migrations and involuntary context switches so far (Linux), or zeros. */
+    private static long[] schedCounts() {
+        long[] c = new long[2];
+        try (Stream<String> lines = Files.lines(Path.of("/proc/thread-self/sched"))) {
+            lines.forEach(l -> {
+                if (l.startsWith("se.nr_migrations")) {
+                    c[0] = Long.parseLong(l.substring(l.indexOf(':') + 1).strip());
+                } else if (l.startsWith("nr_involuntary_switches")) {
+                    c[1] = Long.parseLong(l.substring(l.indexOf(':') + 1).strip());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or another format: zeros
+        }
+        return c;
     }
 
     private static void throughput(Workload w, Path base, int runs) throws IOException {
@@ -264,6 +289,10 @@ public final class JournalHarness {
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
+                if (VERBOSE) {
+                    System.out.printf(Locale.ROOT, "round %d  %-40s %6.1f ns/cmd  %6.2f M cmds/s%n", run, n,
+                            p.cpu() / (double) w.size, w.size / (p.wall() / 1e3));
+                }
                 if (run >= 0) {
                     results.get(n).add(p);
                 }
