@@ -27,7 +27,7 @@ final class CommandRing {
     private static final int PRICE = 24;
     private static final int QUANTITY = 32;
     private static final int TIME = 40;
-    private static final int SEQ = 48;
+    private static final boolean NATIVE_LE = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
     /** Set in a slot's op word for an administrative record (its kind in the low bits). */
     static final int ADMIN = 1 << 16;
     /** Set in a slot's op word when the record carries the risk gate's clock. */
@@ -39,6 +39,8 @@ final class CommandRing {
     private final long address;
     private final byte[][] payloads;
     private final int mask;
+    /** The command sequence number of ring sequence 0: every command takes one slot, in order, so a slot's number is its position plus this. */
+    private final long firstSeq;
     /**
      * The writer's view, created by the writer thread on its first poll: the view's position changes with every
      * record, and an object allocated here beside this ring's fields would share their cache line, which the
@@ -51,8 +53,10 @@ final class CommandRing {
      * Creates the ring.
      *
      * @param size the number of slots, a power of two
+     * @param firstSeq the sequence number of the first command the ring will hold
      */
-    CommandRing(int size) {
+    CommandRing(int size, long firstSeq) {
+        this.firstSeq = firstSeq;
         // the wait strategy is never waited on (the writer polls); Yielding's publish signals nobody
         this.sequencer = new SingleProducerSequencer(size, new YieldingWaitStrategy());
         this.slots = new UnsafeBuffer(BufferUtil.allocateDirectAligned(size * SLOT_BYTES, SLOT_BYTES));
@@ -64,23 +68,26 @@ final class CommandRing {
     }
 
     /**
-     * Claims the next slot without waiting.
+     * Claims the next {@code n} slots without waiting. The caller publishes each one as it fills it, in order,
+     * and claims again only when it has published them all.
      *
-     * @return its ring sequence, or -1 when the ring is full
+     * @param n how many slots, at least 1 and at most the ring's size
+     * @return the ring sequence of the last of them, or -1 when the ring has not that much room
      */
-    long claim() {
+    long claim(int n) {
         try {
-            return sequencer.tryNext();
+            return sequencer.tryNext(n);
         } catch (InsufficientCapacityException full) {
             return -1;
         }
     }
 
     /**
-     * Fills a claimed slot with a command.
+     * Fills a claimed slot with a command: only the fields its kind has (a cancel carries no owner, price or
+     * quantity; a command untimed carries no clock), each a plain store into the slot's one line. Fewer stores
+     * wait less in the core's store queue while the line is fetched, and the book's own stores wait behind them.
      *
      * @param slot the ring sequence from {@link #claim}
-     * @param seq the command's sequence number
      * @param op the record's op byte ({@link RecordCodec#op})
      * @param symbol the symbol's id in the {@link SymbolTable}
      * @param orderId the order id
@@ -90,36 +97,44 @@ final class CommandRing {
      * @param timed whether the record carries the gate's clock
      * @param time the clock
      */
-    void command(long slot, long seq, int op, int symbol, long orderId, long ownerId, long price, long quantity,
+    void command(long slot, int op, int symbol, long orderId, long ownerId, long price, long quantity,
                  boolean timed, long time) {
         long at = address + offset(slot);
-        UNSAFE.putInt(at + OP, timed ? op | TIMED : op);
-        UNSAFE.putInt(at + SYMBOL, symbol);
+        UNSAFE.putLong(at + OP, opAndSymbol(timed ? op | TIMED : op, symbol));
         UNSAFE.putLong(at + ORDER_ID, orderId);
-        UNSAFE.putLong(at + OWNER_ID, ownerId);
-        UNSAFE.putLong(at + PRICE, price);
-        UNSAFE.putLong(at + QUANTITY, quantity);
-        UNSAFE.putLong(at + TIME, time);
-        UNSAFE.putLong(at + SEQ, seq);
+        int command = op & 3;
+        if (command == RecordCodec.OP_NEW) {
+            UNSAFE.putLong(at + OWNER_ID, ownerId);
+        }
+        if (command != RecordCodec.OP_CANCEL) {
+            UNSAFE.putLong(at + PRICE, price);
+            UNSAFE.putLong(at + QUANTITY, quantity);
+        }
+        if (timed) {
+            UNSAFE.putLong(at + TIME, time);
+        }
+    }
+
+    /** The op word and the symbol id as the one long at {@link #OP} (the op word first in memory, as the reads expect). */
+    private static long opAndSymbol(int opWord, int symbol) {
+        return NATIVE_LE ? (opWord & 0xFFFF_FFFFL) | ((long) symbol << 32) : ((long) opWord << 32) | (symbol & 0xFFFF_FFFFL);
     }
 
     /**
      * Fills a claimed slot with an administrative record.
      *
      * @param slot the ring sequence from {@link #claim}
-     * @param seq the command's sequence number
      * @param kind one of {@link RecordCodec}'s {@code ADMIN_} kinds
      * @param symbol the symbol's id, or -1 for none
      * @param payload the change
      * @param time the gate's clock
      */
-    void admin(long slot, long seq, int kind, int symbol, byte[] payload, long time) {
+    void admin(long slot, int kind, int symbol, byte[] payload, long time) {
         int at = offset(slot);
         payloads[(int) (slot & mask)] = payload;
         slots.putInt(at + OP, kind | ADMIN | TIMED);
         slots.putInt(at + SYMBOL, symbol);
         slots.putLong(at + TIME, time);
-        slots.putLong(at + SEQ, seq);
     }
 
     /**
@@ -153,8 +168,10 @@ final class CommandRing {
     final class Slot {
         private long at;
         private int index;
+        private long sequence;
 
         private Slot at(long sequence) {
+            this.sequence = sequence;
             index = (int) (sequence & mask);
             at = (long) index * SLOT_BYTES;
             return this;
@@ -186,10 +203,12 @@ final class CommandRing {
             return UNSAFE.getLong(address + at + ORDER_ID);
         }
 
+        /** @return the owner; meaningful for a NEW only (other slots hold what an earlier command left) */
         long ownerId() {
             return UNSAFE.getLong(address + at + OWNER_ID);
         }
 
+        /** @return the price; meaningful for a NEW or an AMEND only */
         long price() {
             return UNSAFE.getLong(address + at + PRICE);
         }
@@ -198,12 +217,14 @@ final class CommandRing {
             return UNSAFE.getLong(address + at + QUANTITY);
         }
 
+        /** @return the clock; meaningful when {@link #timed} only */
         long time() {
             return UNSAFE.getLong(address + at + TIME);
         }
 
+        /** @return the command's sequence number (from the slot's position: slots carry none) */
         long seq() {
-            return UNSAFE.getLong(address + at + SEQ);
+            return firstSeq + sequence;
         }
 
         byte[] payload() {

@@ -111,7 +111,7 @@ public final class JournalWriter implements Runnable {
         this.dir = dir;
         this.replica = replica;
         this.symbols = symbols;
-        this.ring = new CommandRing(Math.max(1024, ringCapacity / CommandRing.SLOT_BYTES));
+        this.ring = new CommandRing(Math.max(1024, ringCapacity / CommandRing.SLOT_BYTES), lastSeq + 1);
         this.policy = policy;
         this.intervalNanos = intervalNanos;
         this.segmentBytes = segmentBytes;
@@ -297,13 +297,15 @@ public final class JournalWriter implements Runnable {
         byte[] sym = symbol < 0 ? NO_SYMBOL : symbols.bytes(symbol);
         boolean admin = c.admin();
         int op = c.op();
-        long time = c.time();
-        byte[] payload = admin ? c.payload() : null;
-        long orderId = c.orderId();
-        long ownerId = c.ownerId();
-        long price = c.price();
-        long qty = c.quantity();
         boolean timed = c.timed();
+        long time = timed ? c.time() : 0;
+        byte[] payload = admin ? c.payload() : null;
+        // a slot holds only the fields of its command's kind: the others are what an earlier command left
+        int command = op & 3;
+        long orderId = admin ? 0 : c.orderId();
+        long ownerId = !admin && command == RecordCodec.OP_NEW ? c.ownerId() : 0;
+        long price = !admin && command != RecordCodec.OP_CANCEL ? c.price() : 0;
+        long qty = !admin && command != RecordCodec.OP_CANCEL ? c.quantity() : 0;
         int length = admin ? RecordCodec.adminLength(sym, payload.length, time)
                 : RecordCodec.length(op, sym, orderId, ownerId, price, qty, timed, time);
         if (position + batch.position() + length > segmentBytes && position + batch.position() > Segments.HEADER_LENGTH) {

@@ -59,9 +59,9 @@ public final class RecordCodec {
     private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final boolean NATIVE_LE = ByteOrder.nativeOrder() == LE;
     private static final long BYTE_ARRAY_BASE = UNSAFE.arrayBaseOffset(byte[].class);
-    private static final int OP_NEW = 1;
-    private static final int OP_CANCEL = 2;
-    private static final int OP_AMEND = 3;
+    static final int OP_NEW = 1;
+    static final int OP_CANCEL = 2;
+    static final int OP_AMEND = 3;
 
     private final String[] decodedStrings = new String[256];
     private final byte[][] decodedBytes = new byte[256][];
@@ -91,11 +91,36 @@ public final class RecordCodec {
     public static int op(CommandType command, Side side, OrderType type, TimeInForce tif, boolean postOnly,
                          CancelReason reason) {
         return switch (command) {
-            case NEW -> OP_NEW | (side == Side.SELL ? 4 : 0) | (type == OrderType.MARKET ? 8 : 0)
-                    | (Codes.tifCode(tif) << 4) | (postOnly ? 64 : 0);
-            case CANCEL -> OP_CANCEL | (Codes.reasonCode(reason) << 2);
+            case NEW -> opNew(side, type, tif, postOnly);
+            case CANCEL -> opCancel(reason);
             case AMEND -> OP_AMEND;
         };
+    }
+
+    /**
+     * The op byte of a NEW command: {@link #op} without the switch on the command, and with the time in force
+     * told apart by identity (a few compares with constants, no table to load): it runs for every order.
+     *
+     * @param side the side
+     * @param type the order type
+     * @param tif the time in force
+     * @param postOnly post-only
+     * @return the op byte
+     */
+    public static int opNew(Side side, OrderType type, TimeInForce tif, boolean postOnly) {
+        int tifCode = tif == TimeInForce.GTC ? 0 : tif == TimeInForce.IOC ? 1 : Codes.tifCode(tif);
+        return OP_NEW | (side == Side.SELL ? 4 : 0) | (type == OrderType.MARKET ? 8 : 0) | (tifCode << 4)
+                | (postOnly ? 64 : 0);
+    }
+
+    /**
+     * The op byte of a CANCEL command ({@link #op} without the switch on the command).
+     *
+     * @param reason the cancel reason
+     * @return the op byte
+     */
+    public static int opCancel(CancelReason reason) {
+        return OP_CANCEL | ((reason == CancelReason.USER ? 0 : Codes.reasonCode(reason)) << 2);
     }
 
     /**

@@ -40,8 +40,15 @@ final class Sequencer implements OrderBookListener {
     final long[] rejectsByReason = new long[ResultCode.values().length];
     final SymbolTable symbols = new SymbolTable();
     private Sink sink = NONE;
-    /** Kinds some consumer wants, by ordinal; the others are numbered and counted but not handed off. */
-    private final boolean[] wanted = new boolean[Kind.values().length];
+    /**
+     * Whether some consumer wants each kind (the others are numbered and counted but not handed off): a field
+     * each, read for every event without an array's load and bounds check.
+     */
+    private boolean wantAccepted;
+    private boolean wantRejected;
+    private boolean wantTrade;
+    private boolean wantCancelled;
+    private boolean wantAmended;
     private OrderBookListener user = OrderBookListener.NO_OP;
     /** Engine state that follows the events, live and replayed (the risk gate's positions). */
     private OrderBookListener state = OrderBookListener.NO_OP;
@@ -58,10 +65,12 @@ final class Sequencer implements OrderBookListener {
 
     void sink(Sink s, java.util.Set<Kind> kinds) {
         this.sink = s == null ? NONE : s;
-        java.util.Arrays.fill(wanted, false);
-        for (Kind k : kinds) {
-            wanted[k.ordinal()] = true;
-        }
+        boolean any = s != null;
+        wantAccepted = any && kinds.contains(Kind.ACCEPTED);
+        wantRejected = any && kinds.contains(Kind.REJECTED);
+        wantTrade = any && kinds.contains(Kind.TRADE);
+        wantCancelled = any && kinds.contains(Kind.CANCELLED);
+        wantAmended = any && kinds.contains(Kind.AMENDED);
     }
 
     void user(OrderBookListener l) {
@@ -83,7 +92,7 @@ final class Sequencer implements OrderBookListener {
     public void onAccepted(String symbol, long orderId, long ownerId, Side side, OrderType type, TimeInForce tif,
                            long price, long quantity) {
         long ev = ++counters.eventSeq;
-        EventSlot e = wanted[0] ? sink.claim() : null;
+        EventSlot e = wantAccepted ? sink.claim() : null;
         if (e != null) {
             e.clear(Kind.ACCEPTED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.ownerId = ownerId;
@@ -102,7 +111,7 @@ final class Sequencer implements OrderBookListener {
         long ev = ++counters.eventSeq;
         counters.rejects++;
         rejectsByReason[reason.ordinal()]++;
-        EventSlot e = wanted[1] ? sink.claim() : null;
+        EventSlot e = wantRejected ? sink.claim() : null;
         if (e != null) {
             e.clear(Kind.REJECTED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.command = (byte) command.ordinal();
@@ -118,7 +127,7 @@ final class Sequencer implements OrderBookListener {
         long ev = ++counters.eventSeq;
         long tr = ++counters.tradeSeq;
         counters.addVolume(quantity);
-        EventSlot e = wanted[2] ? sink.claim() : null;
+        EventSlot e = wantTrade ? sink.claim() : null;
         if (e != null) {
             e.clear(Kind.TRADE, counters.commandSeq, ev, symbols.id(symbol), takerOrderId);
             e.tradeSeq = tr;
@@ -140,7 +149,7 @@ final class Sequencer implements OrderBookListener {
     public void onCancelled(String symbol, long orderId, long cancelledQuantity, long remainingQuantity,
                             CancelReason reason) {
         long ev = ++counters.eventSeq;
-        EventSlot e = wanted[3] ? sink.claim() : null;
+        EventSlot e = wantCancelled ? sink.claim() : null;
         if (e != null) {
             e.clear(Kind.CANCELLED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.quantity = cancelledQuantity;
@@ -154,7 +163,7 @@ final class Sequencer implements OrderBookListener {
     @Override
     public void onAmended(String symbol, long orderId, long newPrice, long newQuantity, boolean priorityKept) {
         long ev = ++counters.eventSeq;
-        EventSlot e = wanted[4] ? sink.claim() : null;
+        EventSlot e = wantAmended ? sink.claim() : null;
         if (e != null) {
             e.clear(Kind.AMENDED, counters.commandSeq, ev, symbols.id(symbol), orderId);
             e.price = newPrice;

@@ -59,10 +59,10 @@ class JournalWriterFillTest {
         int op = RecordCodec.op(CommandType.NEW, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, false, null);
         for (long seq = 1; seq <= COMMANDS; seq++) {
             long slot;
-            while ((slot = ring.claim()) < 0) {
+            while ((slot = ring.claim(1)) < 0) {
                 Thread.onSpinWait();
             }
-            ring.command(slot, seq, op, 0, seq, 7, 10_000 + seq % 100, 1 + seq % 50, false, 0);
+            ring.command(slot, op, 0, seq, 7, 10_000 + seq % 100, 1 + seq % 50, false, 0);
             ring.publish(slot);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

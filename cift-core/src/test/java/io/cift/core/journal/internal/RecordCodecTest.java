@@ -176,4 +176,37 @@ class RecordCodecTest {
                         2, 1));
         assertUntouched(b);
     }
+
+    /** The matching thread's shortcuts ({@code opNew}, {@code opCancel}) against the decoder, for every combination. */
+    @org.junit.jupiter.api.Test
+    void everyNewOrderAndCancelOpByteDecodesToWhatWasGiven() {
+        MutableDirectBuffer b = buffer(false);
+        RecordCodec codec = new RecordCodec();
+        for (Side side : Side.values()) {
+            for (OrderType type : OrderType.values()) {
+                for (TimeInForce tif : TimeInForce.values()) {
+                    for (boolean postOnly : new boolean[]{false, true}) {
+                        int op = RecordCodec.opNew(side, type, tif, postOnly);
+                        int length = RecordCodec.length(op, SYM, 5, 6, 7, 8, false, 0);
+                        RecordCodec.encode(b, 0, length, 1, op, SYM, 5, 6, 7, 8, false, 0);
+                        JournalCommand c = codec.decode(b, 0);
+                        String what = side + " " + type + " " + tif + " postOnly=" + postOnly;
+                        assertEquals(CommandType.NEW, c.command(), what);
+                        assertEquals(side, c.side(), what);
+                        assertEquals(type, c.orderType(), what);
+                        assertEquals(tif, c.timeInForce(), what);
+                        assertEquals(postOnly, c.postOnly(), what);
+                    }
+                }
+            }
+        }
+        for (CancelReason reason : CancelReason.values()) {
+            int op = RecordCodec.opCancel(reason);
+            int length = RecordCodec.length(op, SYM, 5, 0, 0, 0, false, 0);
+            RecordCodec.encode(b, 0, length, 1, op, SYM, 5, 0, 0, 0, false, 0);
+            JournalCommand c = codec.decode(b, 0);
+            assertEquals(CommandType.CANCEL, c.command(), reason.name());
+            assertEquals(reason, c.cancelReason(), reason.name());
+        }
+    }
 }
