@@ -155,7 +155,20 @@ public final class JournalHarness {
     private static DurableEngineConfig.Builder config(Path dir, FsyncPolicy fsync) {
         return DurableEngineConfig.builder(dir).fsync(fsync).snapshotEvery(Long.getLong("cift.bench.snapshotEvery", 1_000_000))
                 .journalBufferBytes(Integer.getInteger("cift.bench.journalBuffer", DurableEngineConfig.DEFAULT_JOURNAL_BUFFER_BYTES))
-                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE));
+                .eventRingSize(Integer.getInteger("cift.bench.eventRing", DurableEngineConfig.DEFAULT_EVENT_RING_SIZE))
+                .writerGather(java.time.Duration.ofNanos(1000 * Long.getLong("cift.bench.writerGatherMicros",
+                        DurableEngineConfig.DEFAULT_WRITER_GATHER.toNanos() / 1000)));
+    }
+
+    /** The durable engine, fsync none, without a consumer, its writer coming back at once after every batch. */
+    private static Pass notGathering(Workload w, Path dir) {
+        TradeChecker checker = new TradeChecker();
+        DurableEngine e = DurableEngine.open(config(dir, FsyncPolicy.NONE).writerGather(java.time.Duration.ZERO)
+                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build()).build());
+        return timed(w, e, false, () -> {
+            e.close();
+            checker.verify(w);
+        });
     }
 
     /**
@@ -286,6 +299,7 @@ public final class JournalHarness {
                     case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true, false);
                     case "durable, fsync none, every-event counter" -> everyEvent(w, dir);
                     case "bare engine, another thread busy" -> bareBesideBusyThread(w);
+                    case "durable, fsync none, writer not gathering" -> notGathering(w, dir);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
@@ -333,7 +347,7 @@ public final class JournalHarness {
         return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
                 "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer",
                 "bare engine, pinned", "durable, fsync batch, pinned", "durable, fsync none, every-event counter",
-                "bare engine, another thread busy"};
+                "bare engine, another thread busy", "durable, fsync none, writer not gathering"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {

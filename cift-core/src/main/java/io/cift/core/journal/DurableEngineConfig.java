@@ -40,6 +40,13 @@ public final class DurableEngineConfig {
     public static final int DEFAULT_LAG_RESERVE = 1024;
     /** Default time opening or promotion may take to catch up from a {@link JournalReplica}. */
     public static final Duration DEFAULT_REPLICA_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Default time the journal writer gathers commands after writing a batch when the fsync policy does not force
+     * every batch ({@link FsyncPolicy#NONE}, {@link FsyncPolicy#INTERVAL}).
+     */
+    public static final Duration DEFAULT_WRITER_GATHER = Duration.ofNanos(50_000);
+    /** The longest {@link Builder#writerGather}. */
+    public static final Duration MAX_WRITER_GATHER = Duration.ofMillis(10);
     /** Default wait under {@link LagPolicy#WAIT}, and for room in a full journal buffer. */
     public static final Duration DEFAULT_LAG_TIMEOUT = Duration.ofSeconds(1);
 
@@ -48,6 +55,7 @@ public final class DurableEngineConfig {
     private final String engineId;
     private final FsyncPolicy fsync;
     private final Duration fsyncInterval;
+    private final Duration writerGather;
     private final long segmentBytes;
     private final long snapshotEvery;
     private final int snapshotsKept;
@@ -70,6 +78,7 @@ public final class DurableEngineConfig {
         this.engineId = b.engineId;
         this.fsync = b.fsync;
         this.fsyncInterval = b.fsyncInterval;
+        this.writerGather = b.writerGather;
         this.segmentBytes = b.segmentBytes;
         this.snapshotEvery = b.snapshotEvery;
         this.snapshotsKept = b.snapshotsKept;
@@ -90,7 +99,7 @@ public final class DurableEngineConfig {
     /**
      * A builder holding the journal keys of some settings: {@code cift.journal.dir} (required),
      * {@code cift.engine.id}, {@code cift.journal.fsync} ({@code batch}, {@code interval}, {@code none}),
-     * {@code cift.journal.fsync-interval.ms}, {@code cift.journal.segment-bytes},
+     * {@code cift.journal.fsync-interval.ms}, {@code cift.journal.writer-gather.us}, {@code cift.journal.segment-bytes},
      * {@code cift.journal.snapshot-every}, {@code cift.journal.snapshots-kept},
      * {@code cift.journal.buffer-bytes}, {@code cift.journal.event-ring-size}, {@code cift.journal.lag-policy}
      * ({@code wait}, {@code reject}, {@code drop}) and {@code cift.journal.lag-timeout.ms}, with the engine
@@ -108,6 +117,7 @@ public final class DurableEngineConfig {
         settings.get("cift.engine.id").ifPresent(b::engineId);
         settings.getEnum("cift.journal.fsync", FsyncPolicy.class).ifPresent(b::fsync);
         settings.getMillis("cift.journal.fsync-interval.ms").ifPresent(b::fsyncInterval);
+        settings.getLong("cift.journal.writer-gather.us").ifPresent(us -> b.writerGather(writerGatherMicros(us)));
         settings.getLong("cift.journal.segment-bytes").ifPresent(b::segmentBytes);
         settings.getLong("cift.journal.snapshot-every").ifPresent(b::snapshotEvery);
         settings.getInt("cift.journal.snapshots-kept").ifPresent(b::snapshotsKept);
@@ -116,6 +126,14 @@ public final class DurableEngineConfig {
         settings.getEnum("cift.journal.lag-policy", LagPolicy.class).ifPresent(b::lagPolicy);
         settings.getMillis("cift.journal.lag-timeout.ms").ifPresent(b::lagTimeout);
         return b;
+    }
+
+    private static Duration writerGatherMicros(long us) {
+        if (us < 0 || us > MAX_WRITER_GATHER.toNanos() / 1000) {
+            throw new IllegalArgumentException("cift.journal.writer-gather.us must be from 0 to "
+                    + MAX_WRITER_GATHER.toNanos() / 1000 + ", got " + us);
+        }
+        return Duration.ofNanos(us * 1000);
     }
 
     /**
@@ -151,6 +169,11 @@ public final class DurableEngineConfig {
     /** @return the interval of {@link FsyncPolicy#INTERVAL} */
     public Duration fsyncInterval() {
         return fsyncInterval;
+    }
+
+    /** @return how long the journal writer gathers commands after a batch when the fsync policy does not force it */
+    public Duration writerGather() {
+        return writerGather;
     }
 
     /** @return the size after which a new segment file starts */
@@ -235,6 +258,7 @@ public final class DurableEngineConfig {
         private String engineId;
         private FsyncPolicy fsync = DEFAULT_FSYNC;
         private Duration fsyncInterval = DEFAULT_FSYNC_INTERVAL;
+        private Duration writerGather = DEFAULT_WRITER_GATHER;
         private long segmentBytes = DEFAULT_SEGMENT_BYTES;
         private long snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
         private int snapshotsKept = DEFAULT_SNAPSHOTS_KEPT;
@@ -290,6 +314,27 @@ public final class DurableEngineConfig {
          */
         public Builder fsync(FsyncPolicy p) {
             this.fsync = Objects.requireNonNull(p, "fsync");
+            return this;
+        }
+
+        /**
+         * Sets how long the journal writer gathers commands after writing a batch, when the fsync policy does not
+         * force every batch ({@link FsyncPolicy#NONE}, {@link FsyncPolicy#INTERVAL}; under
+         * {@link FsyncPolicy#BATCH} the force itself paces the writer). A writer that comes back for every few
+         * commands reads each ring line while the matching thread is still writing beside it and calls the
+         * kernel far more often; on a busy machine that can double the matching thread's own time. Gathering
+         * costs a command that much more time before it is written (and before consumers see its events), and
+         * the ring must hold what arrives meanwhile (the default ring holds milliseconds of commands at
+         * 10 million a second). Zero turns it off.
+         *
+         * @param d from zero to {@link #MAX_WRITER_GATHER}
+         * @return this builder
+         */
+        public Builder writerGather(Duration d) {
+            if (d == null || d.isNegative() || d.compareTo(MAX_WRITER_GATHER) > 0) {
+                throw new IllegalArgumentException("writerGather must be from 0 to " + MAX_WRITER_GATHER + ", got " + d);
+            }
+            this.writerGather = d;
             return this;
         }
 

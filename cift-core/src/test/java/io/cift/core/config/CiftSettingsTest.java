@@ -72,12 +72,20 @@ class CiftSettingsTest {
     @Test
     void theJournalIsConfiguredFromSettings() {
         CiftSettings s = CiftSettings.of(props("cift.journal.dir", dir.toString(), "cift.journal.fsync", "interval",
-                "cift.journal.fsync-interval.ms", "5", "cift.journal.snapshot-every", "1000",
+                "cift.journal.fsync-interval.ms", "5", "cift.journal.writer-gather.us", "120", "cift.journal.snapshot-every", "1000",
                 "cift.journal.lag-policy", "reject", "cift.engine.symbols", "X"), Map.of());
         DurableEngineConfig c = DurableEngineConfig.fromSettings(s).build();
         assertThat(c.directory()).isEqualTo(dir);
         assertThat(c.fsync()).isEqualTo(FsyncPolicy.INTERVAL);
         assertThat(c.fsyncInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(c.writerGather()).isEqualTo(Duration.ofNanos(120_000));
+        assertThat(DurableEngineConfig.fromSettings(CiftSettings.of(props("cift.journal.dir", dir.toString()), Map.of()))
+                .build().writerGather()).isEqualTo(DurableEngineConfig.DEFAULT_WRITER_GATHER);
+        assertThatThrownBy(() -> DurableEngineConfig.fromSettings(CiftSettings.of(props("cift.journal.dir", dir.toString(),
+                "cift.journal.writer-gather.us", "10001"), Map.of()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cift.journal.writer-gather.us").hasMessageContaining("10001");
+        assertThatThrownBy(() -> DurableEngineConfig.builder(dir).writerGather(Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writerGather");
         assertThat(c.snapshotEvery()).isEqualTo(1000);
         assertThat(c.lagPolicy()).isEqualTo(LagPolicy.REJECT);
         assertThat(c.engine().symbols()).containsExactly("X");

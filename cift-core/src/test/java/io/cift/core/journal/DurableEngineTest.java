@@ -505,4 +505,28 @@ class DurableEngineTest {
             }
         }
     }
+
+    /**
+     * A writer that gathers commands after each batch still writes a lone command, and the commands that arrive
+     * while it gathers, without waiting for more: each command becomes durable on its own, and all recover.
+     */
+    @Test
+    void aGatheringWriterWritesWhatArrivedWithoutWaitingForMore() {
+        Path dir = tmp.resolve("gather");
+        List<Commands.Command> cmds = Commands.random(8, 2_000);
+        try (DurableEngine e = DurableEngine.open(config(dir).fsync(FsyncPolicy.NONE)
+                .writerGather(DurableEngineConfig.MAX_WRITER_GATHER).build())) {
+            for (int i = 0; i < cmds.size(); i++) {
+                apply(e, cmds, i, i + 1);
+                if (i % 500 == 0) {
+                    assertThat(e.awaitDurable(i + 1, Duration.ofSeconds(5))).as("command %d alone", i + 1).isTrue();
+                }
+            }
+            assertThat(e.awaitDurable(cmds.size(), Duration.ofSeconds(5))).isTrue();
+        }
+        try (DurableEngine e = DurableEngine.open(config(dir).build())) {
+            assertThat(e.lastSequence()).isEqualTo(cmds.size());
+            assertThat(e.stateHash()).isEqualTo(reference(cmds, cmds.size(), null).stateHash());
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
 /**
@@ -47,6 +48,10 @@ public final class JournalWriter implements Runnable {
     private final Path dir;
     private final CommandRing ring;
     private final EventPoller.Handler<CommandRing.Slot> appender = this::append;
+    /** Nanoseconds to gather commands after a batch the policy does not force; 0 under {@link FsyncPolicy#BATCH}. */
+    private final long gatherNanos;
+    /** Whether the last poll stopped because the batch buffer was full (more is waiting: no gathering then). */
+    private boolean batchFull;
     private final SymbolTable symbols;
     private final FsyncPolicy policy;
     private final long intervalNanos;
@@ -96,6 +101,7 @@ public final class JournalWriter implements Runnable {
      * @param ringCapacity bytes of the ring (a power of two): a slot of {@value CommandRing#SLOT_BYTES} bytes a command
      * @param policy the fsync policy
      * @param intervalNanos the interval of {@link FsyncPolicy#INTERVAL}
+     * @param gatherNanos how long to gather commands after a batch that the policy does not force (0: not at all)
      * @param segmentBytes the size after which a new segment starts
      * @param segment the segment to append to
      * @param position where to append in it (its valid end)
@@ -105,7 +111,7 @@ public final class JournalWriter implements Runnable {
      * @param replica the journal's replicated copy, or null
      * @throws IOException when the segment cannot be opened
      */
-    public JournalWriter(Path dir, int ringCapacity, FsyncPolicy policy, long intervalNanos, long segmentBytes,
+    public JournalWriter(Path dir, int ringCapacity, FsyncPolicy policy, long intervalNanos, long gatherNanos, long segmentBytes,
                          Path segment, long position, long lastSeq, java.util.concurrent.ExecutorService preparer,
                          SymbolTable symbols, io.cift.core.journal.JournalReplica replica) throws IOException {
         this.dir = dir;
@@ -114,6 +120,7 @@ public final class JournalWriter implements Runnable {
         this.ring = new CommandRing(Math.max(1024, ringCapacity / CommandRing.SLOT_BYTES), lastSeq + 1);
         this.policy = policy;
         this.intervalNanos = intervalNanos;
+        this.gatherNanos = policy == FsyncPolicy.BATCH ? 0 : gatherNanos;
         this.segmentBytes = segmentBytes;
         this.batch = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         this.batchView = new UnsafeBuffer(batch);
@@ -247,6 +254,7 @@ public final class JournalWriter implements Runnable {
             while (true) {
                 boolean stopping = closing;
                 long before = pendingLastSeq;
+                batchFull = false;
                 ring.poll(appender);
                 if (pendingLastSeq != before) {
                     if (pendingLastSeq >= replicateFrom) {
@@ -261,6 +269,11 @@ public final class JournalWriter implements Runnable {
                     written.set(pendingLastSeq);
                     durable.set(pendingLastSeq);
                     idle.reset();
+                    if (gatherNanos > 0 && !batchFull && !stopping) {
+                        // let commands gather: a writer back for every few of them reads the lines the matching
+                        // thread is writing beside them, and calls the kernel far more often
+                        LockSupport.parkNanos(gatherNanos);
+                    }
                 } else {
                     if (stopping) {
                         break;
@@ -333,7 +346,8 @@ public final class JournalWriter implements Runnable {
             replica.append(seq, copy);
         }
         pendingLastSeq = seq;
-        return batch.remaining() >= RecordCodec.MAX_RECORD_LENGTH;
+        batchFull = batch.remaining() < RecordCodec.MAX_RECORD_LENGTH;
+        return !batchFull;
     }
 
     private void writeBatch() throws IOException {

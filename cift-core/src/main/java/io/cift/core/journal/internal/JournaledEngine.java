@@ -221,7 +221,8 @@ public final class JournaledEngine implements DurableEngine {
                 position = Segments.HEADER_LENGTH;
             }
             this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
-                    config.fsyncInterval().toNanos(), config.segmentBytes(), segment, position, r.lastSeq, fills,
+                    config.fsyncInterval().toNanos(), config.writerGather().toNanos(), config.segmentBytes(), segment,
+                    position, r.lastSeq, fills,
                     sequencer.symbols, replica);
         } catch (IOException e) {
             closeQuietly(lc);

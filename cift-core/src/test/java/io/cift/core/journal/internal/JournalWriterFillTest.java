@@ -49,7 +49,7 @@ class JournalWriterFillTest {
         JournalWriter.createSegment(dir, 1, true, Segments.HEADER_LENGTH).close();
         SymbolTable symbols = new SymbolTable();
         symbols.journalId("SYM");
-        return new JournalWriter(dir, 1 << 20, FsyncPolicy.BATCH, 0, SEGMENT, segment(), Segments.HEADER_LENGTH, 0,
+        return new JournalWriter(dir, 1 << 20, FsyncPolicy.BATCH, 0, 0, SEGMENT, segment(), Segments.HEADER_LENGTH, 0,
                 preparer, symbols, null);
     }
 
