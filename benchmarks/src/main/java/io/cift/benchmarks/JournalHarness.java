@@ -84,14 +84,27 @@ public final class JournalHarness {
     }
 
     /**
-     * The bare engine while another thread of the JVM spins on arithmetic in registers (no memory it shares,
-     * no I/O) for the whole pass: what the matching thread loses merely because the other core is busy, as it
-     * is whenever the journal writer or a consumer runs.
+     * The bare engine while another thread of the JVM spins for the whole pass, either on arithmetic in registers
+     * (no memory it shares, no I/O: what the matching thread loses merely because the other core is busy, as it
+     * is whenever the journal writer or a consumer runs) or, with {@code memory}, streaming through 64 MiB of its
+     * own (what the caches and memory shared between the cores cost it).
      */
-    private static Pass bareBesideBusyThread(Workload w) {
+    private static Pass bareBesideBusyThread(Workload w, boolean memory) {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         long[] sink = new long[1];
-        Thread busy = new Thread(() -> {
+        Thread busy = new Thread(memory ? () -> {
+            // reads and writes 64 MiB a line at a time, about what the journal writer streams for a few million
+            // commands: the ring's lines, the batch, the kernel's copy into the page cache
+            long[] big = new long[8 << 20];
+            long a = 0;
+            while (!stop.get()) {
+                for (int i = 0; i < big.length; i += 8) {
+                    a += big[i];
+                    big[i] = a;
+                }
+            }
+            sink[0] = a;
+        } : () -> {
             long a = 1;
             long b = 2;
             while (!stop.get()) {
@@ -242,8 +255,14 @@ public final class JournalHarness {
         long a0 = MX.getThreadAllocatedBytes(tid);
         long c0 = MX.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        for (int i = 0; i < w.size; i++) {
-            w.apply(e, "SYM", i);
+        if (w.symbols.length > 1) {
+            for (int i = 0; i < w.size; i++) {
+                w.apply(e, w.symbols[w.symbol[i]], i);
+            }
+        } else {
+            for (int i = 0; i < w.size; i++) {
+                w.apply(e, "SYM", i);
+            }
         }
         long c1 = MX.getCurrentThreadCpuTime();
         long a1 = MX.getThreadAllocatedBytes(tid);
@@ -298,7 +317,8 @@ public final class JournalHarness {
                     case "durable, fsync none" -> durable(w, dir, FsyncPolicy.NONE, false);
                     case "durable, fsync none, feed consumer" -> durable(w, dir, FsyncPolicy.NONE, false, true, false);
                     case "durable, fsync none, every-event counter" -> everyEvent(w, dir);
-                    case "bare engine, another thread busy" -> bareBesideBusyThread(w);
+                    case "bare engine, another thread busy" -> bareBesideBusyThread(w, false);
+                    case "bare engine, another thread streaming memory" -> bareBesideBusyThread(w, true);
                     case "durable, fsync none, writer not gathering" -> notGathering(w, dir);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
@@ -347,7 +367,8 @@ public final class JournalHarness {
         return new String[]{"bare engine", "durable, fsync batch", "durable, fsync batch, trade consumer",
                 "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer",
                 "bare engine, pinned", "durable, fsync batch, pinned", "durable, fsync none, every-event counter",
-                "bare engine, another thread busy", "durable, fsync none, writer not gathering"};
+                "bare engine, another thread busy", "durable, fsync none, writer not gathering",
+                "bare engine, another thread streaming memory"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {
