@@ -321,11 +321,11 @@ public final class DurableEngineConfig {
          * Sets how long the journal writer gathers commands after writing a batch, when the fsync policy does not
          * force every batch ({@link FsyncPolicy#NONE}, {@link FsyncPolicy#INTERVAL}; under
          * {@link FsyncPolicy#BATCH} the force itself paces the writer). A writer that comes back for every few
-         * commands reads each ring line while the matching thread is still writing beside it and calls the
-         * kernel far more often; on a busy machine that can double the matching thread's own time. Gathering
-         * costs a command that much more time before it is written (and before consumers see its events), and
-         * the ring must hold what arrives meanwhile (the default ring holds milliseconds of commands at
-         * 10 million a second). Zero turns it off.
+         * commands reads their lines from the matching thread's core and calls the kernel for each small batch;
+         * on a busy machine that was measured to slow the matching thread by up to half again. Gathering costs a
+         * command up to that much more time before it is written (and before consumers see its events), and the
+         * ring must hold what arrives meanwhile (the default ring holds milliseconds of commands at 10 million a
+         * second). Zero turns it off.
          *
          * @param d from zero to {@link #MAX_WRITER_GATHER}
          * @return this builder

@@ -138,6 +138,16 @@ final class CommandRing {
     }
 
     /**
+     * The sequence number of the command a slot holds (every command takes one slot, in order).
+     *
+     * @param slot the ring sequence
+     * @return the command's sequence number
+     */
+    long sequenceOf(long slot) {
+        return firstSeq + slot;
+    }
+
+    /**
      * Makes a filled slot visible to the writer.
      *
      * @param slot the ring sequence
@@ -224,7 +234,7 @@ final class CommandRing {
 
         /** @return the command's sequence number (from the slot's position: slots carry none) */
         long seq() {
-            return firstSeq + sequence;
+            return sequenceOf(sequence);
         }
 
         byte[] payload() {

@@ -270,8 +270,9 @@ public final class JournalWriter implements Runnable {
                     durable.set(pendingLastSeq);
                     idle.reset();
                     if (gatherNanos > 0 && !batchFull && !stopping) {
-                        // let commands gather: a writer back for every few of them reads the lines the matching
-                        // thread is writing beside them, and calls the kernel far more often
+                        // let commands gather: on a busy machine, a writer back for every few commands (reading
+                        // their lines from the matching core, calling the kernel for each batch) slowed the matching
+                        // thread by up to half again (docs/benchmarks.md, "Busy phases and a writer that gathers")
                         LockSupport.parkNanos(gatherNanos);
                     }
                 } else {

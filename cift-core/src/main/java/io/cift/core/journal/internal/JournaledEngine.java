@@ -657,6 +657,7 @@ public final class JournaledEngine implements DurableEngine {
             return -1;
         }
         long seq = counters.commandSeq + 1;
+        assert ring.sequenceOf(slot) == seq : "slot " + slot + " holds command " + ring.sequenceOf(slot) + ", not " + seq;
         ring.command(slot, op, symbolId, orderId, ownerId, price, qty, gated, time);
         ring.publish(slot);
         counters.commandSeq = seq;
@@ -799,6 +800,7 @@ public final class JournaledEngine implements DurableEngine {
             throw new JournalException("engine " + engineId + " could not journal a risk change within " + config.lagTimeout());
         }
         long seq = counters.commandSeq + 1;
+        assert ring.sequenceOf(slot) == seq : "slot " + slot + " holds command " + ring.sequenceOf(slot) + ", not " + seq;
         ring.admin(slot, kind, symbolId, bytes, time);
         ring.publish(slot);
         counters.commandSeq = seq;
