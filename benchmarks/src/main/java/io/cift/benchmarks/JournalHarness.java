@@ -173,6 +173,25 @@ public final class JournalHarness {
                         DurableEngineConfig.DEFAULT_WRITER_GATHER.toNanos() / 1000)));
     }
 
+    /**
+     * The durable engine, fsync none, with the order feed made by a journal follower: a copy of the engine that replays
+     * the journal on its own thread, so that the matching thread hands over no event for it.
+     */
+    private static Pass feedFollower(Workload w, Path dir) {
+        TradeChecker checker = new TradeChecker();
+        long[] messages = new long[1];
+        io.cift.core.feed.OrderFeed feed = new io.cift.core.feed.OrderFeed(m -> messages[0]++, 0);
+        DurableEngine e = DurableEngine.open(config(dir, FsyncPolicy.NONE).follower("feed", feed.handler())
+                .engine(MatchingEngineConfig.builder().initialOrderCapacity(8192).listener(checker).build()).build());
+        return timed(w, e, false, () -> {
+            e.close();   // durable, the follower done
+            checker.verify(w);
+            if (messages[0] == 0) {
+                throw new IllegalStateException("the feed follower made no message");
+            }
+        });
+    }
+
     /** The durable engine, fsync none, without a consumer, its writer coming back at once after every batch. */
     private static Pass notGathering(Workload w, Path dir) {
         TradeChecker checker = new TradeChecker();
@@ -320,6 +339,7 @@ public final class JournalHarness {
                     case "bare engine, another thread busy" -> bareBesideBusyThread(w, false);
                     case "bare engine, another thread streaming memory" -> bareBesideBusyThread(w, true);
                     case "durable, fsync none, writer not gathering" -> notGathering(w, dir);
+                    case "durable, fsync none, feed follower" -> feedFollower(w, dir);
                     default -> durable(w, dir, FsyncPolicy.NONE, true);
                 };
                 deleteTree(dir);
@@ -368,7 +388,7 @@ public final class JournalHarness {
                 "durable, fsync none", "durable, fsync none, trade consumer", "durable, fsync none, feed consumer",
                 "bare engine, pinned", "durable, fsync batch, pinned", "durable, fsync none, every-event counter",
                 "bare engine, another thread busy", "durable, fsync none, writer not gathering",
-                "bare engine, another thread streaming memory"};
+                "bare engine, another thread streaming memory", "durable, fsync none, feed follower"};
     }
 
     private static double median(List<Pass> ps, java.util.function.ToLongFunction<Pass> f) {

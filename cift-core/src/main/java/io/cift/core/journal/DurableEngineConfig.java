@@ -63,6 +63,7 @@ public final class DurableEngineConfig {
     private final int eventRingSize;
     private final Map<String, EngineEventHandler> consumers;
     private final Map<String, Set<EngineEvent.Kind>> consumerKinds;
+    private final Map<String, EngineEventHandler> followers;
     private final LagPolicy lagPolicy;
     private final Duration lagTimeout;
     private final int lagReserve;
@@ -86,6 +87,7 @@ public final class DurableEngineConfig {
         this.eventRingSize = b.eventRingSize;
         this.consumers = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumers));
         this.consumerKinds = Collections.unmodifiableMap(new LinkedHashMap<>(b.consumerKinds));
+        this.followers = Collections.unmodifiableMap(new LinkedHashMap<>(b.followers));
         this.lagPolicy = b.lagPolicy;
         this.lagTimeout = b.lagTimeout;
         this.lagReserve = lagReserve;
@@ -206,6 +208,11 @@ public final class DurableEngineConfig {
         return consumers;
     }
 
+    /** @return the journal followers by name, in the order they were added */
+    public Map<String, EngineEventHandler> followers() {
+        return followers;
+    }
+
     /** @return the kinds of event each consumer gets, by name */
     public Map<String, Set<EngineEvent.Kind>> consumerKinds() {
         return consumerKinds;
@@ -266,6 +273,7 @@ public final class DurableEngineConfig {
         private int eventRingSize = DEFAULT_EVENT_RING_SIZE;
         private final Map<String, EngineEventHandler> consumers = new LinkedHashMap<>();
         private final Map<String, Set<EngineEvent.Kind>> consumerKinds = new LinkedHashMap<>();
+        private final Map<String, EngineEventHandler> followers = new LinkedHashMap<>();
         private LagPolicy lagPolicy = LagPolicy.WAIT;
         private Duration lagTimeout = DEFAULT_LAG_TIMEOUT;
         private int lagReserve = -1;
@@ -451,11 +459,36 @@ public final class DurableEngineConfig {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("consumer name must not be blank, got '" + name + "'");
             }
-            if (consumers.containsKey(name)) {
+            if (consumers.containsKey(name) || followers.containsKey(name)) {
                 throw new IllegalArgumentException("consumer name '" + name + "' is used twice");
             }
             consumers.put(name, Objects.requireNonNull(handler, "handler"));
             consumerKinds.put(name, Collections.unmodifiableSet(EnumSet.copyOf(kinds)));
+            return this;
+        }
+
+        /**
+         * Adds a journal follower: a copy of the engine's state, taken when the engine opens, that replays each
+         * command from the journal once it is durable, on a thread of its own, and hands the events it makes to
+         * {@code handler}, every kind, numbered as the engine numbers them. Unlike a {@link #consumer}, it costs
+         * the matching thread nothing: the events are made again from the journal, not handed over. It suits a
+         * consumer of every event, such as an order feed ({@code OrderFeed.handler()}); it costs a second copy of
+         * the books in memory, and a second core's time to match every command again. It falls behind rather than
+         * holding the engine up, and never loses a command (it reads them from the journal). What the handler throws
+         * is counted in {@code consumerFailures()} and logged; the follower goes on.
+         *
+         * @param name a unique name among consumers and followers (it names the thread)
+         * @param handler gets the events
+         * @return this builder
+         */
+        public Builder follower(String name, EngineEventHandler handler) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("follower name must not be blank, got '" + name + "'");
+            }
+            if (consumers.containsKey(name) || followers.containsKey(name)) {
+                throw new IllegalArgumentException("consumer name '" + name + "' is used twice");
+            }
+            followers.put(name, Objects.requireNonNull(handler, "handler"));
             return this;
         }
 

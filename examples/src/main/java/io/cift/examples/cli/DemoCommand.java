@@ -177,10 +177,11 @@ final class DemoCommand implements Callable<Integer> {
                 .consumer("events", events.asConsumer());
         io.cift.core.feed.OrderFeed feed = null;
         if (feedPublisher != null) {
-            // the feed is made on its own consumer thread; a snapshot every 1,000 commands and on request
+            // the feed is made by a journal follower on its own thread (the matching thread hands it no event);
+            // a snapshot every 1,000 commands and on request
             feed = new io.cift.core.feed.OrderFeed(feedPublisher, 1_000);
             feedPublisher.serveSnapshotRequests(feed);
-            config.consumer("feed", java.util.EnumSet.allOf(io.cift.core.journal.EngineEvent.Kind.class), feed.handler());
+            config.follower("feed", feed.handler());
         }
         DurableEngine engine = DurableEngine.open(config.build());
         int rc;

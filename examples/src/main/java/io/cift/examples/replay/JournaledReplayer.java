@@ -135,8 +135,8 @@ public final class JournaledReplayer {
                     trades.onEvent(e, end);
                     feed.onEvent(e, end);
                 };
-                cb.snapshotFilter(s -> false).recoveryHandler(both)
-                        .consumer("feed-out", java.util.EnumSet.allOf(EngineEvent.Kind.class), feed);
+                // then a journal follower makes the rest: the matching thread hands over no event for it
+                cb.snapshotFilter(s -> false).recoveryHandler(both).follower("feed-out", feed);
             }
             DurableEngine engine;
             try {

@@ -98,6 +98,9 @@ public final class JournaledEngine implements DurableEngine {
     private final Thread writerThread;
     private final CommandRing ring;
     private final EventRing events;
+    /** Journal followers: copies of the engine replaying its journal on threads of their own. */
+    private final List<JournalFollower> followers;
+    private final java.util.concurrent.atomic.AtomicLong followerFailures = new java.util.concurrent.atomic.AtomicLong();
     /** Writes snapshots, in the order they were taken, off the matching and writer threads. */
     private final ExecutorService snapshots = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cift-journal-snapshots");
@@ -224,6 +227,7 @@ public final class JournaledEngine implements DurableEngine {
                     config.fsyncInterval().toNanos(), config.writerGather().toNanos(), config.segmentBytes(), segment,
                     position, r.lastSeq, fills,
                     sequencer.symbols, replica);
+            this.followers = followers(config, segment, position);
         } catch (IOException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
@@ -243,6 +247,7 @@ public final class JournaledEngine implements DurableEngine {
         this.writerThread = new Thread(writer, "cift-journal-" + engineId);
         writerThread.setDaemon(true);
         writerThread.start();
+        followers.forEach(JournalFollower::start);
         this.events = config.consumers().isEmpty() ? null : new EventRing(config.eventRingSize(), config.consumers(),
                 config.consumerKinds(), config.lagPolicy(), config.lagReserve(), lagTimeoutNanos, writer::durableSequence,
                 writer, sequencer.symbols);
@@ -262,6 +267,25 @@ public final class JournaledEngine implements DurableEngine {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The journal followers the configuration asks for, each from a copy of the state just recovered, reading the
+     * journal from where the writer will append.
+     */
+    private List<JournalFollower> followers(DurableEngineConfig config, Path segment, long position) throws IOException {
+        if (config.followers().isEmpty()) {
+            return List.of();
+        }
+        ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64 << 10);
+        int length = Snapshots.serialize(buffer, engineId, counters, state);
+        byte[] image = java.util.Arrays.copyOf(buffer.byteArray(), length);
+        List<JournalFollower> list = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, io.cift.core.journal.EngineEventHandler> f : config.followers().entrySet()) {
+            list.add(new JournalFollower(f.getKey(), f.getValue(), engineId, config.engine(), gated, image, dir, segment,
+                    position, writer::durableSequence, followerFailures));
+        }
+        return List.copyOf(list);
     }
 
     /**
@@ -959,7 +983,7 @@ public final class JournaledEngine implements DurableEngine {
 
     @Override
     public long consumerFailures() {
-        return events == null ? 0 : events.failures();
+        return (events == null ? 0 : events.failures()) + followerFailures.get();
     }
 
     @Override
@@ -1011,6 +1035,11 @@ public final class JournaledEngine implements DurableEngine {
         try {
             writerThread.join();
             awaitReplica();
+            for (JournalFollower f : followers) {
+                if (!f.finish(TimeUnit.SECONDS.toMillis(60))) {
+                    LOG.warn("engine {}: a journal follower did not catch up within 60 s of closing", engineId);
+                }
+            }
             if (events != null) {
                 events.shutdown(TimeUnit.SECONDS.toNanos(60));
             }

@@ -327,7 +327,18 @@ public final class Snapshots {
      * @throws IOException when it cannot be read
      */
     public static Loaded read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return parse(Files.readAllBytes(file), file);
+    }
+
+    /**
+     * Checks a serialized snapshot's magic, checksum and, when it comes from a file, name.
+     *
+     * @param bytes the whole snapshot, as {@link #serialize} wrote it
+     * @param file the file it was read from, or null for one taken in memory
+     * @return the snapshot, or null when it is damaged
+     * @throws IOException when it cannot be read
+     */
+    static Loaded parse(byte[] bytes, Path file) throws IOException {
         if (bytes.length < MAGIC.length + 6 * 8 + 2 + 4 + 4) {
             return null;
         }
@@ -344,7 +355,7 @@ public final class Snapshots {
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length, bytes.length - MAGIC.length));
         long seq = in.readLong();
-        if (seq != sequenceOf(file)) {
+        if (file != null && seq != sequenceOf(file)) {
             return null;
         }
         SnapshotInfo info = new SnapshotInfo(seq, in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), file);
