@@ -142,4 +142,29 @@ class JournalFollowerTest {
         assertThat(seen.lines).hasSize(calls.get() - calls.get() / 7);
         assertThat(consumer.lines).containsAll(seen.lines);
     }
+
+    /** A follower whose handler is stuck falls behind; the engine goes on taking commands, and the follower catches up. */
+    @Test
+    void aStuckFollowerDoesNotHoldTheEngineUp() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Numbered follower = new Numbered();
+        EngineEventHandler stuck = (ev, end) -> {
+            release.await();
+            follower.onEvent(ev, end);
+        };
+        Numbered consumer = new Numbered();
+        List<Commands.Command> cmds = Commands.random(23, 50_000);
+        DurableEngine e = DurableEngine.open(DurableEngineConfig.builder(tmp.resolve("s")).engine(ENGINE)
+                .journalBufferBytes(64 << 10).consumer("all", consumer).follower("stuck", stuck).build());
+        try {
+            // far more commands than the journal's ring holds: only a follower that holds nothing up lets them all in
+            apply(e, cmds, 0, cmds.size());
+            assertThat(e.awaitDurable(cmds.size(), java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(follower.lines).isEmpty();
+        } finally {
+            release.countDown();
+            e.close();
+        }
+        assertThat(follower.lines).containsExactlyElementsOf(consumer.lines);
+    }
 }

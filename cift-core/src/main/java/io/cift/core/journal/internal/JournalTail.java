@@ -32,6 +32,8 @@ final class JournalTail implements AutoCloseable {
         void record(UnsafeBuffer b, int at, long seq);
     }
 
+    /** Bytes read from the segment at a time. */
+    private static final int READ_CHUNK = 32 << 10;
     private final Path dir;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 << 10).order(ByteOrder.LITTLE_ENDIAN);
     private final UnsafeBuffer view = new UnsafeBuffer(buffer);
@@ -45,6 +47,8 @@ final class JournalTail implements AutoCloseable {
     /** The next record's offset in the buffer. */
     private int at;
     private long next;
+    /** The records the buffer's bytes can be trusted for: those the writer had published when they were read. */
+    private long trusted;
 
     /**
      * Starts reading at a record.
@@ -76,11 +80,14 @@ final class JournalTail implements AutoCloseable {
      * @throws JournalException when a record is damaged or out of order, or missing where the writer put it
      */
     int read(long last, Visitor visitor) throws IOException {
-        // what the buffer holds past the next record was read before the writer published last: bytes of records
-        // it was still writing, or zeros where it wrote since. Read it again.
-        filled = at;
         int n = 0;
         while (next <= last) {
+            if (next > trusted) {
+                // the buffer past this record was read before the writer published these records: bytes of
+                // records it was still writing, or zeros where it has written since. Read it again.
+                filled = at;
+                trusted = last;
+            }
             if (!available(RecordCodec.MIN_RECORD_LENGTH) || RecordCodec.storedLength(view, at) == 0) {
                 roll();
                 continue;
@@ -148,7 +155,8 @@ final class JournalTail implements AutoCloseable {
         at = 0;
         filled = keep;
         while (filled < bytes) {
-            buffer.limit(buffer.capacity()).position(filled);
+            // a chunk at a time: what lies past the written records is zeros, not worth copying
+            buffer.limit(Math.min(buffer.capacity(), Math.max(filled + READ_CHUNK, bytes))).position(filled);
             int r = channel.read(buffer, bufferAt + filled);
             buffer.clear();
             if (r <= 0) {
