@@ -102,6 +102,15 @@ final class JournalFollower implements Runnable {
         thread.start();
     }
 
+    /** Gives up a follower that was never started (the engine failed to open): closes the journal file it opened. */
+    void abandon() {
+        try {
+            tail.close();
+        } catch (IOException ignored) {
+            // already failing
+        }
+    }
+
     /**
      * Lets the follower replay what is durable now, then stop; waits for it. Call it once the journal writer
      * has stopped, so that nothing more becomes durable.

@@ -223,11 +223,16 @@ public final class JournaledEngine implements DurableEngine {
                 segment = dir.resolve(Segments.name(r.lastSeq + 1));
                 position = Segments.HEADER_LENGTH;
             }
-            this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
-                    config.fsyncInterval().toNanos(), config.writerGather().toNanos(), config.segmentBytes(), segment,
-                    position, r.lastSeq, fills,
-                    sequencer.symbols, replica);
+            // followers first, from the state as recovered; they read what the writer publishes once it runs
             this.followers = followers(config, segment, position);
+            try {
+                this.writer = new JournalWriter(dir, config.journalBufferBytes(), config.fsync(),
+                        config.fsyncInterval().toNanos(), config.writerGather().toNanos(), config.segmentBytes(), segment,
+                        position, r.lastSeq, fills, sequencer.symbols, replica);
+            } catch (IOException | RuntimeException e) {
+                followers.forEach(JournalFollower::abandon);
+                throw e;
+            }
         } catch (IOException e) {
             closeQuietly(lc);
             snapshots.shutdownNow();
@@ -281,9 +286,15 @@ public final class JournaledEngine implements DurableEngine {
         int length = Snapshots.serialize(buffer, engineId, counters, state);
         byte[] image = java.util.Arrays.copyOf(buffer.byteArray(), length);
         List<JournalFollower> list = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, io.cift.core.journal.EngineEventHandler> f : config.followers().entrySet()) {
-            list.add(new JournalFollower(f.getKey(), f.getValue(), engineId, config.engine(), gated, image, dir, segment,
-                    position, writer::durableSequence, followerFailures));
+        try {
+            for (java.util.Map.Entry<String, io.cift.core.journal.EngineEventHandler> f : config.followers().entrySet()) {
+                // the writer is made after the followers: they read its durable sequence once they run
+                list.add(new JournalFollower(f.getKey(), f.getValue(), engineId, config.engine(), gated, image, dir, segment,
+                        position, () -> writer.durableSequence(), followerFailures));
+            }
+        } catch (IOException | RuntimeException e) {
+            list.forEach(JournalFollower::abandon);
+            throw e;
         }
         return List.copyOf(list);
     }
