@@ -93,8 +93,11 @@ final class JournalTail implements AutoCloseable {
                 continue;
             }
             int length = RecordCodec.storedLength(view, at);
-            if (length < RecordCodec.MIN_RECORD_LENGTH || length > RecordCodec.MAX_RECORD_LENGTH || !available(length)) {
+            if (length < RecordCodec.MIN_RECORD_LENGTH || length > RecordCodec.MAX_RECORD_LENGTH) {
                 throw damaged("a record with an impossible length " + length);
+            }
+            if (!available(length)) {
+                throw damaged("a record of " + length + " bytes cut short by the end of the segment");
             }
             crc.reset();
             buffer.limit(at + length).position(at + RecordCodec.SEQ_OFFSET);
