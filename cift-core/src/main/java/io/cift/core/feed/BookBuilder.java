@@ -85,13 +85,7 @@ public final class BookBuilder {
      * @throws IllegalStateException once a message has been applied
      */
     public BookBuilder maxSymbols(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("maxSymbols must be at least 1, got " + max);
-        }
-        if (sequence.next() != 1 || incoming != null) {
-            throw new IllegalStateException("maxSymbols must be set before the first message");
-        }
-        this.maxSymbols = max;
+        this.maxSymbols = sequence.checkMaxSymbols(max, incoming != null);
         this.book = new L3Book(max);
         return this;
     }

@@ -81,13 +81,7 @@ public final class LevelBook {
      * @throws IllegalStateException once a message has been applied
      */
     public LevelBook maxSymbols(int max) {
-        if (max < 1) {
-            throw new IllegalArgumentException("maxSymbols must be at least 1, got " + max);
-        }
-        if (sequence.next() != 1 || incoming != null) {
-            throw new IllegalStateException("maxSymbols must be set before the first message");
-        }
-        this.maxSymbols = max;
+        this.maxSymbols = sequence.checkMaxSymbols(max, incoming != null);
         return this;
     }
 

@@ -79,6 +79,25 @@ public final class SequenceCheck {
         }
     }
 
+    /**
+     * Checks a consumer's {@code maxSymbols} setting, which both consumers accept only before their first message.
+     *
+     * @param max the bound asked for
+     * @param inSnapshot whether the consumer is reading a snapshot (it has had a message, whatever its number)
+     * @return {@code max}
+     * @throws IllegalArgumentException when {@code max} is below 1
+     * @throws IllegalStateException once a message has been applied
+     */
+    public int checkMaxSymbols(int max, boolean inSnapshot) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxSymbols must be at least 1, got " + max);
+        }
+        if (next != 1 || inSnapshot) {
+            throw new IllegalStateException("maxSymbols must be set before the first message");
+        }
+        return max;
+    }
+
     /** @return the sequence number expected next */
     public long next() {
         return next;
