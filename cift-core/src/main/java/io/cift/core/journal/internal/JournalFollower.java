@@ -43,7 +43,6 @@ final class JournalFollower implements Runnable {
     private final AtomicLong failures;
     private final LogLimiter failureLog = new LogLimiter(Duration.ofSeconds(1));
     private volatile boolean stopping;
-    private volatile Throwable failure;
     private final Thread thread;
 
     /**
@@ -125,16 +124,6 @@ final class JournalFollower implements Runnable {
         return !thread.isAlive();
     }
 
-    /** @return why the follower stopped early, or null */
-    Throwable failure() {
-        return failure;
-    }
-
-    /** @return the follower's state hash (tests) */
-    long stateHash() {
-        return state.books.stateHash();
-    }
-
     @Override
     public void run() {
         IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
@@ -156,7 +145,6 @@ final class JournalFollower implements Runnable {
                 }
             }
         } catch (Throwable e) {
-            failure = e;
             LOG.error("journal follower {} stopped at command {}: {}", name, sequencer.counters.commandSeq, e.toString(), e);
         }
     }
